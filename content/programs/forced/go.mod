@@ -1,0 +1,3 @@
+module gctracelab/forced
+
+go 1.19

@@ -1,0 +1,3 @@
+module gctracelab/forgotten-goroutines
+
+go 1.19

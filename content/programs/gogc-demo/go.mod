@@ -1,0 +1,3 @@
+module gctracelab/gogc-demo
+
+go 1.19

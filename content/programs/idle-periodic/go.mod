@@ -1,0 +1,3 @@
+module gctracelab/idle-periodic
+
+go 1.19

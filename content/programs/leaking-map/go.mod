@@ -1,0 +1,3 @@
+module gctracelab/leaking-map
+
+go 1.19

@@ -1,0 +1,3 @@
+module gctracelab/plateau-cache
+
+go 1.19

@@ -1,0 +1,3 @@
+module gctracelab/sawtooth
+
+go 1.19

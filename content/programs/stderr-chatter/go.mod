@@ -1,0 +1,3 @@
+module gctracelab/stderr-chatter
+
+go 1.19

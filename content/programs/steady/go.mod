@@ -1,0 +1,3 @@
+module gctracelab/steady
+
+go 1.19
