@@ -1,0 +1,34 @@
+import { formatNumber, formatSeconds } from './format.ts';
+import type { ChartCycle } from './types.ts';
+
+/** The cycle where `value` is highest, with that value, or null when it is never known. */
+export function peakCycle(
+  data: readonly ChartCycle[],
+  value: (c: ChartCycle) => number | null,
+): { cycle: ChartCycle; value: number } | null {
+  let best: { cycle: ChartCycle; value: number } | null = null;
+  for (const cycle of data) {
+    const v = value(cycle);
+    if (v !== null && (best === null || v > best.value)) best = { cycle, value: v };
+  }
+  return best;
+}
+
+/** "from 0.009 s to 0.066 s" or "from gc 1 to gc 4" when times are not printed. */
+export function span(data: readonly ChartCycle[]): string {
+  const first = data[0];
+  const last = data[data.length - 1];
+  return data.every((c) => c.timeKnown !== false)
+    ? `from ${formatSeconds(first.t)} s to ${formatSeconds(last.t)} s`
+    : `from gc ${first.gc} to gc ${last.gc}`;
+}
+
+/** "highest 12 MB/s (gc 4)", or "" when no cycle has the value. */
+export function highest(
+  data: readonly ChartCycle[],
+  value: (c: ChartCycle) => number | null,
+  unit: string,
+): string {
+  const top = peakCycle(data, value);
+  return top === null ? '' : `highest ${formatNumber(top.value)} ${unit} (gc ${top.cycle.gc})`;
+}

@@ -1,0 +1,502 @@
+import { axisBottom, axisLeft } from 'd3-axis';
+import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import { select, type Selection } from 'd3-selection';
+import { line, symbol, type CurveFactory, type SymbolType } from 'd3-shape';
+import { downsampleMinMax, keptPoints, type MinMaxBucket } from './downsample.ts';
+import { cycleCount } from './format.ts';
+import { kinds, type SeriesInfo } from './kinds.ts';
+import { chartCss } from './palette.ts';
+import { tooltipText } from './tooltip.ts';
+import type { Chart, ChartCycle, ChartKind, ChartOptions } from './types.ts';
+
+/** How one series is drawn. Every series is a single path when the chart is dense. */
+export type MarkSpec =
+  /**
+   * A symbol per cycle, nudged `offset` steps (-1, 0, 1) along x so equal values stay apart;
+   * a line with this dash pattern when dense.
+   */
+  | { type: 'dot'; symbol: SymbolType; offset: number; dash: string; strokeWidth: number }
+  /** A bar from zero per cycle; a one-pixel bar per pixel column (to the column's peak) when dense. */
+  | { type: 'bar' }
+  /**
+   * A line through the cycles, optionally with a symbol on each; `fromLeft` carries the first
+   * value back to the plot's left edge (for values that held before their cycle).
+   */
+  | {
+      type: 'line';
+      curve: CurveFactory;
+      dash: string;
+      strokeWidth: number;
+      symbol?: SymbolType;
+      fromLeft?: boolean;
+    };
+
+/** What a chart file tells the shared frame. */
+export interface ChartSpec {
+  kind: ChartKind;
+  /** How each series of `kinds[kind]` is drawn, by series key. */
+  marks: Readonly<Record<string, MarkSpec>>;
+  /** Series whose peak stands for a pixel column's cycles when dense. */
+  primary: string;
+  /** One or two sentences for the SVG `<desc>`. */
+  describe(data: readonly ChartCycle[]): string;
+  /** Extra legend lines (text only). */
+  notes?(data: readonly ChartCycle[], options: ChartOptions): string[];
+}
+
+interface Series extends SeriesInfo {
+  mark: MarkSpec;
+}
+
+interface Point {
+  x: number;
+  y: number;
+  cycle: ChartCycle;
+}
+
+interface LegendEntry {
+  key: string;
+  label: string;
+  mark: MarkSpec | null;
+}
+
+type G = Selection<SVGGElement, unknown, null, undefined>;
+
+const svgNs = 'http://www.w3.org/2000/svg';
+const defaultWidth = 640;
+const defaultHeight = 280;
+const legendRow = 16;
+const legendColumn = 220;
+const symbolArea = 40;
+
+/** Builds a chart of `spec`'s kind: frame, axes, legend, marks, hit targets; see `Chart`. */
+export function createChart(
+  spec: ChartSpec,
+  data: readonly ChartCycle[],
+  options: ChartOptions = {},
+): Chart {
+  const doc = options.document ?? globalThis.document;
+  if (doc === undefined) throw new Error('chart: no document (pass options.document)');
+  const { noun, unit } = kinds[spec.kind];
+  const series: Series[] = kinds[spec.kind].series.map((s) => ({ ...s, mark: spec.marks[s.key] }));
+  const perCycle = series.filter((s) => s.mark.type !== 'line' || s.mark.symbol !== undefined);
+  const primary = series.find((s) => s.key === spec.primary) ?? series[0];
+
+  const svg = select(doc.createElementNS(svgNs, 'svg') as SVGSVGElement)
+    // Lets the serialised node stand alone as an .svg file too.
+    .attr('xmlns', svgNs)
+    .attr('class', `gc-chart ${spec.kind}-chart`)
+    .attr('role', 'img')
+    .attr('font-family', 'system-ui, sans-serif')
+    .attr('font-size', 11);
+  const title = svg.append('title');
+  const desc = svg.append('desc');
+  const legend = svg.append('g').attr('class', 'legend');
+  const plot = svg.append('g').attr('class', 'plot');
+  const yAxisG = plot.append('g').attr('class', 'axis y-axis');
+  const xAxisG = plot.append('g').attr('class', 'axis x-axis');
+  const yLabel = plot.append('text').attr('class', 'axis-label y-label').text(unit);
+  const xLabel = plot.append('text').attr('class', 'axis-label x-label');
+  const cyclesG = plot.append('g').attr('class', 'cycles');
+  const seriesG = plot.append('g').attr('class', 'series-lines').attr('pointer-events', 'none');
+  const bucketsG = plot.append('g').attr('class', 'buckets');
+  let current: ChartOptions = { ...options };
+
+  function update(next: readonly ChartCycle[], changed: ChartOptions = {}): void {
+    current = { ...current, ...changed };
+    const o = current;
+    const width = o.width ?? defaultWidth;
+    const height = o.height ?? defaultHeight;
+    const domain = o.xDomain;
+    const cycles = domain ? next.filter((c) => c.t >= domain[0] && c.t <= domain[1]) : next;
+    const shown = series.filter(
+      (s) => cycles.length === 0 || cycles.some((c) => s.value(c) !== null),
+    );
+    const entries: LegendEntry[] = [
+      ...shown.map((s) => ({ key: s.key, label: s.label, mark: s.mark })),
+      ...(spec.notes?.(cycles, o) ?? []).map((label, i) => ({
+        key: `note-${i}`,
+        label,
+        mark: null,
+      })),
+    ];
+
+    const left = 48;
+    const right = 16;
+    const bottom = 38;
+    const columns = Math.max(1, Math.floor((width - left - right) / legendColumn));
+    const top = 8 + Math.ceil(entries.length / columns) * legendRow + 18;
+    const plotWidth = Math.max(20, width - left - right);
+    const plotHeight = Math.max(20, height - top - bottom);
+    // Past two cycles per pixel, per-cycle marks are unreadable and slow: draw pixel columns.
+    const dense = cycles.length > 2 * plotWidth;
+
+    const x = scaleLinear()
+      .domain(domain ? [domain[0], domain[1]] : timeExtent(cycles))
+      .range([0, plotWidth]);
+    if (!domain) x.nice();
+    const y = scaleLinear()
+      // A little headroom so the highest mark does not sit on the frame.
+      .domain([0, 1.04 * peak(cycles, shown) || 1])
+      .range([plotHeight, 0])
+      .nice();
+    const xs = cycles.map((c) => x(c.t));
+
+    const prefix = o.idPrefix ?? `gc-${spec.kind}-chart`;
+    svg
+      .attr('viewBox', `0 0 ${width} ${height}`)
+      .attr('aria-labelledby', `${prefix}-title`)
+      .attr('aria-describedby', `${prefix}-desc`)
+      .attr('data-cycles', cycles.length)
+      .attr('data-mode', dense ? 'dense' : 'cycles');
+    title
+      .attr('id', `${prefix}-title`)
+      .text(
+        cycles.length ? `${noun} over ${cycleCount(cycles.length)}` : `${noun}: no GC cycles yet`,
+      );
+    desc
+      .attr('id', `${prefix}-desc`)
+      .text(
+        spec.describe(cycles) +
+          (dense
+            ? ' Each pixel column spans several cycles and shows their lowest and highest value.'
+            : ''),
+      );
+    svg
+      .selectAll('style')
+      .data(o.embedStyle ? [chartCss] : [])
+      .join((enter) => enter.insert('style', 'g'))
+      .text((css) => css);
+
+    drawLegend(legend, entries, columns, dense, left);
+    plot.attr('transform', `translate(${left},${top})`);
+    drawAxes(x, y, plotWidth, plotHeight);
+    xLabel
+      .attr('x', plotWidth / 2)
+      .attr('y', plotHeight + 32)
+      .attr('text-anchor', 'middle')
+      .text(
+        o.xLabel ??
+          (cycles.every((c) => c.timeKnown !== false) ? 'seconds since program start' : 'GC cycle'),
+      );
+    yLabel.attr('x', -left + 4).attr('y', -10);
+
+    const highlight = o.highlight ?? new Set<number>();
+    const selected = o.selected ?? null;
+    drawCycles(dense ? [] : cycles, xs, y, plotWidth, plotHeight, highlight, selected);
+    drawSeries(cycles, xs, y, shown, dense, plotWidth, plotHeight);
+    drawBuckets(dense ? cycles : [], xs, plotWidth, plotHeight, highlight, selected);
+  }
+
+  function drawAxes(
+    x: ScaleLinear<number, number>,
+    y: ScaleLinear<number, number>,
+    plotWidth: number,
+    plotHeight: number,
+  ): void {
+    xAxisG
+      .attr('transform', `translate(0,${plotHeight})`)
+      .call(axisBottom(x).ticks(Math.max(2, Math.floor(plotWidth / 80))));
+    yAxisG.call(
+      axisLeft(y)
+        .ticks(Math.max(2, Math.floor(plotHeight / 40)))
+        .tickSizeInner(-plotWidth)
+        .tickSizeOuter(0),
+    );
+    // Inner ticks double as grid lines; keep them faint.
+    yAxisG.selectAll('.tick line').attr('stroke-opacity', 0.15);
+  }
+
+  function drawCycles(
+    cycles: readonly ChartCycle[],
+    xs: readonly number[],
+    y: ScaleLinear<number, number>,
+    plotWidth: number,
+    plotHeight: number,
+    highlight: ReadonlySet<number>,
+    selected: number | null,
+  ): void {
+    const [bandLeft, bandRight] = bands(xs, plotWidth);
+    const spacing = plotWidth / Math.max(1, cycles.length);
+    const barWidth = Math.min(12, Math.max(1, 0.6 * spacing));
+    const nudge = Math.min(4, spacing / 4);
+    const groups = cyclesG
+      .selectAll<SVGGElement, ChartCycle>('g')
+      .data(cycles, (c) => c.line)
+      .join((enter) => {
+        // Marks let the pointer through to the cycle's hit target, which holds the tooltip.
+        const g = enter.append('g').attr('pointer-events', 'none');
+        g.append('rect')
+          .attr('class', 'hit')
+          .attr('fill', 'transparent')
+          .attr('pointer-events', 'all')
+          .append('title');
+        for (const s of perCycle) {
+          const mark = g.append(s.mark.type === 'bar' ? 'rect' : 'path');
+          mark.attr('class', `mark ${s.key}`).attr('fill', 'currentColor');
+          if (s.mark.type !== 'bar' && s.mark.symbol) mark.attr('d', symbolPath(s.mark.symbol));
+        }
+        return g;
+      })
+      .attr('class', (c) => stateClass('cycle', highlight.has(c.line), selected === c.line))
+      .attr('data-line', (c) => c.line)
+      .attr('data-gc', (c) => c.gc);
+    const hits = groups
+      .select(child<SVGRectElement>(0))
+      .attr('x', (_, i) => bandLeft[i])
+      .attr('width', (_, i) => bandRight[i] - bandLeft[i])
+      .attr('height', plotHeight)
+      .attr('data-line', (c) => c.line)
+      .attr('data-gc', (c) => c.gc);
+    hits.select(child<SVGTitleElement>(0)).text((c) => tooltipText(c, spec.kind));
+    perCycle.forEach((s, k) => {
+      const marks = groups.select(child<SVGElement>(k + 1));
+      marks.attr('display', (c) => (s.value(c) === null ? 'none' : null));
+      if (s.mark.type === 'bar') {
+        marks
+          .attr('x', (_, i) => xs[i] - barWidth / 2)
+          .attr('width', barWidth)
+          .attr('y', (c) => y(s.value(c) ?? 0))
+          .attr('height', (c) => plotHeight - y(s.value(c) ?? 0));
+      } else {
+        const dx = s.mark.type === 'dot' ? s.mark.offset * nudge : 0;
+        marks.attr('transform', (c, i) => `translate(${xs[i] + dx},${y(s.value(c) ?? 0)})`);
+      }
+    });
+  }
+
+  function drawSeries(
+    cycles: readonly ChartCycle[],
+    xs: readonly number[],
+    y: ScaleLinear<number, number>,
+    shown: readonly Series[],
+    dense: boolean,
+    plotWidth: number,
+    plotHeight: number,
+  ): void {
+    const drawn = dense ? shown : shown.filter((s) => s.mark.type === 'line');
+    const columns = Math.max(1, Math.round(plotWidth));
+    const path = (s: Series): string => {
+      const points: Point[] = [];
+      cycles.forEach((cycle, i) => {
+        const v = s.value(cycle);
+        if (v !== null) points.push({ x: xs[i], y: v, cycle });
+      });
+      const toPath = line<Point>()
+        .x((p) => p.x)
+        .y((p) => y(p.y));
+      if (!dense && s.mark.type === 'line') {
+        const first = points[0];
+        if (s.mark.fromLeft && first !== undefined && first.x > 0)
+          points.unshift({ ...first, x: 0 });
+        return toPath.curve(s.mark.curve)(points) ?? '';
+      }
+      const buckets = downsampleMinMax(points, columns, [0, plotWidth]);
+      if (s.mark.type === 'bar') {
+        return buckets
+          .map((b) => `M${round((b.x0 + b.x1) / 2)},${plotHeight}V${round(y(b.max.y))}`)
+          .join('');
+      }
+      return toPath(buckets.flatMap(keptPoints)) ?? '';
+    };
+    seriesG
+      .selectAll<SVGPathElement, Series>('path')
+      .data(drawn, (s) => s.key)
+      .join('path')
+      .attr('class', (s) => `series ${s.key}`)
+      .attr('fill', 'none')
+      .attr('stroke', 'currentColor')
+      .attr('stroke-width', (s) => (s.mark.type === 'bar' ? 1 : s.mark.strokeWidth))
+      .attr('stroke-dasharray', (s) => (s.mark.type === 'bar' || !s.mark.dash ? null : s.mark.dash))
+      .attr('d', path);
+  }
+
+  function drawBuckets(
+    cycles: readonly ChartCycle[],
+    xs: readonly number[],
+    plotWidth: number,
+    plotHeight: number,
+    highlight: ReadonlySet<number>,
+    selected: number | null,
+  ): void {
+    const columns = Math.max(1, Math.round(plotWidth));
+    const columnWidth = plotWidth / columns;
+    const points: Point[] = cycles.map((cycle, i) => ({
+      x: xs[i],
+      y: primary.value(cycle) ?? -1,
+      cycle,
+    }));
+    const lit = new Set<number>();
+    const picked = new Set<number>();
+    cycles.forEach((c, i) => {
+      // The same arithmetic as downsampleMinMax, so the column matches its bucket.
+      const column = Math.min(columns - 1, Math.floor(xs[i] / columnWidth));
+      if (highlight.has(c.line)) lit.add(column);
+      if (selected === c.line) picked.add(column);
+    });
+    const groups = bucketsG
+      .selectAll<SVGGElement, MinMaxBucket<Point>>('g')
+      .data(downsampleMinMax(points, columns, [0, plotWidth]), (b) => b.index)
+      .join((enter) => {
+        const g = enter.append('g');
+        g.append('rect')
+          .attr('class', 'hit')
+          .attr('fill', 'transparent')
+          .attr('pointer-events', 'all')
+          .append('title');
+        return g;
+      })
+      .attr('class', (b) => stateClass('bucket', lit.has(b.index), picked.has(b.index)))
+      .attr('data-line', (b) => b.max.cycle.line)
+      .attr('data-gc', (b) => b.max.cycle.gc)
+      .attr('data-lines', (b) => `${b.first.cycle.line}-${b.last.cycle.line}`);
+    const hits = groups
+      .select(child<SVGRectElement>(0))
+      .attr('x', (b) => b.x0)
+      .attr('width', (b) => b.x1 - b.x0)
+      .attr('height', plotHeight)
+      .attr('data-line', (b) => b.max.cycle.line)
+      .attr('data-gc', (b) => b.max.cycle.gc);
+    hits.select(child<SVGTitleElement>(0)).text((b) => bucketText(b, primary, spec.kind));
+  }
+
+  update(data, options);
+  const node = svg.node();
+  if (node === null) throw new Error('chart: no svg node');
+  return { node, update };
+}
+
+function drawLegend(
+  legend: G,
+  entries: readonly LegendEntry[],
+  columns: number,
+  dense: boolean,
+  left: number,
+): void {
+  legend
+    .attr('transform', `translate(${left},8)`)
+    .selectAll<SVGGElement, LegendEntry>('g')
+    .data(entries, (e) => e.key)
+    .join((enter) => {
+      const g = enter.append('g');
+      g.append('g');
+      g.append('text').attr('dy', '0.32em');
+      return g;
+    })
+    .attr('class', (e) => (e.mark ? 'legend-item' : 'legend-item note'))
+    .attr('transform', (_, i) => {
+      const at = [(i % columns) * legendColumn, Math.floor(i / columns) * legendRow + 6];
+      return `translate(${at[0]},${at[1]})`;
+    })
+    .each(function (entry) {
+      const item = select(this);
+      item
+        .select('text')
+        .attr('x', entry.mark ? 22 : 0)
+        .text(entry.label);
+      const swatch = item.select(child<SVGGElement>(0)).attr('class', `swatch ${entry.key}`);
+      swatch.selectAll('*').remove();
+      drawSwatch(swatch, entry.mark, dense);
+    });
+}
+
+function drawSwatch(
+  swatch: Selection<SVGGElement, unknown, null, undefined>,
+  mark: MarkSpec | null,
+  dense: boolean,
+): void {
+  if (mark === null) return;
+  if (mark.type === 'bar') {
+    swatch
+      .append('rect')
+      .attr('x', 4)
+      .attr('y', -5)
+      .attr('width', 10)
+      .attr('height', 10)
+      .attr('fill', 'currentColor');
+    return;
+  }
+  const showLine = mark.type === 'line' || dense;
+  if (showLine) {
+    swatch
+      .append('line')
+      .attr('x2', 18)
+      .attr('stroke', 'currentColor')
+      .attr('stroke-width', mark.strokeWidth)
+      .attr('stroke-dasharray', mark.dash || null);
+  }
+  if (mark.symbol && !dense) {
+    swatch
+      .append('path')
+      .attr('d', symbolPath(mark.symbol))
+      .attr('transform', 'translate(9,0)')
+      .attr('fill', 'currentColor');
+  }
+}
+
+function bucketText(bucket: MinMaxBucket<Point>, primary: Series, kind: ChartKind): string {
+  const top = tooltipText(bucket.max.cycle, kind);
+  if (bucket.count === 1) return top;
+  const range = `${bucket.count} cycles, gc ${bucket.first.cycle.gc}–${bucket.last.cycle.gc}`;
+  return `${range}; highest ${primary.label}: ${top}`;
+}
+
+/** Left and right edge of each cycle's hit target: halfway to its neighbours in x. */
+function bands(xs: readonly number[], plotWidth: number): [number[], number[]] {
+  const order = xs.map((_, i) => i);
+  if (xs.some((v, i) => i > 0 && v < xs[i - 1])) order.sort((a, b) => xs[a] - xs[b]);
+  const left = new Array<number>(xs.length);
+  const right = new Array<number>(xs.length);
+  order.forEach((i, k) => {
+    left[i] = k === 0 ? 0 : Math.max(0, (xs[order[k - 1]] + xs[i]) / 2);
+    right[i] =
+      k === order.length - 1 ? plotWidth : Math.min(plotWidth, (xs[i] + xs[order[k + 1]]) / 2);
+  });
+  return [left, right];
+}
+
+function timeExtent(cycles: readonly ChartCycle[]): [number, number] {
+  if (cycles.length === 0) return [0, 1];
+  let low = Infinity;
+  let high = -Infinity;
+  for (const c of cycles) {
+    low = Math.min(low, c.t);
+    high = Math.max(high, c.t);
+  }
+  if (low < high) return [low, high];
+  const pad = low === 0 ? 1 : Math.abs(low) / 10;
+  return [low - pad, high + pad];
+}
+
+function peak(cycles: readonly ChartCycle[], shown: readonly Series[]): number {
+  let top = 0;
+  for (const s of shown) {
+    for (const c of cycles) top = Math.max(top, s.value(c) ?? 0);
+  }
+  return top;
+}
+
+function stateClass(base: string, highlighted: boolean, selected: boolean): string {
+  return base + (highlighted ? ' is-highlighted' : '') + (selected ? ' is-selected' : '');
+}
+
+/** A selector for the k-th element child, cheaper than a CSS query per cycle. */
+function child<E extends Element>(k: number): (this: Element) => E {
+  return function (this: Element): E {
+    return this.children[k] as E;
+  };
+}
+
+const symbolPaths = new Map<SymbolType, string>();
+function symbolPath(type: SymbolType): string {
+  let d = symbolPaths.get(type);
+  if (d === undefined) {
+    d = symbol(type, symbolArea)() ?? '';
+    symbolPaths.set(type, d);
+  }
+  return d;
+}
+
+function round(v: number): number {
+  return Math.round(v * 100) / 100;
+}

@@ -1,0 +1,53 @@
+import { curveStepBefore, symbolCircle, symbolSquare, symbolTriangle } from 'd3-shape';
+import { highest, span } from './describe.ts';
+import { formatNumber } from './format.ts';
+import { createChart, type ChartSpec } from './frame.ts';
+import type { Chart, ChartCycle, ChartOptions } from './types.ts';
+
+const spec: ChartSpec = {
+  kind: 'heap',
+  marks: {
+    'heap-start': {
+      type: 'dot',
+      symbol: symbolCircle,
+      offset: -1,
+      dash: '1.5 2.5',
+      strokeWidth: 1.5,
+    },
+    'heap-end': { type: 'dot', symbol: symbolTriangle, offset: 0, dash: '6 3', strokeWidth: 1 },
+    'heap-live': { type: 'dot', symbol: symbolSquare, offset: 1, dash: '', strokeWidth: 2 },
+    // The goal printed on a line is the one that cycle ran against, set when the previous
+    // cycle ended: it holds over the interval before its own cycle, hence step-before.
+    'heap-goal': {
+      type: 'line',
+      curve: curveStepBefore,
+      dash: '8 3 2 3',
+      strokeWidth: 1.5,
+      fromLeft: true,
+    },
+  },
+  primary: 'heap-end',
+  describe(data) {
+    if (data.length === 0) return 'Heap size in MB at each garbage collection; no cycles yet.';
+    const first = data[0];
+    const last = data[data.length - 1];
+    const live =
+      first.heapLive !== null && last.heapLive !== null
+        ? ` Live heap went from ${formatNumber(first.heapLive)} MB to ${formatNumber(last.heapLive)} MB;`
+        : '';
+    return (
+      `Heap size in MB at each garbage collection ${span(data)}.${live}` +
+      ` heap at end of cycle ${highest(data, (c) => c.heapEnd, 'MB')}.`
+    );
+  },
+  notes: (data, options) =>
+    data.some((c) => c.goal === null) ? [options.noGoalNote ?? 'no goal: GC off'] : [],
+};
+
+/**
+ * Heap per GC cycle: start, end and live heap as circle, triangle and square in printed order
+ * (left to right), the goal as a step line.
+ */
+export function heapChart(data: readonly ChartCycle[], options?: ChartOptions): Chart {
+  return createChart(spec, data, options);
+}

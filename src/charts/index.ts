@@ -1,0 +1,9 @@
+export { allocChart } from './alloc-chart.ts';
+export { cpuChart } from './cpu-chart.ts';
+export { downsampleMinMax, keptPoints, type MinMaxBucket, type XYPoint } from './downsample.ts';
+export { heapChart } from './heap-chart.ts';
+export { chartCss, seriesColours, stateColours } from './palette.ts';
+export { pauseChart } from './pause-chart.ts';
+export { chartTable } from './table.ts';
+export { tooltipText } from './tooltip.ts';
+export type { Chart, ChartCycle, ChartKind, ChartOptions, ChartTable } from './types.ts';

@@ -1,0 +1,94 @@
+import type { ChartCycle, ChartKind } from './types.ts';
+
+/** One plotted quantity: its class, its legend text, its table column and where it comes from. */
+export interface SeriesInfo {
+  /** Class on its marks, e.g. `heap-live`; also the key of its colour. */
+  key: string;
+  /** Legend text, naming the trace field. */
+  label: string;
+  /** Table column header, with unit. */
+  column: string;
+  value(cycle: ChartCycle): number | null;
+}
+
+/** What a kind of chart shows, independent of how it is drawn. */
+export interface KindInfo {
+  /** Start of the title: "<noun> over 42 GC cycles". */
+  noun: string;
+  /** y unit. */
+  unit: string;
+  series: SeriesInfo[];
+}
+
+/** The data side of each chart, shared by the charts, their tables and their tooltips. */
+export const kinds: Record<ChartKind, KindInfo> = {
+  heap: {
+    noun: 'Heap',
+    unit: 'MB',
+    series: [
+      {
+        key: 'heap-start',
+        label: 'heap at start (1st number)',
+        column: 'heap at start (MB)',
+        value: (c) => c.heapStart,
+      },
+      {
+        key: 'heap-end',
+        label: 'heap at end (2nd)',
+        column: 'heap at end (MB)',
+        value: (c) => c.heapEnd,
+      },
+      {
+        key: 'heap-live',
+        label: 'live heap (3rd)',
+        column: 'live heap (MB)',
+        value: (c) => c.heapLive,
+      },
+      { key: 'heap-goal', label: 'goal (MB goal)', column: 'goal (MB)', value: (c) => c.goal },
+    ],
+  },
+  pause: {
+    noun: 'Stop-the-world pause',
+    unit: 'ms',
+    series: [
+      {
+        key: 'pause',
+        label: 'stop-the-world pause (ms)',
+        column: 'pause (ms)',
+        value: (c) => c.pauseMs,
+      },
+    ],
+  },
+  cpu: {
+    noun: 'GC CPU',
+    unit: '%',
+    series: [
+      {
+        key: 'cpu-interval',
+        label: 'GC CPU since previous GC',
+        column: 'GC CPU since previous GC (%)',
+        // toPrecision drops float noise such as 7.000000000000001.
+        value: (c) =>
+          c.cpuFraction === null ? null : Number((c.cpuFraction * 100).toPrecision(12)),
+      },
+      {
+        key: 'cpu-total',
+        label: 'GC CPU since start (printed #%)',
+        column: 'GC CPU since start (%)',
+        value: (c) => c.cpuPercentCumulative,
+      },
+    ],
+  },
+  alloc: {
+    noun: 'Allocation rate',
+    unit: 'MB/s',
+    series: [
+      {
+        key: 'alloc',
+        label: 'allocation rate since previous GC (MB/s)',
+        column: 'allocation rate (MB/s)',
+        value: (c) => c.allocRateMBs,
+      },
+    ],
+  },
+};

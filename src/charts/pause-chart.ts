@@ -1,0 +1,18 @@
+import { highest, span } from './describe.ts';
+import { createChart, type ChartSpec } from './frame.ts';
+import type { Chart, ChartCycle, ChartOptions } from './types.ts';
+
+const spec: ChartSpec = {
+  kind: 'pause',
+  marks: { pause: { type: 'bar' } },
+  primary: 'pause',
+  describe: (data) =>
+    data.length === 0
+      ? 'Stop-the-world pause in ms at each garbage collection; no cycles yet.'
+      : `Stop-the-world pause in ms at each garbage collection ${span(data)}; ${highest(data, (c) => c.pauseMs, 'ms') || 'not known'}.`,
+};
+
+/** Stop-the-world pause per GC cycle, as bars in ms. */
+export function pauseChart(data: readonly ChartCycle[], options?: ChartOptions): Chart {
+  return createChart(spec, data, options);
+}
