@@ -1,0 +1,4 @@
+/** Public API of the gctrace engine: parse, explain, analyse and format GODEBUG=gctrace output. */
+export type * from './types.ts';
+export { parseTrace, lineKindNames, isLegacyEra } from './parse.ts';
+export { unboundedGoalsMB } from './scanGcLine.ts';

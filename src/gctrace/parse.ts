@@ -1,0 +1,558 @@
+/**
+ * `parseTrace`: every line of a GODEBUG=gctrace stream becomes a cycle, a companion line,
+ * program output, a blank/markup line or a diagnostic. The text is scanned by index (no split
+ * into a line array, no per-line regex on gc lines), so a million lines parse in well under a second.
+ */
+import { isSpace } from './chars.ts';
+import { scanCompanion } from './companions.ts';
+import type { Content, Segment } from './content.ts';
+import {
+  columnOf,
+  dockerJsonContents,
+  plainContent,
+  positionOf,
+  skipKnownPrefix,
+} from './content.ts';
+import type { GcScan } from './scanGcLine.ts';
+import { gcStartKind, scanGcLine } from './scanGcLine.ts';
+import type {
+  CompanionLine,
+  Diagnostic,
+  DiagnosticKind,
+  EraId,
+  GcCycle,
+  LineKind,
+  LineKindCounts,
+  ParsedTrace,
+  Rejoin,
+  Run,
+  Severity,
+} from './types.ts';
+
+/** Line kinds in code order (the codes stored in `ParsedTrace.lineKindCodes`). */
+export const lineKindNames: readonly LineKind[] = [
+  'cycle',
+  'companion',
+  'output',
+  'blank',
+  'markup',
+  'diagnostic',
+];
+
+const CYCLE = 0;
+const COMPANION = 1;
+const OUTPUT = 2;
+const BLANK = 3;
+const MARKUP = 4;
+const DIAGNOSTIC = 5;
+/** When one input line holds several parts (Docker JSON with embedded newlines), the strongest wins. */
+const strength = [5, 3, 1, 0, 0, 4];
+
+/** Where a gc line starts in the content, and how. */
+export function findGcStart(c: Content): { at: number; kind: 'modern' | 'legacy' | 'stub' } | null {
+  // Search a copy of the line so that a line without 'gc' never scans the rest of the text.
+  const local = c.s.slice(c.start, c.end);
+  let k = local.indexOf('gc');
+  while (k >= 0) {
+    const at = c.start + k;
+    const kind = gcStartKind(c.s, at, c.end);
+    if (kind !== null && (kind !== 'stub' || stubAllowed(c, at))) return { at, kind };
+    k = local.indexOf('gc', k + 1);
+  }
+  return null;
+}
+
+/** `gc 12` alone counts as a cut-off gc line only at the start of the content (after a log prefix). */
+function stubAllowed(c: Content, k: number): boolean {
+  let i = c.start;
+  while (i < k && isSpace(c.s.charCodeAt(i))) i++;
+  return i === k || skipKnownPrefix(c.s, c.start, c.end) === k;
+}
+
+/** The parts of an input line to scan: the line itself, or the unescaped parts of a Docker JSON log line. */
+export function lineContents(text: string, a: number, b: number, line: number): Content[] {
+  let i = a;
+  while (i < b && isSpace(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) === 123) {
+    const parts = dockerJsonContents(text, a, b, line);
+    if (parts !== null) return parts;
+  }
+  return [plainContent(text, a, b, line)];
+}
+
+/** Segments describing `c.s[from, to)` placed at index `offset` of a new string. */
+function sliceSegments(c: Content, from: number, to: number, offset: number): Segment[] {
+  if (c.segments === null) return [{ from: offset, line: c.line, column: from - c.lineStart + 1 }];
+  const out: Segment[] = [];
+  for (let i = 0; i < c.segments.length; i++) {
+    const seg = c.segments[i];
+    const next = i + 1 < c.segments.length ? c.segments[i + 1].from : Infinity;
+    if (next <= from || seg.from >= to) continue;
+    const start = Math.max(seg.from, from);
+    out.push({
+      from: offset + start - from,
+      line: seg.line,
+      column: seg.column + (start - seg.from),
+    });
+  }
+  return out;
+}
+
+/** The continuation candidate on the line after a broken gc line: its content after any log prefix. */
+export function continuationContent(text: string, a: number, b: number, line: number): Content {
+  const c = lineContents(text, a, b, line)[0];
+  return { ...c, start: skipKnownPrefix(c.s, c.start, c.end) };
+}
+
+/**
+ * Joins a gc line broken at `breakAt` with the next line's content and rescans it.
+ * Accepted only when the joined text is a complete, clean gc line.
+ */
+export function tryRejoin(
+  first: Content,
+  gcAt: number,
+  breakAt: number,
+  next: Content,
+  wantSpans: boolean,
+): { content: Content; scan: GcScan } | null {
+  if (next.end <= next.start) return null;
+  const head = first.s.slice(gcAt, breakAt);
+  let tailStart = next.start;
+  // Joining "…0.1+" with "  1.2+…": the runtime never prints a space after '+', '/', '>' or ': '.
+  const last = head.charCodeAt(head.length - 1);
+  if (last === 43 || last === 47 || last === 62)
+    while (isSpace(next.s.charCodeAt(tailStart))) tailStart++;
+  const joined = head + next.s.slice(tailStart, next.end);
+  const segments = [
+    ...sliceSegments(first, gcAt, breakAt, 0),
+    ...sliceSegments(next, tailStart, next.end, head.length),
+  ];
+  const content: Content = {
+    s: joined,
+    start: 0,
+    end: joined.length,
+    line: first.line,
+    lineStart: 0,
+    segments,
+  };
+  const scan = scanGcLine(joined, 0, joined.length, first.line, columnOf(first, gcAt), wantSpans);
+  if (scan.cycle === null || scan.errorKind !== null) return null;
+  scan.cycle.endLine = next.line;
+  scan.cycle.rejoined = true;
+  return { content, scan };
+}
+
+function quote(text: string, max = 40): string {
+  const clean = text.replace(/[\u0000-\u001f\u007f]/g, '?').trim();
+  return `'${clean.length > max ? clean.slice(0, max - 1) + '…' : clean}'`;
+}
+
+/** Parses a gctrace stream. Never throws; every line is accounted for in `lineKinds`. */
+export function parseTrace(input: string): ParsedTrace {
+  const text = typeof input === 'string' ? input : String(input ?? '');
+  const len = text.length;
+  const cycles: GcCycle[] = [];
+  const companions: CompanionLine[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const rejoins: Rejoin[] = [];
+  let codes = new Uint8Array(Math.min(1 << 20, Math.ceil(len / 16) + 16));
+  const counts = [0, 0, 0, 0, 0, 0];
+
+  let nextNl = -1;
+  let nextCr = len === 0 ? len : -1;
+  let nextGc = -1;
+  /** Line end (index of the terminator or len) for a line starting at `p`; queries must not go backwards. */
+  const lineEnd = (p: number): number => {
+    if (nextNl < p) {
+      nextNl = text.indexOf('\n', p);
+      if (nextNl < 0) nextNl = len;
+    }
+    if (nextCr < p) {
+      nextCr = text.indexOf('\r', p);
+      if (nextCr < 0) nextCr = len;
+    }
+    return nextCr < nextNl ? nextCr : nextNl;
+  };
+  const afterTerminator = (eol: number): number =>
+    eol < len && text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10 ? eol + 2 : eol + 1;
+
+  const diag = (
+    line: number,
+    column: number,
+    length: number,
+    kind: DiagnosticKind,
+    severity: Severity,
+    message: string,
+  ) => diagnostics.push({ line, column, length: Math.max(0, length), kind, severity, message });
+
+  const diagAt = (
+    c: Content,
+    idx: number,
+    length: number,
+    kind: DiagnosticKind,
+    severity: Severity,
+    message: string,
+  ) => {
+    const p = positionOf(c, idx);
+    diag(p.line, p.column, length, kind, severity, message);
+  };
+
+  const setCode = (line: number, code: number) => {
+    if (line > codes.length) {
+      const grown = new Uint8Array(Math.max(codes.length * 2, line + 16));
+      grown.set(codes);
+      codes = grown;
+    }
+    codes[line - 1] = code;
+    counts[code]++;
+  };
+
+  /** Checks of a parsed cycle that are cheap enough for every line. */
+  const checkValues = (cycle: GcCycle) => {
+    if (cycle.atSeconds !== null && cycle.atSeconds > 1e9) {
+      diag(
+        cycle.line,
+        cycle.column,
+        2,
+        'suspicious-value',
+        'warning',
+        `start time @${cycle.atSeconds}s is over 30 years: Go 1.9.0 and 1.9.1 printed a bogus time like this on macOS and Windows (golang/go#21554); it is ignored when splitting runs`,
+      );
+    }
+    if (cycle.cpuPercent !== null && cycle.cpuPercent > 100) {
+      diag(
+        cycle.line,
+        cycle.column,
+        2,
+        'suspicious-value',
+        'warning',
+        `GC CPU ${cycle.cpuPercent}% is above 100%; the runtime prints a share of total CPU`,
+      );
+    }
+    if (cycle.procs === 0)
+      diag(
+        cycle.line,
+        cycle.column,
+        2,
+        'suspicious-value',
+        'warning',
+        'a P count (GOMAXPROCS) of 0 is impossible',
+      );
+  };
+
+  /** Handles a gc start in content `c`. Returns the line kind code and whether the next line was consumed. */
+  const handleGc = (
+    c: Content,
+    at: number,
+    startKind: 'modern' | 'legacy' | 'stub',
+    nextLineStart: number,
+  ): [number, boolean] => {
+    if (startKind === 'stub') {
+      diagAt(
+        c,
+        at,
+        c.end - at,
+        'truncated',
+        'error',
+        `the gc line is cut off after the cycle number; expected ' @' and the start time (Go 1.5+)`,
+      );
+      return [DIAGNOSTIC, false];
+    }
+    const column = columnOf(c, at);
+    const r = scanGcLine(c.s, at, c.end, c.line, column, false);
+    if (r.errorKind === null || r.errorKind === 'trailing-text') {
+      const cycle = r.cycle!;
+      cycles.push(cycle);
+      if (r.errorKind === 'trailing-text')
+        diagAt(c, r.errorPos, c.end - r.errorPos, 'trailing-text', 'warning', r.message);
+      if (r.notes !== null)
+        for (const n of r.notes)
+          diagAt(
+            c,
+            n.pos,
+            n.length,
+            n.kind,
+            n.kind === 'normalised-character' ? 'info' : 'warning',
+            n.message,
+          );
+      checkValues(cycle);
+      return [CYCLE, false];
+    }
+    // Broken: try the next line as the rest of this gc line.
+    if (nextLineStart < len) {
+      const nextEnd = lineEnd(nextLineStart);
+      const next = continuationContent(text, nextLineStart, nextEnd, c.line + 1);
+      const joined = tryRejoin(c, at, r.stopPos, next, false);
+      if (joined !== null) {
+        const cycle = joined.scan.cycle!;
+        cycles.push(cycle);
+        const breakPos = positionOf(c, r.stopPos);
+        const contPos = positionOf(next, next.start);
+        rejoins.push({
+          line: c.line,
+          breakColumn: breakPos.column,
+          continuationLine: next.line,
+          continuationColumn: contPos.column,
+        });
+        const other = c.s.slice(r.stopPos, c.end);
+        diag(
+          c.line,
+          breakPos.column,
+          c.end - r.stopPos,
+          'rejoined',
+          'info',
+          other.trim().length > 0
+            ? `other output ${quote(other)} was printed in the middle of this gc line; the gc line continues on line ${next.line} and was rejoined`
+            : `this gc line is split across lines ${c.line} and ${next.line}; rejoined`,
+        );
+        if (joined.scan.notes !== null)
+          for (const n of joined.scan.notes)
+            diagAt(joined.content, n.pos, n.length, n.kind, 'warning', n.message);
+        checkValues(cycle);
+        return [CYCLE, true];
+      }
+    }
+    const severity: Severity = r.errorKind === 'truncated' ? 'warning' : 'error';
+    const length = r.errorKind === 'truncated' ? 0 : Math.max(1, c.end - r.errorPos);
+    diagAt(
+      c,
+      r.errorPos,
+      length,
+      r.errorKind!,
+      severity,
+      r.cycle !== null ? `${r.message} (partial cycle kept, flagged truncated)` : r.message,
+    );
+    if (r.cycle !== null) {
+      cycles.push(r.cycle);
+      checkValues(r.cycle);
+      return [CYCLE, false];
+    }
+    return [DIAGNOSTIC, false];
+  };
+
+  /** Classifies content that has no gc start: blank, markup, companion, unknown runtime line or output. */
+  const handleOther = (c: Content): number => {
+    let i = c.start;
+    while (i < c.end && isSpace(c.s.charCodeAt(i))) i++;
+    if (i >= c.end) return BLANK;
+    const ch = c.s.charCodeAt(i);
+    if ((ch === 96 || ch === 126) && c.s.charCodeAt(i + 1) === ch && c.s.charCodeAt(i + 2) === ch)
+      return MARKUP;
+    const found = scanCompanion(c);
+    if (found.companion !== null) {
+      companions.push(found.companion);
+      return COMPANION;
+    }
+    if (found.unknown !== null) {
+      diag(
+        c.line,
+        found.unknown.column,
+        found.unknown.length,
+        'unknown-runtime-line',
+        'warning',
+        found.unknown.message,
+      );
+      return DIAGNOSTIC;
+    }
+    return OUTPUT;
+  };
+
+  const handleContent = (c: Content, nextLineStart: number): [number, boolean] => {
+    const start = findGcStart(c);
+    if (start !== null) return handleGc(c, start.at, start.kind, nextLineStart);
+    return [handleOther(c), false];
+  };
+
+  let pos = 0;
+  let line = 0;
+  while (pos < len) {
+    const a = pos;
+    const b = lineEnd(a);
+    line++;
+    pos = afterTerminator(b);
+    let code: number;
+    let consumedNext = false;
+    try {
+      let i = a;
+      while (i < b && isSpace(text.charCodeAt(i))) i++;
+      const first = text.charCodeAt(i);
+      if (i < b && first === 123) {
+        const parts = lineContents(text, a, b, line);
+        code = -1;
+        for (const part of parts) {
+          const [partCode, consumed] = handleContent(part, parts.length === 1 ? pos : len);
+          consumedNext ||= consumed;
+          if (code < 0 || strength[partCode] > strength[code]) code = partCode;
+        }
+      } else {
+        // Plain line: find 'gc' with a search position that only moves forward.
+        if (nextGc < a) {
+          nextGc = text.indexOf('gc', a);
+          if (nextGc < 0) nextGc = len;
+        }
+        let startKind: 'modern' | 'legacy' | 'stub' | null = null;
+        let k = nextGc;
+        while (k < b) {
+          startKind = gcStartKind(text, k, b);
+          if (
+            startKind !== null &&
+            (startKind !== 'stub' || stubAllowed(plainContent(text, a, b, line), k))
+          )
+            break;
+          startKind = null;
+          k = text.indexOf('gc', k + 1);
+          if (k < 0) k = len;
+          nextGc = k;
+        }
+        const c = plainContent(text, a, b, line);
+        if (startKind !== null) [code, consumedNext] = handleGc(c, k, startKind, pos);
+        else code = handleOther(c);
+      }
+    } catch (error) {
+      diag(
+        line,
+        1,
+        b - a,
+        'internal-error',
+        'error',
+        `this line could not be read (${String(error)}); please report it`,
+      );
+      code = DIAGNOSTIC;
+    }
+    setCode(line, code);
+    if (consumedNext && pos < len) {
+      const nb = lineEnd(pos);
+      line++;
+      pos = afterTerminator(nb);
+      setCode(line, CYCLE);
+    }
+  }
+
+  const lineKinds = {} as LineKindCounts;
+  lineKindNames.forEach((name, i) => (lineKinds[name] = counts[i]));
+  const runs = splitRuns(cycles, diagnostics);
+  diagnostics.sort((x, y) => x.line - y.line || x.column - y.column);
+  return {
+    text,
+    lineCount: line,
+    cycles,
+    companions,
+    diagnostics,
+    runs,
+    lineKinds,
+    lineKindCodes: codes.subarray(0, line),
+    rejoins,
+  };
+}
+
+/** Comparable version keys: a change between two known keys means another program. */
+const eraKey: Record<EraId, string | null> = {
+  'go1.0': '1.0',
+  'go1.1-1.2': '1.1',
+  'go1.3': '1.3',
+  'go1.4': '1.4',
+  'go1.0-1.4': null,
+  'go1.5beta': '1.5b',
+  'go1.5': '1.5',
+  'go1.6-1.17': '1.6',
+  'go1.18+': '1.18',
+  'go1.26+': '1.18',
+  'go1.5+': null,
+};
+
+const legacyEras: ReadonlySet<EraId> = new Set([
+  'go1.0',
+  'go1.1-1.2',
+  'go1.3',
+  'go1.4',
+  'go1.0-1.4',
+]);
+
+/** True for the eras that print `gcN(P):` (Go 1.0 – 1.4). */
+export function isLegacyEra(era: EraId): boolean {
+  return legacyEras.has(era);
+}
+
+function splitRuns(cycles: GcCycle[], diagnostics: Diagnostic[]): Run[] {
+  const runs: Run[] = [];
+  let current: Run | null = null;
+  let prev: GcCycle | null = null;
+  const eraVotes = new Map<EraId, number>();
+  const close = () => {
+    if (current === null) return;
+    let best: EraId = cycles[current.cycleStart].era;
+    let bestVotes = -1;
+    for (const [era, votes] of eraVotes) {
+      const weight = votes + (eraKey[era] === null ? -1e9 : 0);
+      if (weight > bestVotes) {
+        best = era;
+        bestVotes = weight;
+      }
+    }
+    current.era = eraVotes.has('go1.26+') && best === 'go1.18+' ? 'go1.26+' : best;
+    eraVotes.clear();
+  };
+  for (let i = 0; i < cycles.length; i++) {
+    const c = cycles[i];
+    let reason: string | null = null;
+    if (prev === null) reason = '';
+    else {
+      const ka = eraKey[prev.era];
+      const kb = eraKey[c.era];
+      const bogus = (t: number | null) => t !== null && t > 1e9;
+      if (isLegacyEra(prev.era) !== isLegacyEra(c.era) || (ka !== null && kb !== null && ka !== kb))
+        reason = `the gc line format changed (${prev.era} → ${c.era}): another program`;
+      else if (c.gc <= prev.gc)
+        reason = `cycle numbering restarted (gc ${c.gc} after gc ${prev.gc}): another process`;
+      else if (
+        c.atSeconds !== null &&
+        prev.atSeconds !== null &&
+        c.atSeconds < prev.atSeconds &&
+        !bogus(c.atSeconds) &&
+        !bogus(prev.atSeconds)
+      )
+        reason = `the start time went backwards (@${c.atSeconds}s after @${prev.atSeconds}s): another process`;
+      else if (c.gc > prev.gc + 1) {
+        const missing = c.gc - prev.gc - 1;
+        diagnostics.push({
+          line: c.line,
+          column: c.column,
+          length: 2,
+          kind: 'numbering-gap',
+          severity: 'warning',
+          message: `gc ${prev.gc} is followed by gc ${c.gc}: ${missing === 1 ? `cycle ${prev.gc + 1} is` : `${missing} cycles are`} missing (lines lost, filtered or truncated)`,
+        });
+      }
+    }
+    if (reason !== null) {
+      close();
+      if (reason !== '') {
+        diagnostics.push({
+          line: c.line,
+          column: c.column,
+          length: 2,
+          kind: 'new-run',
+          severity: 'info',
+          message: `a new run starts here: ${reason}`,
+        });
+      }
+      current = {
+        index: runs.length,
+        firstLine: c.line,
+        lastLine: c.endLine,
+        cycleStart: i,
+        cycleEnd: i + 1,
+        era: c.era,
+        startReason: reason === '' ? null : reason,
+      };
+      runs.push(current);
+    }
+    c.run = current!.index;
+    current!.cycleEnd = i + 1;
+    current!.lastLine = c.endLine;
+    eraVotes.set(c.era, (eraVotes.get(c.era) ?? 0) + 1);
+    prev = c;
+  }
+  close();
+  return runs;
+}
