@@ -2,3 +2,4 @@
 export type * from './types.ts';
 export { parseTrace, lineKindNames, isLegacyEra } from './parse.ts';
 export { unboundedGoalsMB } from './scanGcLine.ts';
+export { formatCycle, fmtNSAsMS, formatMs, formatSeconds, itoaDiv } from './format.ts';

@@ -1,0 +1,132 @@
+import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { sitePages, watchPage } from './watch.ts';
+
+test('every page loads with no console errors or failed requests, in light and dark', async ({
+  page,
+}) => {
+  const pages = await sitePages(page);
+  expect(pages.length).toBeGreaterThan(1);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const path of pages) {
+      const problems = watchPage(page);
+      await page.goto(path, { waitUntil: 'networkidle' });
+      await expect(page.locator('h1')).toBeVisible();
+      expect(problems, `${path} (${scheme})`).toEqual([]);
+      page.removeAllListeners();
+    }
+  }
+});
+
+test('axe finds no accessibility violations on any page, in light and dark', async ({ page }) => {
+  const pages = [...(await sitePages(page)), '/no-such-page/'];
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const path of pages) {
+      await page.goto(path, { waitUntil: 'networkidle' });
+      const results = await new AxeBuilder({ page }).analyze();
+      const summary = results.violations.map(
+        (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+      );
+      expect(summary, `${path} (${scheme})`).toEqual([]);
+    }
+  }
+});
+
+test('an unknown address shows the 404 page with a way home', async ({ page }) => {
+  const response = await page.goto('/no-such-page/');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('No page here');
+  await page.getByRole('link', { name: 'home page' }).click();
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test('a keyboard user meets the skip link, the site navigation, then the content', async ({
+  page,
+}) => {
+  await page.goto('/lessons/what-a-leak-is/');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'gctrace lab' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(
+    page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Lessons' }),
+  ).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: /Colour theme/ })).toBeFocused();
+
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+  await page.keyboard.press('Tab');
+  const focusedInMain = await page.evaluate(() => !!document.activeElement?.closest('main'));
+  expect(focusedInMain).toBe(true);
+});
+
+test('the theme toggle switches themes and the choice survives a reload', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('/');
+  const toggle = page.getByRole('button', { name: /Colour theme/ });
+  await expect(toggle).toHaveAccessibleName('Colour theme: Auto');
+  await toggle.click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await toggle.click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).toBe('rgb(20, 23, 27)');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(toggle).toHaveAccessibleName('Colour theme: Dark');
+  await toggle.click();
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme', /.+/);
+});
+
+test('the home page lists every lesson and links to the first one', async ({ page }) => {
+  await page.goto('/');
+  const lessons = page.getByRole('region', { name: 'Lessons' }).getByRole('listitem');
+  expect(await lessons.count()).toBeGreaterThan(0);
+  await page.getByRole('link', { name: /^Start with/ }).click();
+  await expect(page.getByText(/^Lesson 1 of \d+$/)).toBeVisible();
+});
+
+test('a lesson page has a table of contents whose links reach their sections', async ({ page }) => {
+  await page.goto('/lessons/what-a-leak-is/');
+  const toc = page.getByRole('navigation', { name: 'On this page' });
+  const links = toc.getByRole('link');
+  expect(await links.count()).toBeGreaterThan(1);
+  const second = links.nth(1);
+  const target = (await second.getAttribute('href'))!;
+  await second.click();
+  await expect(page.locator(target)).toBeInViewport();
+});
+
+test('code blocks are highlighted and have a working copy button', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/lessons/what-a-leak-is/');
+  const block = page.locator('.code-block').filter({ hasText: 'var seen' });
+  await expect(block.locator('pre.astro-code span[style]').first()).toHaveAttribute(
+    'style',
+    /--shiki/,
+  );
+  await block.getByRole('button', { name: 'Copy code to clipboard' }).click();
+  await expect(block.getByRole('button', { name: 'Copy code to clipboard' })).toHaveText('Copied');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain('var seen = map[string][]byte{}');
+});
+
+test('pages fit a 390 px wide screen without sideways scrolling', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  for (const path of await sitePages(page)) {
+    await page.goto(path);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+  await context.close();
+});
