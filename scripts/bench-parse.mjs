@@ -8,7 +8,7 @@ const lineCount = Number(process.env.BENCH_LINES ?? 1_000_000);
 /** Deterministic pseudo-random numbers, so every run parses the same text. */
 function lcg(seed) {
   let x = seed >>> 0;
-  return () => ((x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function generate(count) {
@@ -23,13 +23,27 @@ function generate(count) {
     const end = start + Math.floor(random() * 6);
     live = Math.max(4, Math.floor(live + (random() - 0.5) * 6));
     lines[i] = formatCycle({
-      line: 0, column: 1, endLine: 0, gc: i + 1, era: 'go1.18+',
-      atSeconds: Math.round(at * 1000) / 1000, cpuPercent: Math.floor(random() * 8), leakCheck: false,
+      line: 0,
+      column: 1,
+      endLine: 0,
+      gc: i + 1,
+      era: 'go1.18+',
+      atSeconds: Math.round(at * 1000) / 1000,
+      cpuPercent: Math.floor(random() * 8),
+      leakCheck: false,
       clockMs: [ms(200_000), ms(40_000_000), ms(150_000)],
       cpuMs: [ms(800_000), [ms(5_000_000), ms(60_000_000), ms(30_000_000)], ms(600_000)],
-      heapMB: [start, end, live], goalMB: live * 2, goalUnbounded: false,
-      stacksMB: Math.floor(random() * 3), globalsMB: 0, procs: 8, forced: random() < 0.01,
-      truncated: false, rejoined: false, run: 0, legacy: null,
+      heapMB: [start, end, live],
+      goalMB: live * 2,
+      goalUnbounded: false,
+      stacksMB: Math.floor(random() * 3),
+      globalsMB: 0,
+      procs: 8,
+      forced: random() < 0.01,
+      truncated: false,
+      rejoined: false,
+      run: 0,
+      legacy: null,
     });
   }
   return lines.join('\n') + '\n';
@@ -84,11 +98,18 @@ const figures = {
   node: process.version,
 };
 console.log(`parse: ${figures.lines} lines, ${figures.megabytes} MB`);
-console.log(`  baseline (read every char): ${figures.baselineMs} ms, ${figures.baselineMBPerSecond} MB/s`);
-console.log(`  parseTrace (best of 3):     ${figures.parseMs} ms, ${figures.parseMBPerSecond} MB/s`);
+console.log(
+  `  baseline (read every char): ${figures.baselineMs} ms, ${figures.baselineMBPerSecond} MB/s`,
+);
+console.log(
+  `  parseTrace (best of 3):     ${figures.parseMs} ms, ${figures.parseMBPerSecond} MB/s`,
+);
 console.log(`  ratio parse/baseline:       ${figures.ratio}x (target ≤ 3x)`);
 console.log(
   `  retained heap per cycle:    ${retainedBytesPerCycle === null ? 'n/a (run with --expose-gc)' : `${retainedBytesPerCycle} bytes`}`,
 );
 mkdirSync(new URL('../bench-results/', import.meta.url), { recursive: true });
-writeFileSync(new URL('../bench-results/parse.json', import.meta.url), JSON.stringify(figures, null, 2) + '\n');
+writeFileSync(
+  new URL('../bench-results/parse.json', import.meta.url),
+  JSON.stringify(figures, null, 2) + '\n',
+);

@@ -12,9 +12,13 @@ const benches = readdirSync(dir)
 let failed = 0;
 for (const name of benches) {
   console.log(`== ${name}`);
-  const run = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=6144', dir + name], {
-    stdio: 'inherit',
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--max-old-space-size=6144', dir + name],
+    {
+      stdio: 'inherit',
+    },
+  );
   if (run.status !== 0) failed++;
 }
 process.exit(failed === 0 ? 0 : 1);

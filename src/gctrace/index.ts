@@ -3,3 +3,6 @@ export type * from './types.ts';
 export { parseTrace, lineKindNames, isLegacyEra } from './parse.ts';
 export { unboundedGoalsMB } from './scanGcLine.ts';
 export { formatCycle, fmtNSAsMS, formatMs, formatSeconds, itoaDiv } from './format.ts';
+export { lineFields, lineKindAt, lineStarts, lineText } from './fields.ts';
+export { explainAt, fieldExplanations, companionFieldExplanations } from './explain.ts';
+export type { Explanation, FieldExplanation } from './explain.ts';

@@ -15,6 +15,7 @@ import {
 } from './content.ts';
 import type { GcScan } from './scanGcLine.ts';
 import { gcStartKind, scanGcLine } from './scanGcLine.ts';
+import { fastModernCycle } from './fastPath.ts';
 import type {
   CompanionLine,
   Diagnostic,
@@ -389,6 +390,15 @@ export function parseTrace(input: string): ParsedTrace {
         if (nextGc < a) {
           nextGc = text.indexOf('gc', a);
           if (nextGc < 0) nextGc = len;
+        }
+        let fast: GcCycle | null = null;
+        if (nextGc < b) fast = fastModernCycle(text, nextGc, b, line, nextGc - a + 1);
+        if (fast !== null) {
+          cycles.push(fast);
+          if (fast.cpuPercent! > 100 || fast.procs === 0 || fast.atSeconds! > 1e9)
+            checkValues(fast);
+          setCode(line, CYCLE);
+          continue;
         }
         let startKind: 'modern' | 'legacy' | 'stub' | null = null;
         let k = nextGc;

@@ -1,0 +1,110 @@
+/**
+ * Field spans on demand: the parser keeps cycles compact, and the spans of a line are
+ * recomputed from its text when a hover or highlighter asks for them.
+ */
+import type { Content } from './content.ts';
+import { positionOf } from './content.ts';
+import {
+  continuationContent,
+  findGcStart,
+  lineContents,
+  lineKindNames,
+  tryRejoin,
+} from './parse.ts';
+import type { RawSpan } from './scanGcLine.ts';
+import { nameSpans, scanGcLine } from './scanGcLine.ts';
+import type { FieldSpan, LineKind, ParsedTrace } from './types.ts';
+
+const lineStartCache = new WeakMap<ParsedTrace, Int32Array>();
+
+/** Start index of every line (same line breaks as the parser: LF, CRLF, lone CR). */
+export function lineStarts(parsed: ParsedTrace): Int32Array {
+  const cached = lineStartCache.get(parsed);
+  if (cached !== undefined) return cached;
+  const { text } = parsed;
+  const starts = new Int32Array(parsed.lineCount + 1);
+  let line = 1;
+  for (let i = 0; i < text.length && line < parsed.lineCount; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      starts[line++] = i + 1;
+    }
+  }
+  starts[parsed.lineCount] = text.length;
+  lineStartCache.set(parsed, starts);
+  return starts;
+}
+
+/** The text of a 1-based line, without its line break ('' outside the input). */
+export function lineText(parsed: ParsedTrace, line: number): string {
+  if (line < 1 || line > parsed.lineCount) return '';
+  const starts = lineStarts(parsed);
+  const a = starts[line - 1];
+  let b = starts[line];
+  const { text } = parsed;
+  if (b > a && text.charCodeAt(b - 1) === 10) b--;
+  if (b > a && text.charCodeAt(b - 1) === 13) b--;
+  return text.slice(a, b);
+}
+
+/** What a 1-based line was classified as. */
+export function lineKindAt(parsed: ParsedTrace, line: number): LineKind | null {
+  if (line < 1 || line > parsed.lineCount) return null;
+  return lineKindNames[parsed.lineKindCodes[line - 1]] ?? null;
+}
+
+function toFieldSpans(c: Content, raw: RawSpan[]): FieldSpan[] {
+  return raw.map((r) => {
+    const from = positionOf(c, r.start);
+    return {
+      name: r.name,
+      kind: r.kind,
+      line: from.line,
+      startColumn: from.column,
+      endColumn: from.column + (r.end - r.start),
+      text: c.s.slice(r.start, r.end),
+      value: r.value,
+    };
+  });
+}
+
+/** Spans of the gc line(s) that start on `line`, rejoined lines included. */
+function gcSpans(parsed: ParsedTrace, line: number): FieldSpan[] {
+  const text = lineText(parsed, line);
+  const out: FieldSpan[] = [];
+  for (const c of lineContents(text, 0, text.length, line)) {
+    const start = findGcStart(c);
+    if (start === null || start.kind === 'stub') continue;
+    const rejoin = parsed.rejoins.find((r) => r.line === line);
+    if (rejoin !== undefined) {
+      const plain = scanGcLine(c.s, start.at, c.end, line, 1, false);
+      const nextText = lineText(parsed, rejoin.continuationLine);
+      const next = continuationContent(nextText, 0, nextText.length, rejoin.continuationLine);
+      const joined = tryRejoin(c, start.at, plain.stopPos, next, true);
+      if (joined !== null && joined.scan.spans !== null && joined.scan.cycle !== null) {
+        nameSpans(joined.scan.spans, joined.scan.cycle.era);
+        out.push(...toFieldSpans(joined.content, joined.scan.spans));
+        continue;
+      }
+    }
+    const scan = scanGcLine(c.s, start.at, c.end, line, 1, true);
+    if (scan.spans === null) continue;
+    nameSpans(scan.spans, scan.cycle?.era ?? 'go1.5+');
+    out.push(...toFieldSpans(c, scan.spans));
+  }
+  return out;
+}
+
+/** Every field on a 1-based line (gc line or companion line), with columns in the original input. */
+export function lineFields(parsed: ParsedTrace, line: number): FieldSpan[] {
+  const kind = lineKindAt(parsed, line);
+  if (kind === null) return [];
+  const companionFields = parsed.companions.filter((c) => c.line === line).flatMap((c) => c.fields);
+  if (kind === 'companion') return companionFields;
+  const continued = parsed.rejoins.find((r) => r.continuationLine === line);
+  const own = kind === 'cycle' || kind === 'diagnostic' ? gcSpans(parsed, line) : [];
+  const fromAbove =
+    continued !== undefined ? gcSpans(parsed, continued.line).filter((f) => f.line === line) : [];
+  return [...fromAbove, ...own.filter((f) => f.line === line), ...companionFields];
+}
