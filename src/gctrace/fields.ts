@@ -69,19 +69,22 @@ function toFieldSpans(c: Content, raw: RawSpan[]): FieldSpan[] {
   });
 }
 
-/** Spans of the gc line(s) that start on `line`, rejoined lines included. */
+/** Spans of the gc line(s) that start on `line`, rejoined continuations included. */
 function gcSpans(parsed: ParsedTrace, line: number): FieldSpan[] {
   const text = lineText(parsed, line);
   const out: FieldSpan[] = [];
+  const rejoined = parsed.cycles.some((c) => c.line === line && c.rejoined);
   for (const c of lineContents(text, 0, text.length, line)) {
     const start = findGcStart(c);
     if (start === null || start.kind === 'stub') continue;
-    const rejoin = parsed.rejoins.find((r) => r.line === line);
-    if (rejoin !== undefined) {
+    if (rejoined) {
       const plain = scanGcLine(c.s, start.at, c.end, line, 1, false);
-      const nextText = lineText(parsed, rejoin.continuationLine);
-      const next = continuationContent(nextText, 0, nextText.length, rejoin.continuationLine);
-      const joined = tryRejoin(c, start.at, plain.stopPos, next, true);
+      const nextLine = (n: number) => {
+        if (n > parsed.lineCount) return null;
+        const t = lineText(parsed, n);
+        return continuationContent(t, 0, t.length, n);
+      };
+      const joined = tryRejoin(c, start.at, plain.stopPos, nextLine, true);
       if (joined !== null && joined.scan.spans !== null && joined.scan.cycle !== null) {
         nameSpans(joined.scan.spans, joined.scan.cycle.era);
         out.push(...toFieldSpans(joined.content, joined.scan.spans));
@@ -102,9 +105,10 @@ export function lineFields(parsed: ParsedTrace, line: number): FieldSpan[] {
   if (kind === null) return [];
   const companionFields = parsed.companions.filter((c) => c.line === line).flatMap((c) => c.fields);
   if (kind === 'companion') return companionFields;
-  const continued = parsed.rejoins.find((r) => r.continuationLine === line);
-  const own = kind === 'cycle' || kind === 'diagnostic' ? gcSpans(parsed, line) : [];
+  const above = parsed.cycles.find((c) => c.rejoined && c.line < line && line <= c.endLine);
+  const own =
+    (kind === 'cycle' && above === undefined) || kind === 'diagnostic' ? gcSpans(parsed, line) : [];
   const fromAbove =
-    continued !== undefined ? gcSpans(parsed, continued.line).filter((f) => f.line === line) : [];
+    above !== undefined ? gcSpans(parsed, above.line).filter((f) => f.line === line) : [];
   return [...fromAbove, ...own.filter((f) => f.line === line), ...companionFields];
 }

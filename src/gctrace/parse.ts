@@ -105,42 +105,71 @@ export function continuationContent(text: string, a: number, b: number, line: nu
   return { ...c, start: skipKnownPrefix(c.s, c.start, c.end) };
 }
 
+/** One place where other output broke a gc line that was then rejoined. */
+export interface RejoinBreak {
+  /** Input line and scanned index (in that line's content) where the other output began. */
+  content: Content;
+  breakAt: number;
+  /** The line whose content continued the gc line, and where. */
+  next: Content;
+}
+
+/** How many following lines a broken gc line may be spread over. */
+const maxContinuationLines = 8;
+
 /**
- * Joins a gc line broken at `breakAt` with the next line's content and rescans it.
- * Accepted only when the joined text is a complete, clean gc line.
+ * Joins a gc line broken at `breakAt` with the content of the following line(s) and rescans it.
+ * Accepted only when the joined text becomes a complete, clean gc line; each following line
+ * must carry the scan further than the previous one did.
  */
 export function tryRejoin(
   first: Content,
   gcAt: number,
   breakAt: number,
-  next: Content,
+  nextLine: (line: number) => Content | null,
   wantSpans: boolean,
-): { content: Content; scan: GcScan } | null {
-  if (next.end <= next.start) return null;
-  const head = first.s.slice(gcAt, breakAt);
-  let tailStart = next.start;
-  // Joining "…0.1+" with "  1.2+…": the runtime never prints a space after '+', '/', '>' or ': '.
-  const last = head.charCodeAt(head.length - 1);
-  if (last === 43 || last === 47 || last === 62)
-    while (isSpace(next.s.charCodeAt(tailStart))) tailStart++;
-  const joined = head + next.s.slice(tailStart, next.end);
-  const segments = [
-    ...sliceSegments(first, gcAt, breakAt, 0),
-    ...sliceSegments(next, tailStart, next.end, head.length),
-  ];
-  const content: Content = {
-    s: joined,
-    start: 0,
-    end: joined.length,
-    line: first.line,
-    lineStart: 0,
-    segments,
-  };
-  const scan = scanGcLine(joined, 0, joined.length, first.line, columnOf(first, gcAt), wantSpans);
-  if (scan.cycle === null || scan.errorKind !== null) return null;
-  scan.cycle.endLine = next.line;
-  scan.cycle.rejoined = true;
-  return { content, scan };
+): { content: Content; scan: GcScan; breaks: RejoinBreak[] } | null {
+  let head = first.s.slice(gcAt, breakAt);
+  let segments = sliceSegments(first, gcAt, breakAt, 0);
+  let brokenContent = first;
+  let brokenAt = breakAt;
+  const breaks: RejoinBreak[] = [];
+  const column = columnOf(first, gcAt);
+  for (let step = 1; step <= maxContinuationLines; step++) {
+    const next = nextLine(first.line + step);
+    if (next === null || next.end <= next.start) return null;
+    let tailStart = next.start;
+    // The runtime never prints a space after '+', '/' or '>', so leading spaces there are not gc text.
+    const last = head.charCodeAt(head.length - 1);
+    if (last === 43 || last === 47 || last === 62)
+      while (isSpace(next.s.charCodeAt(tailStart))) tailStart++;
+    const joined = head + next.s.slice(tailStart, next.end);
+    const joinedSegments = [...segments, ...sliceSegments(next, tailStart, next.end, head.length)];
+    const content: Content = {
+      s: joined,
+      start: 0,
+      end: joined.length,
+      line: first.line,
+      lineStart: 0,
+      segments: joinedSegments,
+    };
+    const scan = scanGcLine(joined, 0, joined.length, first.line, column, wantSpans);
+    breaks.push({ content: brokenContent, breakAt: brokenAt, next: { ...next, start: tailStart } });
+    if (scan.cycle !== null && scan.errorKind === null) {
+      scan.cycle.endLine = next.line;
+      scan.cycle.rejoined = true;
+      return { content, scan, breaks };
+    }
+    // Continue only if this line carried the gc text on and broke again.
+    if (scan.errorPos < 0 || scan.stopPos <= head.length || scan.errorKind === 'trailing-text')
+      return null;
+    const keep = scan.stopPos;
+    brokenContent = next;
+    brokenAt = tailStart + (keep - head.length);
+    head = joined.slice(0, keep);
+    segments = joinedSegments.filter((s) => s.from < keep);
+  }
+  return null;
 }
 
 function quote(text: string, max = 40): string {
@@ -160,7 +189,8 @@ export function parseTrace(input: string): ParsedTrace {
   const counts = [0, 0, 0, 0, 0, 0];
 
   let nextNl = -1;
-  let nextCr = len === 0 ? len : -1;
+  let nextCr = -1;
+  let crFrom = 0;
   let nextGc = -1;
   /** Line end (index of the terminator or len) for a line starting at `p`; queries must not go backwards. */
   const lineEnd = (p: number): number => {
@@ -169,10 +199,19 @@ export function parseTrace(input: string): ParsedTrace {
       if (nextNl < 0) nextNl = len;
     }
     if (nextCr < p) {
+      crFrom = p;
       nextCr = text.indexOf('\r', p);
       if (nextCr < 0) nextCr = len;
     }
     return nextCr < nextNl ? nextCr : nextNl;
+  };
+  /** Line end for look-ahead, leaving the forward-only memos alone. */
+  const peekLineEnd = (p: number): number => {
+    let nl = text.indexOf('\n', p);
+    if (nl < 0) nl = len;
+    let cr = nextCr >= p && crFrom <= p ? nextCr : text.indexOf('\r', p);
+    if (cr < 0) cr = len;
+    return cr < nl ? cr : nl;
   };
   const afterTerminator = (eol: number): number =>
     eol < len && text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10 ? eol + 2 : eol + 1;
@@ -241,13 +280,13 @@ export function parseTrace(input: string): ParsedTrace {
       );
   };
 
-  /** Handles a gc start in content `c`. Returns the line kind code and whether the next line was consumed. */
+  /** Handles a gc start in content `c`. Returns the line kind code and how many following lines it consumed. */
   const handleGc = (
     c: Content,
     at: number,
     startKind: 'modern' | 'legacy' | 'stub',
     nextLineStart: number,
-  ): [number, boolean] => {
+  ): [number, number] => {
     if (startKind === 'stub') {
       diagAt(
         c,
@@ -257,7 +296,7 @@ export function parseTrace(input: string): ParsedTrace {
         'error',
         `the gc line is cut off after the cycle number; expected ' @' and the start time (Go 1.5+)`,
       );
-      return [DIAGNOSTIC, false];
+      return [DIAGNOSTIC, 0];
     }
     const column = columnOf(c, at);
     const r = scanGcLine(c.s, at, c.end, c.line, column, false);
@@ -277,40 +316,49 @@ export function parseTrace(input: string): ParsedTrace {
             n.message,
           );
       checkValues(cycle);
-      return [CYCLE, false];
+      return [CYCLE, 0];
     }
-    // Broken: try the next line as the rest of this gc line.
+    // Broken: try the following line(s) as the rest of this gc line.
     if (nextLineStart < len) {
-      const nextEnd = lineEnd(nextLineStart);
-      const next = continuationContent(text, nextLineStart, nextEnd, c.line + 1);
-      const joined = tryRejoin(c, at, r.stopPos, next, false);
+      const bounds: number[] = [];
+      const nextLine = (n: number): Content | null => {
+        const step = n - c.line;
+        let p = step === 1 ? nextLineStart : bounds[step - 2];
+        if (p === undefined || p >= len) return null;
+        const e = peekLineEnd(p);
+        bounds[step - 1] = afterTerminator(e);
+        return continuationContent(text, p, e, n);
+      };
+      const joined = tryRejoin(c, at, r.stopPos, nextLine, false);
       if (joined !== null) {
         const cycle = joined.scan.cycle!;
         cycles.push(cycle);
-        const breakPos = positionOf(c, r.stopPos);
-        const contPos = positionOf(next, next.start);
-        rejoins.push({
-          line: c.line,
-          breakColumn: breakPos.column,
-          continuationLine: next.line,
-          continuationColumn: contPos.column,
-        });
-        const other = c.s.slice(r.stopPos, c.end);
-        diag(
-          c.line,
-          breakPos.column,
-          c.end - r.stopPos,
-          'rejoined',
-          'info',
-          other.trim().length > 0
-            ? `other output ${quote(other)} was printed in the middle of this gc line; the gc line continues on line ${next.line} and was rejoined`
-            : `this gc line is split across lines ${c.line} and ${next.line}; rejoined`,
-        );
+        for (const br of joined.breaks) {
+          const breakPos = positionOf(br.content, br.breakAt);
+          const contPos = positionOf(br.next, br.next.start);
+          rejoins.push({
+            line: breakPos.line,
+            breakColumn: breakPos.column,
+            continuationLine: br.next.line,
+            continuationColumn: contPos.column,
+          });
+          const other = br.content.s.slice(br.breakAt, br.content.end);
+          diag(
+            breakPos.line,
+            breakPos.column,
+            br.content.end - br.breakAt,
+            'rejoined',
+            'info',
+            other.trim().length > 0
+              ? `other output ${quote(other)} was printed in the middle of the gc line of gc ${cycle.gc}; it continues on line ${br.next.line} and was rejoined`
+              : `the gc line of gc ${cycle.gc} is split across lines ${breakPos.line} and ${br.next.line}; rejoined`,
+          );
+        }
         if (joined.scan.notes !== null)
           for (const n of joined.scan.notes)
             diagAt(joined.content, n.pos, n.length, n.kind, 'warning', n.message);
         checkValues(cycle);
-        return [CYCLE, true];
+        return [CYCLE, cycle.endLine - c.line];
       }
     }
     const severity: Severity = r.errorKind === 'truncated' ? 'warning' : 'error';
@@ -326,9 +374,9 @@ export function parseTrace(input: string): ParsedTrace {
     if (r.cycle !== null) {
       cycles.push(r.cycle);
       checkValues(r.cycle);
-      return [CYCLE, false];
+      return [CYCLE, 0];
     }
-    return [DIAGNOSTIC, false];
+    return [DIAGNOSTIC, 0];
   };
 
   /** Classifies content that has no gc start: blank, markup, companion, unknown runtime line or output. */
@@ -358,10 +406,10 @@ export function parseTrace(input: string): ParsedTrace {
     return OUTPUT;
   };
 
-  const handleContent = (c: Content, nextLineStart: number): [number, boolean] => {
+  const handleContent = (c: Content, nextLineStart: number): [number, number] => {
     const start = findGcStart(c);
     if (start !== null) return handleGc(c, start.at, start.kind, nextLineStart);
-    return [handleOther(c), false];
+    return [handleOther(c), 0];
   };
 
   let pos = 0;
@@ -372,7 +420,7 @@ export function parseTrace(input: string): ParsedTrace {
     line++;
     pos = afterTerminator(b);
     let code: number;
-    let consumedNext = false;
+    let consumedNext = 0;
     try {
       let i = a;
       while (i < b && isSpace(text.charCodeAt(i))) i++;
@@ -382,7 +430,7 @@ export function parseTrace(input: string): ParsedTrace {
         code = -1;
         for (const part of parts) {
           const [partCode, consumed] = handleContent(part, parts.length === 1 ? pos : len);
-          consumedNext ||= consumed;
+          consumedNext = Math.max(consumedNext, consumed);
           if (code < 0 || strength[partCode] > strength[code]) code = partCode;
         }
       } else {
@@ -430,7 +478,7 @@ export function parseTrace(input: string): ParsedTrace {
       code = DIAGNOSTIC;
     }
     setCode(line, code);
-    if (consumedNext && pos < len) {
+    for (; consumedNext > 0 && pos < len; consumedNext--) {
       const nb = lineEnd(pos);
       line++;
       pos = afterTerminator(nb);
