@@ -1,0 +1,330 @@
+/**
+ * <trace-lab>: makes a build-time-rendered trace cell live. Every edit re-parses the trace and
+ * updates status, charts and findings; edits are kept in localStorage; Monaco replaces the
+ * textarea once the cell is near the viewport (or focused), except on touch screens.
+ */
+import type { Chart, ChartKind } from '../charts/index.ts';
+import { buildCellModel, type CellModel } from '../lab/cell-model.ts';
+import { cellKey, cellStore, type CellStore, type SaveResult } from '../lab/cell-storage.ts';
+import {
+  chartCaption,
+  chartFunctions,
+  renderFindings,
+  renderProblems,
+  renderStatus,
+  renderTable,
+} from '../lab/cell-view.ts';
+import { textareaEditor, type TraceEditor } from '../editor/trace-editor.ts';
+import { chartCss } from '../charts/index.ts';
+
+const tabId = Math.random().toString(36).slice(2);
+
+function safeLocalStorage(): Storage | null {
+  try {
+    const storage = window.localStorage;
+    const probe = 'gctrace-lab:probe';
+    storage.setItem(probe, '1');
+    storage.removeItem(probe);
+    return storage;
+  } catch {
+    return null;
+  }
+}
+
+/** Touch-first and narrow screens keep the textarea: Monaco is built for a mouse and keyboard. */
+function wantsMonaco(): boolean {
+  return matchMedia('(pointer: fine)').matches && matchMedia('(min-width: 40rem)').matches;
+}
+
+let chartStylesAdded = false;
+function addChartStyles(): void {
+  if (chartStylesAdded) return;
+  chartStylesAdded = true;
+  const style = document.createElement('style');
+  style.textContent = chartCss;
+  document.head.append(style);
+}
+
+class TraceLabElement extends HTMLElement {
+  private editor!: TraceEditor;
+  private store!: CellStore;
+  private original = '';
+  private model!: CellModel;
+  private charts = new Map<ChartKind, Chart>();
+  private highlight = new Set<number>();
+  private beforeReset: string | null = null;
+  private saveTimer = 0;
+  private monacoRequested = false;
+  private conflict = false;
+
+  connectedCallback(): void {
+    if (this.editor) return;
+    const textarea = this.querySelector<HTMLTextAreaElement>('textarea.trace-text')!;
+    this.original = textarea.defaultValue;
+    this.store = cellStore(
+      safeLocalStorage(),
+      cellKey(location.pathname, this.dataset.cellId!),
+      tabId,
+    );
+
+    const saved = this.store.load();
+    if (saved && saved.text !== this.original) textarea.value = saved.text;
+    else textarea.value = this.original;
+    if (!this.store.available) {
+      this.notice(
+        'Your browser is not keeping data for this site, so edits here last only until you leave the page.',
+      );
+    }
+
+    addChartStyles();
+    this.editor = textareaEditor(textarea);
+    this.wireEditor();
+    this.adoptCharts();
+    this.update(textarea.value);
+    this.wireButtons();
+    this.wireStorageEvents();
+    if (wantsMonaco()) this.loadMonacoWhenNear(textarea);
+  }
+
+  /**
+   * Gives the cell a new original trace (the simulator and the replay use this): the editor shows
+   * it, nothing is saved, and Reset returns to it.
+   */
+  setOriginal(text: string): void {
+    this.original = text;
+    this.beforeReset = null;
+    this.editor.setValue(text);
+    this.update(text);
+    this.store.clear();
+  }
+
+  /** The trace text the cell shows now. */
+  get value(): string {
+    return this.editor.getValue();
+  }
+
+  private wireEditor(): void {
+    this.editor.onChange((text) => {
+      this.update(text);
+      this.scheduleSave(text);
+    });
+    this.editor.onSelectLines((first, last) => {
+      this.highlight = new Set(
+        this.model.chartCycles.filter((c) => c.line >= first && c.line <= last).map((c) => c.line),
+      );
+      // A single caret on a non-cycle line highlights nothing; that is the usual case.
+      for (const chart of this.charts.values())
+        chart.update(this.model.chartCycles, { highlight: this.highlight });
+    });
+  }
+
+  /** Replaces each build-time SVG with a live chart of the same kind. */
+  private adoptCharts(): void {
+    for (const figure of this.querySelectorAll<HTMLElement>('figure.cell-chart')) {
+      const kind = figure.dataset.kind as ChartKind;
+      const chart = chartFunctions[kind]([], { idPrefix: `cell-${this.dataset.cellId}-${kind}` });
+      figure.querySelector('svg')?.replaceWith(chart.node);
+      this.charts.set(kind, chart);
+      figure
+        .querySelector('details')
+        ?.addEventListener('toggle', () => this.refreshTable(figure, kind));
+    }
+    this.addEventListener('click', (event) => {
+      const target = (event.target as Element).closest<HTMLElement | SVGElement>('[data-line]');
+      if (!target || !this.contains(target)) return;
+      const line = Number(target.getAttribute('data-line'));
+      if (line > 0) this.editor.revealLine(line);
+    });
+  }
+
+  private refreshTable(figure: HTMLElement, kind: ChartKind): void {
+    const details = figure.querySelector('details');
+    if (!details?.open) return;
+    details
+      .querySelector('table')
+      ?.replaceWith(renderTable(document, kind, this.model.chartCycles));
+  }
+
+  private update(text: string): void {
+    this.model = buildCellModel(text);
+    const model = this.model;
+    this.editor.showTrace(model.parsed);
+    const statusRow = this.querySelector('[data-status-row]')!;
+    statusRow.replaceChildren(renderStatus(document, model), renderProblems(document, model));
+    for (const [kind, chart] of this.charts) {
+      chart.update(model.chartCycles, { highlight: this.highlight });
+      const figure = this.querySelector<HTMLElement>(`figure[data-kind="${kind}"]`)!;
+      figure.querySelector('figcaption')!.textContent = chartCaption(
+        kind,
+        model.chartCycles.length,
+      );
+      this.refreshTable(figure, kind);
+    }
+    this.querySelector('[data-findings-host]')!.replaceChildren(renderFindings(document, model));
+    this.markEdited(text !== this.original);
+  }
+
+  private markEdited(edited: boolean): void {
+    this.querySelector<HTMLElement>('[data-edited]')!.hidden = !edited;
+    this.querySelector<HTMLElement>('[data-action="reset"]')!.hidden = !edited;
+    if (edited) this.querySelector<HTMLElement>('[data-action="undo-reset"]')!.hidden = true;
+  }
+
+  private scheduleSave(text: string): void {
+    window.clearTimeout(this.saveTimer);
+    this.saveTimer = window.setTimeout(() => this.save(text), 300);
+  }
+
+  private save(text: string): void {
+    if (this.conflict) return;
+    const result = text === this.original ? this.store.clear() : this.store.save(text);
+    this.reportSave(result);
+  }
+
+  private reportSave(result: SaveResult): void {
+    if (result.ok) return;
+    if (result.reason === 'conflict') {
+      this.showConflict(result.theirs.text);
+    } else if (result.reason === 'full') {
+      this.notice(
+        'Browser storage is full, so this edit was not saved. It stays on the page until you leave.',
+      );
+    } else {
+      this.notice(
+        'Your browser is not keeping data for this site, so edits here last only until you leave the page.',
+      );
+    }
+  }
+
+  private wireButtons(): void {
+    this.querySelector('[data-action="reset"]')!.addEventListener('click', () => {
+      this.beforeReset = this.editor.getValue();
+      this.editor.setValue(this.original);
+      this.update(this.original);
+      this.reportSave(this.store.clear());
+      const undo = this.querySelector<HTMLButtonElement>('[data-action="undo-reset"]')!;
+      undo.hidden = false;
+      undo.focus();
+      this.notice('The trace is back to the original. Undo reset brings your edit back.');
+    });
+    this.querySelector('[data-action="undo-reset"]')!.addEventListener('click', () => {
+      if (this.beforeReset === null) return;
+      const text = this.beforeReset;
+      this.beforeReset = null;
+      this.editor.setValue(text);
+      this.update(text);
+      this.save(text);
+      this.querySelector<HTMLButtonElement>('[data-action="reset"]')!.focus();
+      this.notice('Your edit is back.');
+    });
+  }
+
+  /** Another tab saving this cell must not be overwritten, nor overwrite us, without a choice. */
+  private wireStorageEvents(): void {
+    const key = cellKey(location.pathname, this.dataset.cellId!);
+    window.addEventListener('storage', (event) => {
+      if (event.key !== key) return;
+      let theirs = this.original;
+      try {
+        theirs = event.newValue
+          ? (JSON.parse(event.newValue) as { text: string }).text
+          : this.original;
+      } catch {
+        return;
+      }
+      if (theirs !== this.editor.getValue()) this.showConflict(theirs);
+    });
+  }
+
+  private showConflict(theirs: string): void {
+    this.conflict = true;
+    const box = this.querySelector<HTMLElement>('[data-notice]')!;
+    box.replaceChildren();
+    const message = document.createElement('p');
+    message.textContent =
+      'This trace was changed in another tab. Which version do you want to keep?';
+    const useTheirs = document.createElement('button');
+    useTheirs.type = 'button';
+    useTheirs.className = 'cell-button';
+    useTheirs.textContent = 'Use the other tab’s version';
+    const keepMine = document.createElement('button');
+    keepMine.type = 'button';
+    keepMine.className = 'cell-button';
+    keepMine.textContent = 'Keep this version';
+    useTheirs.addEventListener('click', () => {
+      this.conflict = false;
+      this.store.adopt();
+      this.editor.setValue(theirs);
+      this.update(theirs);
+      box.replaceChildren();
+    });
+    keepMine.addEventListener('click', () => {
+      this.conflict = false;
+      const text = this.editor.getValue();
+      this.reportSave(text === this.original ? this.store.clear() : this.store.forceSave(text));
+      box.replaceChildren();
+    });
+    box.append(message, useTheirs, keepMine);
+  }
+
+  private notice(text: string): void {
+    const box = this.querySelector<HTMLElement>('[data-notice]')!;
+    const p = document.createElement('p');
+    p.textContent = text;
+    box.replaceChildren(p);
+  }
+
+  private loadMonacoWhenNear(textarea: HTMLTextAreaElement): void {
+    const load = () => {
+      if (this.monacoRequested) return;
+      this.monacoRequested = true;
+      observer.disconnect();
+      void this.swapInMonaco(textarea);
+    };
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) {
+          // Wait for an idle moment so the editor never competes with the reader's first scroll.
+          if ('requestIdleCallback' in window) requestIdleCallback(load, { timeout: 1500 });
+          else setTimeout(load, 200);
+        }
+      },
+      { rootMargin: '200px 0px' },
+    );
+    observer.observe(this);
+    textarea.addEventListener('focus', load, { once: true });
+  }
+
+  private async swapInMonaco(textarea: HTMLTextAreaElement): Promise<void> {
+    try {
+      const { createMonacoEditor } = await import('../editor/monaco-editor.ts');
+      const box = this.querySelector<HTMLElement>('[data-editor-box]')!;
+      const hadFocus = document.activeElement === textarea;
+      const host = document.createElement('div');
+      host.className = 'monaco-host';
+      box.append(host);
+      const editor = createMonacoEditor(
+        host,
+        textarea.value,
+        textarea.getAttribute('aria-label') ?? 'Trace',
+      );
+      this.editor.dispose();
+      textarea.hidden = true;
+      this.editor = editor;
+      this.dataset.editor = 'monaco';
+      this.wireEditor();
+      this.editor.showTrace(this.model.parsed);
+      if (hadFocus) editor.focus();
+    } catch (error) {
+      // The textarea keeps working; say why the richer editor is missing.
+      this.notice(
+        'The full editor could not load (are you offline?). You can still edit the trace here.',
+      );
+      console.warn(error);
+    }
+  }
+}
+
+customElements.define('trace-lab', TraceLabElement);
+
+export type { TraceLabElement };

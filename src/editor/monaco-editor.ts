@@ -1,0 +1,144 @@
+/**
+ * The Monaco editor for trace cells. This folder is the only code that imports Monaco, and only
+ * through a dynamic import() from the cell, so the ~800 KB editor never loads with the page.
+ */
+import * as monaco from 'monaco-editor/editor';
+import 'monaco-editor/features/hover/register';
+import 'monaco-editor/features/find/register';
+import 'monaco-editor/features/gotoError/register';
+import 'monaco-editor/features/toggleTabFocusMode/register';
+import 'monaco-editor/features/clipboard/register';
+import 'monaco-editor/features/codicon/register';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import { explainAt, type ParsedTrace } from '../gctrace/index.ts';
+import { gctraceLanguage, gctraceTokenColours } from './gctrace-language.ts';
+import { diagnosticToMarker, explanationToMarkdown } from './markers.ts';
+import type { TraceEditor } from './trace-editor.ts';
+
+const languageId = 'gctrace';
+const parsedByModel = new WeakMap<monaco.editor.ITextModel, ParsedTrace>();
+let registered = false;
+
+function registerOnce(): void {
+  if (registered) return;
+  registered = true;
+  (globalThis as { MonacoEnvironment?: unknown }).MonacoEnvironment = {
+    getWorker: () => new EditorWorker(),
+  };
+  monaco.languages.register({ id: languageId });
+  monaco.languages.setMonarchTokensProvider(
+    languageId,
+    gctraceLanguage as unknown as monaco.languages.IMonarchLanguage,
+  );
+  for (const [name, base] of [
+    ['gctrace-light', 'vs'],
+    ['gctrace-dark', 'vs-dark'],
+  ] as const) {
+    const colours = name === 'gctrace-light' ? gctraceTokenColours.light : gctraceTokenColours.dark;
+    monaco.editor.defineTheme(name, {
+      base,
+      inherit: true,
+      rules: Object.entries(colours).map(([token, foreground]) => ({
+        token,
+        foreground,
+        fontStyle: token === 'output' ? 'italic' : token === 'gc.forced' ? 'bold' : '',
+      })),
+      colors:
+        name === 'gctrace-light'
+          ? { 'editor.background': '#ffffff', 'editorLineNumber.foreground': '#6b7078' }
+          : { 'editor.background': '#1b1f25', 'editorLineNumber.foreground': '#8b929b' },
+    });
+  }
+  monaco.languages.registerHoverProvider(languageId, {
+    provideHover(model, position) {
+      const parsed = parsedByModel.get(model);
+      if (!parsed) return null;
+      const explanation = explainAt(parsed, position.lineNumber, position.column);
+      if (!explanation) return null;
+      const { range } = explanation;
+      return {
+        range: new monaco.Range(range.line, range.startColumn, range.line, range.endColumn),
+        contents: [{ value: explanationToMarkdown(explanation), supportHtml: false }],
+      };
+    },
+  });
+  const applyTheme = () => monaco.editor.setTheme(isDark() ? 'gctrace-dark' : 'gctrace-light');
+  document.addEventListener('themechange', applyTheme);
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', applyTheme);
+  applyTheme();
+}
+
+function isDark(): boolean {
+  const chosen = document.documentElement.dataset.theme;
+  if (chosen === 'dark' || chosen === 'light') return chosen === 'dark';
+  return matchMedia('(prefers-color-scheme: dark)').matches;
+}
+
+/** Mounts Monaco in `host` with the given text; `label` names the editor for screen readers. */
+export function createMonacoEditor(host: HTMLElement, text: string, label: string): TraceEditor {
+  registerOnce();
+  const model = monaco.editor.createModel(text, languageId);
+  const editor = monaco.editor.create(host, {
+    model,
+    ariaLabel: label,
+    automaticLayout: true,
+    minimap: { enabled: false },
+    wordWrap: 'off',
+    lineNumbersMinChars: 3,
+    scrollBeyondLastLine: false,
+    renderLineHighlight: 'line',
+    fontSize: 13,
+    lineHeight: 20,
+    fontFamily: getComputedStyle(document.documentElement).getPropertyValue('--font-mono'),
+    // Tab moves focus out of the editor, so the cell can be used by keyboard alone; traces
+    // never need a tab character. Ctrl+M switches back, as in VS Code.
+    tabFocusMode: true,
+    contextmenu: false,
+    unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: true },
+    accessibilitySupport: 'auto',
+    fixedOverflowWidgets: true,
+    theme: isDark() ? 'gctrace-dark' : 'gctrace-light',
+  });
+
+  const changeListeners: ((text: string) => void)[] = [];
+  const selectListeners: ((first: number, last: number) => void)[] = [];
+  let settingValue = false;
+  editor.onDidChangeModelContent(() => {
+    if (settingValue) return;
+    const value = model.getValue();
+    changeListeners.forEach((listener) => listener(value));
+  });
+  editor.onDidChangeCursorSelection((event) => {
+    const { startLineNumber, endLineNumber } = event.selection;
+    selectListeners.forEach((listener) => listener(startLineNumber, endLineNumber));
+  });
+
+  return {
+    kind: 'monaco',
+    getValue: () => model.getValue(),
+    setValue(value) {
+      settingValue = true;
+      // An edit rather than model.setValue, so Ctrl+Z in the editor can bring the old text back.
+      editor.pushUndoStop();
+      editor.executeEdits('cell', [{ range: model.getFullModelRange(), text: value }]);
+      editor.pushUndoStop();
+      settingValue = false;
+    },
+    onChange: (listener) => void changeListeners.push(listener),
+    onSelectLines: (listener) => void selectListeners.push(listener),
+    revealLine(line) {
+      editor.setPosition({ lineNumber: line, column: 1 });
+      editor.revealLineInCenterIfOutsideViewport(line);
+      editor.focus();
+    },
+    showTrace(parsed) {
+      parsedByModel.set(model, parsed);
+      monaco.editor.setModelMarkers(model, 'gctrace', parsed.diagnostics.map(diagnosticToMarker));
+    },
+    focus: () => editor.focus(),
+    dispose() {
+      editor.dispose();
+      model.dispose();
+    },
+  };
+}

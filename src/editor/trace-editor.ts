@@ -1,0 +1,90 @@
+import type { Diagnostic, ParsedTrace } from '../gctrace/index.ts';
+
+/**
+ * What a trace cell needs from an editor. The cell never knows which editor it has: a plain
+ * textarea (always there first, and kept on touch screens) or Monaco (loaded when the cell
+ * comes into view).
+ */
+export interface TraceEditor {
+  readonly kind: 'textarea' | 'monaco';
+  getValue(): string;
+  /** Replaces the whole text as one undoable edit. */
+  setValue(text: string): void;
+  /** Called after every change the learner makes (not after `setValue`). */
+  onChange(listener: (text: string) => void): void;
+  /** Called when the selected lines change (1-based, inclusive). */
+  onSelectLines(listener: (first: number, last: number) => void): void;
+  /** Puts the cursor at the start of a line, scrolls it into view and focuses the editor. */
+  revealLine(line: number): void;
+  /** Shows the parse results: markers for diagnostics, and the data hovers explain. */
+  showTrace(parsed: ParsedTrace): void;
+  focus(): void;
+  dispose(): void;
+}
+
+/** 1-based line of a character offset in a text. */
+export function lineOfOffset(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** Character offset where a 1-based line starts (the text's length past the last line). */
+export function offsetOfLine(text: string, line: number): number {
+  let offset = 0;
+  for (let current = 1; current < line; current++) {
+    const next = text.indexOf('\n', offset);
+    if (next === -1) return text.length;
+    offset = next + 1;
+  }
+  return offset;
+}
+
+/** The plain-textarea editor: works everywhere, with or without a keyboard. */
+export function textareaEditor(textarea: HTMLTextAreaElement): TraceEditor {
+  const changeListeners: ((text: string) => void)[] = [];
+  const selectListeners: ((first: number, last: number) => void)[] = [];
+  const onInput = () => changeListeners.forEach((listener) => listener(textarea.value));
+  const onSelect = () => {
+    const text = textarea.value;
+    const first = lineOfOffset(text, textarea.selectionStart);
+    const last = lineOfOffset(text, textarea.selectionEnd);
+    selectListeners.forEach((listener) => listener(first, last));
+  };
+  textarea.addEventListener('input', onInput);
+  textarea.addEventListener('select', onSelect);
+  textarea.addEventListener('keyup', onSelect);
+  textarea.addEventListener('click', onSelect);
+
+  return {
+    kind: 'textarea',
+    getValue: () => textarea.value,
+    setValue(text) {
+      // execCommand keeps the browser's own undo history; fall back where it is gone.
+      textarea.focus();
+      textarea.select();
+      const replaced = document.execCommand?.('insertText', false, text);
+      if (!replaced || textarea.value !== text) textarea.value = text;
+    },
+    onChange: (listener) => void changeListeners.push(listener),
+    onSelectLines: (listener) => void selectListeners.push(listener),
+    revealLine(line) {
+      const start = offsetOfLine(textarea.value, line);
+      textarea.focus();
+      textarea.setSelectionRange(start, start);
+      const lineHeight = parseFloat(getComputedStyle(textarea).lineHeight) || 20;
+      textarea.scrollTop = Math.max(0, (line - 3) * lineHeight);
+      onSelect();
+    },
+    showTrace() {
+      // The cell lists problems under the editor; a textarea has no markers of its own.
+    },
+    focus: () => textarea.focus(),
+    dispose() {
+      textarea.removeEventListener('input', onInput);
+      textarea.removeEventListener('select', onSelect);
+      textarea.removeEventListener('keyup', onSelect);
+      textarea.removeEventListener('click', onSelect);
+    },
+  };
+}

@@ -1,0 +1,247 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { watchPage } from './watch.ts';
+
+const lessonPath = '/lessons/what-a-leak-is/';
+
+/** The first trace cell of the lesson, scrolled into view, with Monaco mounted. */
+async function firstCell(page: Page): Promise<Locator> {
+  const cell = page.locator('trace-lab').first();
+  await cell.scrollIntoViewIfNeeded();
+  await expect(cell.locator('.monaco-editor')).toBeVisible({ timeout: 15_000 });
+  return cell;
+}
+
+async function cycles(cell: Locator): Promise<number> {
+  return Number(await cell.locator('.cell-status').getAttribute('data-cycles'));
+}
+
+/** The last gc line of the cell's trace with its GC number raised by one: a plausible next cycle. */
+async function nextCycleLine(cell: Locator): Promise<string> {
+  const text = await cell.locator('textarea').inputValue();
+  const last = text
+    .split('\n')
+    .filter((line) => /\bgc \d+ @/.test(line))
+    .at(-1)!;
+  return last.replace(/\bgc (\d+) @/, (_m, n) => `gc ${Number(n) + 1} @`);
+}
+
+async function typeAtEnd(page: Page, cell: Locator, text: string): Promise<void> {
+  await cell.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.insertText(text);
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.goto(lessonPath);
+  await page.evaluate(() => localStorage.clear());
+});
+
+test('the cell is complete without JavaScript: trace, charts with captions, tables, findings', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(lessonPath);
+  const cell = page.locator('trace-lab').first();
+  await expect(cell.locator('textarea')).toHaveValue(/gc \d+ @/);
+  const captions = cell.locator('figcaption');
+  expect(await captions.count()).toBeGreaterThan(0);
+  await expect(captions.first()).toHaveText(/over \d+ GC cycles?/);
+  await expect(cell.locator('figure svg').first()).toBeVisible();
+  await expect(cell.locator('.chart-table').first()).toBeAttached();
+  await expect(cell.locator('.verdict-title')).not.toBeEmpty();
+  await context.close();
+});
+
+test('no editor code is requested before the cell comes into view', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 300 } });
+  const page = await context.newPage();
+  const editorRequests: string[] = [];
+  page.on('request', (request) => {
+    if (/monaco|editor\.worker/i.test(request.url())) editorRequests.push(request.url());
+  });
+  await page.goto(lessonPath, { waitUntil: 'networkidle' });
+  await page.waitForTimeout(500);
+  expect(editorRequests).toEqual([]);
+  await page.locator('trace-lab').first().scrollIntoViewIfNeeded();
+  await expect(page.locator('trace-lab .monaco-editor').first()).toBeVisible({ timeout: 15_000 });
+  expect(editorRequests.length).toBeGreaterThan(0);
+  await context.close();
+});
+
+test('typing a new cycle line updates the caption count and the heap chart', async ({ page }) => {
+  const problems = watchPage(page);
+  const cell = await firstCell(page);
+  const before = await cycles(cell);
+  const heapPath = await cell.locator('figure[data-kind="heap"] svg').innerHTML();
+  await typeAtEnd(page, cell, await nextCycleLine(cell));
+  await expect(cell.locator('.cell-status')).toHaveAttribute('data-cycles', String(before + 1));
+  await expect(cell.locator('figure[data-kind="heap"] figcaption')).toHaveText(
+    `Heap over ${before + 1} GC cycles`,
+  );
+  expect(await cell.locator('figure[data-kind="heap"] svg').innerHTML()).not.toBe(heapPath);
+  expect(problems).toEqual([]);
+});
+
+test('hovering a field shows its explanation', async ({ page }) => {
+  const cell = await firstCell(page);
+  const goal = cell
+    .locator('.view-lines .view-line')
+    .first()
+    .getByText(/MB goal/)
+    .first();
+  await goal.hover();
+  const hover = page.locator('.monaco-hover').filter({ hasText: /goal/i });
+  await expect(hover.first()).toBeVisible({ timeout: 5000 });
+});
+
+test('a broken line gets a marker and a problem with its message', async ({ page }) => {
+  const cell = await firstCell(page);
+  await typeAtEnd(page, cell, 'gc 99 @1.5s oops');
+  await expect(cell.locator('.cell-problems li').first()).toContainText(/Line \d+, column \d+/);
+  await expect(cell.locator('.squiggly-error, .squiggly-warning').first()).toBeAttached();
+  await expect(cell.locator('.cell-status')).not.toHaveAttribute('data-problems', '0');
+});
+
+test('an edit survives a reload, marked as edited; Reset restores and Undo brings it back', async ({
+  page,
+}) => {
+  let cell = await firstCell(page);
+  const original = await cell.locator('textarea').inputValue();
+  const before = await cycles(cell);
+  await typeAtEnd(page, cell, await nextCycleLine(cell));
+  await expect(cell.locator('[data-edited]')).toBeVisible();
+  await page.waitForTimeout(500);
+  await page.reload();
+  cell = await firstCell(page);
+  await expect(cell.locator('.cell-status')).toHaveAttribute('data-cycles', String(before + 1));
+  await expect(cell.locator('[data-edited]')).toBeVisible();
+
+  await cell.getByRole('button', { name: 'Reset' }).click();
+  await expect(cell.locator('.cell-status')).toHaveAttribute('data-cycles', String(before));
+  await expect(cell.locator('[data-edited]')).toBeHidden();
+  expect(
+    await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':cell:'))),
+  ).toEqual([]);
+  await cell.getByRole('button', { name: 'Undo reset' }).click();
+  await expect(cell.locator('.cell-status')).toHaveAttribute('data-cycles', String(before + 1));
+  await expect(cell.locator('[data-edited]')).toBeVisible();
+  void original;
+});
+
+test('the whole cell works by keyboard', async ({ page }) => {
+  const cell = await firstCell(page);
+  const before = await cycles(cell);
+  await cell.locator('.monaco-editor textarea').focus();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.insertText(await nextCycleLine(cell));
+  await expect(cell.locator('.cell-status')).toHaveAttribute('data-cycles', String(before + 1));
+  // Tab leaves the editor for the cell's next control instead of inserting a tab.
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement?.closest('trace-lab') !== null);
+  expect(focused).toBe(true);
+  await expect(cell.locator('.monaco-editor textarea')).not.toBeFocused();
+  // A data table opens from the keyboard.
+  const summary = cell.locator('details.chart-data summary').first();
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  await expect(cell.locator('details.chart-data').first()).toHaveAttribute('open', '');
+});
+
+test('axe finds nothing with the editor loaded, in light and dark', async ({ page }) => {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(lessonPath);
+    await firstCell(page);
+    const results = await new AxeBuilder({ page }).include('trace-lab').analyze();
+    expect(
+      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`),
+    ).toEqual([]);
+  }
+});
+
+test('trace text is shown as text, never run as HTML', async ({ page }) => {
+  let dialog = false;
+  page.on('dialog', async (d) => {
+    dialog = true;
+    await d.dismiss();
+  });
+  const cell = await firstCell(page);
+  await typeAtEnd(page, cell, 'gc 7 @x <img src=x onerror=alert(1)>');
+  await expect(cell.locator('.cell-problems')).toContainText('Line');
+  await page.waitForTimeout(300);
+  expect(dialog).toBe(false);
+  expect(await page.locator('trace-lab img').count()).toBe(0);
+});
+
+test('on a phone-sized touch screen the cell keeps a plain textarea that works', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  const page = await context.newPage();
+  await page.goto(lessonPath);
+  const cell = page.locator('trace-lab').first();
+  await cell.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(800);
+  await expect(cell.locator('.monaco-editor')).toHaveCount(0);
+  const before = await cycles(cell);
+  const textarea = cell.locator('textarea');
+  const next = await nextCycleLine(cell);
+  await textarea.focus();
+  await textarea.press('Control+End');
+  await textarea.pressSequentially('\n' + next.slice(0, 20));
+  await page.keyboard.insertText(next.slice(20));
+  await expect(cell.locator('.cell-status')).toHaveAttribute('data-cycles', String(before + 1));
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+  await context.close();
+});
+
+test('where storage is blocked, the cell still works and says edits will not be kept', async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('blocked', 'SecurityError');
+      },
+    });
+  });
+  const page = await context.newPage();
+  await page.goto(lessonPath);
+  const cell = await firstCell(page);
+  await expect(cell.locator('[data-notice]')).toContainText('edits here last only until you leave');
+  const before = await cycles(cell);
+  await typeAtEnd(page, cell, await nextCycleLine(cell));
+  await expect(cell.locator('.cell-status')).toHaveAttribute('data-cycles', String(before + 1));
+  await context.close();
+});
+
+test('two tabs editing the same cell are asked which version to keep', async ({ context }) => {
+  const first = await context.newPage();
+  await first.goto(lessonPath);
+  const cellA = await firstCell(first);
+  const second = await context.newPage();
+  await second.goto(lessonPath);
+  const cellB = await firstCell(second);
+
+  await typeAtEnd(first, cellA, await nextCycleLine(cellA));
+  await first.waitForTimeout(600);
+  await expect(cellB.locator('[data-notice]')).toContainText('changed in another tab');
+  await cellB.getByRole('button', { name: 'Keep this version' }).click();
+  await expect(cellA.locator('[data-notice]')).toContainText('changed in another tab');
+  await cellA.getByRole('button', { name: 'Use the other tab’s version' }).click();
+  expect(await cellA.locator('.cell-status').getAttribute('data-cycles')).toBe(
+    await cellB.locator('.cell-status').getAttribute('data-cycles'),
+  );
+});
