@@ -60,6 +60,15 @@ interface LegendEntry {
   mark: MarkSpec | null;
 }
 
+interface Painted {
+  cycle: ChartCycle;
+  x: number;
+  left: number;
+  width: number;
+  state: string;
+  layout: string;
+}
+
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
 const svgNs = 'http://www.w3.org/2000/svg';
@@ -67,7 +76,7 @@ const defaultWidth = 640;
 const defaultHeight = 280;
 const legendRow = 16;
 const legendColumn = 220;
-const symbolArea = 40;
+const symbolArea = 48;
 
 /** Builds a chart of `spec`'s kind: frame, axes, legend, marks, hit targets; see `Chart`. */
 export function createChart(
@@ -101,6 +110,10 @@ export function createChart(
   const seriesG = plot.append('g').attr('class', 'series-lines').attr('pointer-events', 'none');
   const bucketsG = plot.append('g').attr('class', 'buckets');
   let current: ChartOptions = { ...options };
+  // What each cycle group and pixel column last drew, so update() can skip unchanged ones.
+  const painted = new WeakMap<Element, Painted>();
+  const bucketKeys = new WeakMap<Element, string>();
+  let axesKey = '';
 
   function update(next: readonly ChartCycle[], changed: ChartOptions = {}): void {
     current = { ...current, ...changed };
@@ -194,6 +207,9 @@ export function createChart(
     plotWidth: number,
     plotHeight: number,
   ): void {
+    const key = [...x.domain(), ...y.domain(), plotWidth, plotHeight].join();
+    if (key === axesKey) return;
+    axesKey = key;
     xAxisG
       .attr('transform', `translate(0,${plotHeight})`)
       .call(axisBottom(x).ticks(Math.max(2, Math.floor(plotWidth / 80))));
@@ -220,9 +236,12 @@ export function createChart(
     const spacing = plotWidth / Math.max(1, cycles.length);
     const barWidth = Math.min(12, Math.max(1, 0.6 * spacing));
     const nudge = Math.min(4, spacing / 4);
-    const groups = cyclesG
+    const layout = [plotHeight, barWidth, nudge, ...y.domain()].join();
+    const heightText = String(plotHeight);
+    cyclesG
       .selectAll<SVGGElement, ChartCycle>('g')
-      .data(cycles, (c) => c.line)
+      // Keyed by GC number, so inserting a trace line above keeps the elements of later cycles.
+      .data(cycles, (c) => c.gc)
       .join((enter) => {
         // Marks let the pointer through to the cycle's hit target, which holds the tooltip.
         const g = enter.append('g').attr('pointer-events', 'none');
@@ -238,31 +257,51 @@ export function createChart(
         }
         return g;
       })
-      .attr('class', (c) => stateClass('cycle', highlight.has(c.line), selected === c.line))
-      .attr('data-line', (c) => c.line)
-      .attr('data-gc', (c) => c.gc);
-    const hits = groups
-      .select(child<SVGRectElement>(0))
-      .attr('x', (_, i) => bandLeft[i])
-      .attr('width', (_, i) => bandRight[i] - bandLeft[i])
-      .attr('height', plotHeight)
-      .attr('data-line', (c) => c.line)
-      .attr('data-gc', (c) => c.gc);
-    hits.select(child<SVGTitleElement>(0)).text((c) => tooltipText(c, spec.kind));
-    perCycle.forEach((s, k) => {
-      const marks = groups.select(child<SVGElement>(k + 1));
-      marks.attr('display', (c) => (s.value(c) === null ? 'none' : null));
-      if (s.mark.type === 'bar') {
-        marks
-          .attr('x', (_, i) => xs[i] - barWidth / 2)
-          .attr('width', barWidth)
-          .attr('y', (c) => y(s.value(c) ?? 0))
-          .attr('height', (c) => plotHeight - y(s.value(c) ?? 0));
-      } else {
-        const dx = s.mark.type === 'dot' ? s.mark.offset * nudge : 0;
-        marks.attr('transform', (c, i) => `translate(${xs[i] + dx},${y(s.value(c) ?? 0)})`);
-      }
-    });
+      .each(function (c, i) {
+        // Only what changed is written: most updates (a highlight, one more line) touch a few
+        // cycles, and a moved x scale only moves groups and hit edges.
+        const x = xs[i];
+        const left = bandLeft[i] - x;
+        const width = bandRight[i] - bandLeft[i];
+        const state = stateClass('cycle', highlight.has(c.line), selected === c.line);
+        const before = painted.get(this);
+        const hit = this.children[0];
+        if (before?.state !== state) this.setAttribute('class', state);
+        if (before?.x !== x) this.setAttribute('transform', `translate(${round(x)},0)`);
+        if (before?.left !== left || before.width !== width) {
+          hit.setAttribute('x', String(round(left)));
+          hit.setAttribute('width', String(round(width)));
+        }
+        painted.set(this, { cycle: c, x, left, width, state, layout });
+        const sameData = before !== undefined && sameCycle(before.cycle, c);
+        if (sameData && before.layout === layout) return;
+        if (!sameData) {
+          for (const element of [this, hit]) {
+            element.setAttribute('data-line', String(c.line));
+            element.setAttribute('data-gc', String(c.gc));
+          }
+          hit.children[0].textContent = tooltipText(c, spec.kind);
+        }
+        if (hit.getAttribute('height') !== heightText) hit.setAttribute('height', heightText);
+        perCycle.forEach((s, k) => {
+          const mark = this.children[k + 1];
+          const v = s.value(c);
+          if (v === null) {
+            mark.setAttribute('display', 'none');
+            return;
+          }
+          if (before !== undefined && !sameData) mark.removeAttribute('display');
+          if (s.mark.type === 'bar') {
+            mark.setAttribute('x', String(round(-barWidth / 2)));
+            mark.setAttribute('width', String(round(barWidth)));
+            mark.setAttribute('y', String(round(y(v))));
+            mark.setAttribute('height', String(round(plotHeight - y(v))));
+          } else {
+            const dx = s.mark.type === 'dot' ? s.mark.offset * nudge : 0;
+            mark.setAttribute('transform', `translate(${round(dx)},${round(y(v))})`);
+          }
+        });
+      });
   }
 
   function drawSeries(
@@ -277,20 +316,22 @@ export function createChart(
     const drawn = dense ? shown : shown.filter((s) => s.mark.type === 'line');
     const columns = Math.max(1, Math.round(plotWidth));
     const path = (s: Series): string => {
+      const toPath = line<Point>()
+        .x((p) => p.x)
+        .y((p) => y(p.y));
+      if (!dense && s.mark.type === 'line') {
+        // Missing values (NaN) break the line rather than bridging the gap.
+        const points = cycles.map((cycle, i) => ({ x: xs[i], y: s.value(cycle) ?? NaN, cycle }));
+        const first = points[0];
+        if (s.mark.fromLeft && first !== undefined && first.x > 0)
+          points.unshift({ ...first, x: 0 });
+        return toPath.defined((p) => !Number.isNaN(p.y)).curve(s.mark.curve)(points) ?? '';
+      }
       const points: Point[] = [];
       cycles.forEach((cycle, i) => {
         const v = s.value(cycle);
         if (v !== null) points.push({ x: xs[i], y: v, cycle });
       });
-      const toPath = line<Point>()
-        .x((p) => p.x)
-        .y((p) => y(p.y));
-      if (!dense && s.mark.type === 'line') {
-        const first = points[0];
-        if (s.mark.fromLeft && first !== undefined && first.x > 0)
-          points.unshift({ ...first, x: 0 });
-        return toPath.curve(s.mark.curve)(points) ?? '';
-      }
       const buckets = downsampleMinMax(points, columns, [0, plotWidth]);
       if (s.mark.type === 'bar') {
         return buckets
@@ -334,7 +375,7 @@ export function createChart(
       if (highlight.has(c.line)) lit.add(column);
       if (selected === c.line) picked.add(column);
     });
-    const groups = bucketsG
+    bucketsG
       .selectAll<SVGGElement, MinMaxBucket<Point>>('g')
       .data(downsampleMinMax(points, columns, [0, plotWidth]), (b) => b.index)
       .join((enter) => {
@@ -346,18 +387,26 @@ export function createChart(
           .append('title');
         return g;
       })
-      .attr('class', (b) => stateClass('bucket', lit.has(b.index), picked.has(b.index)))
-      .attr('data-line', (b) => b.max.cycle.line)
-      .attr('data-gc', (b) => b.max.cycle.gc)
-      .attr('data-lines', (b) => `${b.first.cycle.line}-${b.last.cycle.line}`);
-    const hits = groups
-      .select(child<SVGRectElement>(0))
-      .attr('x', (b) => b.x0)
-      .attr('width', (b) => b.x1 - b.x0)
-      .attr('height', plotHeight)
-      .attr('data-line', (b) => b.max.cycle.line)
-      .attr('data-gc', (b) => b.max.cycle.gc);
-    hits.select(child<SVGTitleElement>(0)).text((b) => bucketText(b, primary, spec.kind));
+      .each(function (b) {
+        const top = b.max.cycle;
+        const state = stateClass('bucket', lit.has(b.index), picked.has(b.index));
+        const tip = bucketText(b, primary, spec.kind);
+        const lines = `${b.first.cycle.line}-${b.last.cycle.line}`;
+        const key = [state, tip, lines, b.x0, b.x1, plotHeight].join('|');
+        if (bucketKeys.get(this) === key) return;
+        bucketKeys.set(this, key);
+        this.setAttribute('class', state);
+        this.setAttribute('data-lines', lines);
+        const hit = this.children[0];
+        for (const element of [this, hit]) {
+          element.setAttribute('data-line', String(top.line));
+          element.setAttribute('data-gc', String(top.gc));
+        }
+        hit.setAttribute('x', String(round(b.x0)));
+        hit.setAttribute('width', String(round(b.x1 - b.x0)));
+        hit.setAttribute('height', String(plotHeight));
+        hit.children[0].textContent = tip;
+      });
   }
 
   update(data, options);
@@ -394,7 +443,7 @@ function drawLegend(
         .select('text')
         .attr('x', entry.mark ? 22 : 0)
         .text(entry.label);
-      const swatch = item.select(child<SVGGElement>(0)).attr('class', `swatch ${entry.key}`);
+      const swatch = item.select<SVGGElement>('g').attr('class', `swatch ${entry.key}`);
       swatch.selectAll('*').remove();
       drawSwatch(swatch, entry.mark, dense);
     });
@@ -463,6 +512,8 @@ function timeExtent(cycles: readonly ChartCycle[]): [number, number] {
     low = Math.min(low, c.t);
     high = Math.max(high, c.t);
   }
+  // A trace that starts near program start reads best from zero.
+  if (low >= 0 && low < 0.2 * high) low = 0;
   if (low < high) return [low, high];
   const pad = low === 0 ? 1 : Math.abs(low) / 10;
   return [low - pad, high + pad];
@@ -480,13 +531,6 @@ function stateClass(base: string, highlighted: boolean, selected: boolean): stri
   return base + (highlighted ? ' is-highlighted' : '') + (selected ? ' is-selected' : '');
 }
 
-/** A selector for the k-th element child, cheaper than a CSS query per cycle. */
-function child<E extends Element>(k: number): (this: Element) => E {
-  return function (this: Element): E {
-    return this.children[k] as E;
-  };
-}
-
 const symbolPaths = new Map<SymbolType, string>();
 function symbolPath(type: SymbolType): string {
   let d = symbolPaths.get(type);
@@ -499,4 +543,23 @@ function symbolPath(type: SymbolType): string {
 
 function round(v: number): number {
   return Math.round(v * 100) / 100;
+}
+
+function sameCycle(a: ChartCycle, b: ChartCycle): boolean {
+  return (
+    a === b ||
+    (a.line === b.line &&
+      a.gc === b.gc &&
+      a.t === b.t &&
+      a.timeKnown === b.timeKnown &&
+      a.heapStart === b.heapStart &&
+      a.heapEnd === b.heapEnd &&
+      a.heapLive === b.heapLive &&
+      a.goal === b.goal &&
+      a.pauseMs === b.pauseMs &&
+      a.cpuPercentCumulative === b.cpuPercentCumulative &&
+      a.cpuFraction === b.cpuFraction &&
+      a.allocRateMBs === b.allocRateMBs &&
+      a.forced === b.forced)
+  );
 }

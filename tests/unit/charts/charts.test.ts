@@ -1,0 +1,230 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { allocChart } from '../../../src/charts/alloc-chart.ts';
+import { cpuChart } from '../../../src/charts/cpu-chart.ts';
+import { heapChart } from '../../../src/charts/heap-chart.ts';
+import { chartCss, seriesColours } from '../../../src/charts/palette.ts';
+import { pauseChart } from '../../../src/charts/pause-chart.ts';
+import { tooltipText } from '../../../src/charts/tooltip.ts';
+import type { Chart, ChartCycle, ChartKind, ChartOptions } from '../../../src/charts/types.ts';
+import { seedCycles, seedCyclesNoGoal, syntheticCycles } from './seed-cycles.ts';
+
+const charts: Record<ChartKind, (data: readonly ChartCycle[], options?: ChartOptions) => Chart> = {
+  heap: heapChart,
+  pause: pauseChart,
+  cpu: cpuChart,
+  alloc: allocChart,
+};
+
+const titles: Record<ChartKind, string> = {
+  heap: 'Heap over 4 GC cycles',
+  pause: 'Stop-the-world pause over 4 GC cycles',
+  cpu: 'GC CPU over 4 GC cycles',
+  alloc: 'Allocation rate over 4 GC cycles',
+};
+
+function lines(node: Element, selector: string): number[] {
+  return [...node.querySelectorAll(selector)].map((e) => Number(e.getAttribute('data-line')));
+}
+
+describe.each(Object.keys(charts) as ChartKind[])('%sChart()', (kind) => {
+  const make = charts[kind];
+
+  it('is an image named by a <title> that says what it shows over how many cycles', () => {
+    const { node } = make(seedCycles);
+    expect(node.tagName).toBe('svg');
+    expect(node.getAttribute('role')).toBe('img');
+    const title = node.querySelector(`#${node.getAttribute('aria-labelledby')}`);
+    expect(title?.tagName).toBe('title');
+    expect(title?.textContent).toBe(titles[kind]);
+    const desc = node.querySelector(`#${node.getAttribute('aria-describedby')}`);
+    expect(desc?.tagName).toBe('desc');
+    expect(desc?.textContent).toMatch(/from 0\.009 s to 0\.066 s/);
+    expect(node.getAttribute('data-cycles')).toBe('4');
+  });
+
+  it('sizes itself with a viewBox, not pixels', () => {
+    const { node } = make(seedCycles, { width: 500, height: 200 });
+    expect(node.getAttribute('viewBox')).toBe('0 0 500 200');
+    expect(node.hasAttribute('width')).toBe(false);
+  });
+
+  it('gives every cycle a hit target carrying its line, GC number and exact values', () => {
+    const { node } = make(seedCycles);
+    const hits = [...node.querySelectorAll('g.cycle > rect.hit')];
+    expect(hits.map((h) => h.getAttribute('data-line'))).toEqual(['1', '2', '3', '4']);
+    expect(hits.map((h) => h.getAttribute('data-gc'))).toEqual(['1', '2', '3', '4']);
+    expect(hits.map((h) => h.querySelector('title')?.textContent)).toEqual(
+      seedCycles.map((c) => tooltipText(c, kind)),
+    );
+    // The targets tile the plot without gaps, so every x position belongs to a cycle.
+    const edges = hits.map((h) => {
+      const x = Number(
+        /translate\(([-\d.]+)/.exec(h.parentElement?.getAttribute('transform') ?? '')?.[1],
+      );
+      return [x + Number(h.getAttribute('x')), Number(h.getAttribute('width'))];
+    });
+    expect(edges[0][0]).toBe(0);
+    edges.slice(1).forEach(([x], i) => expect(x).toBeCloseTo(edges[i][0] + edges[i][1], 1));
+  });
+
+  it('update() changes the number of marks and is idempotent', () => {
+    const chart = make(seedCycles);
+    const axis = chart.node.querySelector('.x-axis');
+    chart.update(seedCycles.slice(0, 2));
+    expect(chart.node.querySelectorAll('g.cycle')).toHaveLength(2);
+    expect(chart.node.querySelector('title')?.textContent).toMatch(/over 2 GC cycles$/);
+    chart.update(seedCycles);
+    const once = chart.node.outerHTML;
+    chart.update(seedCycles);
+    expect(chart.node.outerHTML).toBe(once);
+    expect(chart.node.querySelectorAll('g.cycle')).toHaveLength(4);
+    expect(chart.node.querySelector('.x-axis')).toBe(axis);
+    expect(chart.node.querySelectorAll('.x-axis')).toHaveLength(1);
+  });
+
+  it('update() marks highlighted and selected cycles, and clears them again', () => {
+    const chart = make(seedCycles);
+    chart.update(seedCycles, { highlight: new Set([2, 3]), selected: 4 });
+    expect(lines(chart.node, 'g.cycle.is-highlighted')).toEqual([2, 3]);
+    expect(lines(chart.node, 'g.cycle.is-selected')).toEqual([4]);
+    chart.update(seedCycles, { highlight: new Set(), selected: null });
+    expect(chart.node.querySelectorAll('.is-highlighted, .is-selected')).toHaveLength(0);
+  });
+
+  it('keeps the options given earlier when update() gets new ones', () => {
+    const chart = make(seedCycles, { width: 480, idPrefix: 'lesson-3' });
+    chart.update(seedCycles, { selected: 1 });
+    expect(chart.node.getAttribute('viewBox')).toBe('0 0 480 280');
+    expect(chart.node.getAttribute('aria-labelledby')).toBe('lesson-3-title');
+  });
+
+  it('shows only the cycles inside options.xDomain', () => {
+    const chart = make(seedCycles, { xDomain: [0.01, 0.04] });
+    expect(lines(chart.node, 'g.cycle')).toEqual([2, 3]);
+    expect(chart.node.querySelector('title')?.textContent).toMatch(/over 2 GC cycles$/);
+  });
+
+  it('says so when there are no cycles yet', () => {
+    const { node } = make([]);
+    expect(node.querySelector('title')?.textContent).toMatch(/: no GC cycles yet$/);
+    expect(node.querySelectorAll('g.cycle')).toHaveLength(0);
+  });
+
+  it('names one cycle in the singular', () => {
+    const { node } = make(seedCycles.slice(0, 1));
+    expect(node.querySelector('title')?.textContent).toMatch(/over 1 GC cycle$/);
+  });
+});
+
+describe('heapChart()', () => {
+  it('draws start, end and live as three different shapes, and the goal as one step line', () => {
+    const { node } = heapChart(seedCycles);
+    const first = node.querySelector('g.cycle');
+    const shapes = ['heap-start', 'heap-end', 'heap-live'].map((k) =>
+      first?.querySelector(`.mark.${k}`)?.getAttribute('d'),
+    );
+    expect(new Set(shapes).size).toBe(3);
+    const goal = node.querySelectorAll('path.series.heap-goal');
+    expect(goal).toHaveLength(1);
+    // Step-before: the path only ever moves straight across or straight up/down.
+    expect(goal[0].getAttribute('d')).toMatch(/^M[\d.,]+(L[\d.,]+)+$/);
+  });
+
+  it('labels every series in the legend with the trace field it comes from', () => {
+    const { node } = heapChart(seedCycles);
+    expect([...node.querySelectorAll('.legend text')].map((t) => t.textContent)).toEqual([
+      'heap at start (1st number)',
+      'heap at end (2nd)',
+      'live heap (3rd)',
+      'goal (MB goal)',
+    ]);
+  });
+
+  it('does not draw an unbounded goal, and notes it in the legend', () => {
+    const { node } = heapChart(seedCyclesNoGoal);
+    expect(node.querySelectorAll('.heap-goal')).toHaveLength(0);
+    const legend = [...node.querySelectorAll('.legend text')].map((t) => t.textContent);
+    expect(legend).not.toContain('goal (MB goal)');
+    expect(legend).toContain('no goal: GC off');
+  });
+
+  it('breaks the goal line where one cycle has no goal', () => {
+    const data = seedCycles.map((c) => (c.gc === 3 ? { ...c, goal: null } : c));
+    const { node } = heapChart(data, { noGoalNote: 'goal not printed' });
+    const d = node.querySelector('path.series.heap-goal')?.getAttribute('d') ?? '';
+    expect(d.match(/M/g)).toHaveLength(2);
+    expect(node.querySelector('.legend .note')?.textContent).toBe('goal not printed');
+  });
+
+  it('hides a live-heap mark the trace does not print', () => {
+    const data = seedCycles.map((c) => ({ ...c, heapLive: c.gc === 2 ? null : c.heapLive }));
+    const { node } = heapChart(data);
+    const hidden = [...node.querySelectorAll('.mark.heap-live[display="none"]')];
+    expect(hidden.map((m) => m.parentElement?.getAttribute('data-line'))).toEqual(['2']);
+  });
+});
+
+describe('dense charts', () => {
+  const big = syntheticCycles(3000);
+
+  it('draw per-pixel columns instead of per-cycle marks past two cycles per pixel', () => {
+    const chart = pauseChart(big);
+    expect(chart.node.getAttribute('data-mode')).toBe('dense');
+    expect(chart.node.querySelectorAll('g.cycle')).toHaveLength(0);
+    const buckets = chart.node.querySelectorAll('g.bucket > rect.hit');
+    expect(buckets.length).toBeGreaterThan(100);
+    expect(buckets.length).toBeLessThanOrEqual(640);
+    expect(chart.node.querySelectorAll('path.series.pause')).toHaveLength(1);
+    chart.update(seedCycles);
+    expect(chart.node.getAttribute('data-mode')).toBe('cycles');
+    expect(chart.node.querySelectorAll('g.bucket')).toHaveLength(0);
+    expect(chart.node.querySelectorAll('path.series.pause')).toHaveLength(0);
+  });
+
+  it('keep every pause spike: each spike cycle is the peak of its pixel column', () => {
+    const { node } = pauseChart(big);
+    const peaks = new Set(lines(node, 'g.bucket'));
+    const spikes = big.filter((c) => c.pauseMs === 12.5).map((c) => c.line);
+    expect(spikes.length).toBeGreaterThan(5);
+    for (const line of spikes) expect(peaks).toContain(line);
+  });
+
+  it('highlight and select the pixel columns holding those lines', () => {
+    const { node } = heapChart(big, { highlight: new Set([1500]), selected: 10 });
+    const lit = [...node.querySelectorAll('g.bucket.is-highlighted')];
+    expect(lit).toHaveLength(1);
+    const [from, to] = (lit[0].getAttribute('data-lines') ?? '').split('-').map(Number);
+    expect(from).toBeLessThanOrEqual(1500);
+    expect(to).toBeGreaterThanOrEqual(1500);
+    expect(node.querySelectorAll('g.bucket.is-selected')).toHaveLength(1);
+  });
+
+  it('say in the hit target title which cycles a column spans', () => {
+    const { node } = heapChart(big);
+    const title = node.querySelector('g.bucket title')?.textContent ?? '';
+    expect(title).toMatch(/^\d+ cycles, gc 1–\d+; highest heap at end \(2nd\): gc \d+ @/);
+  });
+});
+
+describe('styling hooks', () => {
+  it('chartCss colours every series through a custom property with a fallback', () => {
+    for (const [key, colour] of Object.entries(seriesColours)) {
+      expect(chartCss).toContain(`.${key} { color: var(--chart-${key}, ${colour}); }`);
+    }
+  });
+
+  it('marks paint with currentColor, so series classes alone set their colour', () => {
+    const { node } = heapChart(seedCycles);
+    for (const mark of node.querySelectorAll('.mark')) {
+      expect(mark.getAttribute('fill')).toBe('currentColor');
+    }
+    expect(node.querySelector('path.series')?.getAttribute('stroke')).toBe('currentColor');
+  });
+
+  it('embeds the styles only when asked', () => {
+    expect(heapChart(seedCycles).node.querySelector('style')).toBeNull();
+    const { node } = heapChart(seedCycles, { embedStyle: true });
+    expect(node.querySelector('style')?.textContent).toBe(chartCss);
+  });
+});
