@@ -4,6 +4,7 @@
  * deviation, and the general scanner (scanGcLine.ts) then reads the line and explains problems.
  */
 import type { GcCycle } from './types.ts';
+import { unboundedGoalThresholdMB } from './scanGcLine.ts';
 
 const values = new Float64Array(16);
 
@@ -131,7 +132,7 @@ export function fastModernCycle(
     cpuMs: [v[6], [v[7], v[8], v[9]], v[10]],
     heapMB: [v[11], v[12], v[13]],
     goalMB: goal,
-    goalUnbounded: goal === 8796093022191 || goal === 17592186044415,
+    goalUnbounded: goal >= unboundedGoalThresholdMB,
     stacksMB: stacks,
     globalsMB: globals,
     procs: v[15],

@@ -533,58 +533,69 @@ export function isLegacyEra(era: EraId): boolean {
 
 function splitRuns(cycles: GcCycle[], diagnostics: Diagnostic[]): Run[] {
   const runs: Run[] = [];
-  let current: Run | null = null;
-  let prev: GcCycle | null = null;
-  const eraVotes = new Map<EraId, number>();
-  const close = () => {
-    if (current === null) return;
-    let best: EraId = cycles[current.cycleStart].era;
-    let bestVotes = -1;
-    for (const [era, votes] of eraVotes) {
-      const weight = votes + (eraKey[era] === null ? -1e9 : 0);
-      if (weight > bestVotes) {
-        best = era;
-        bestVotes = weight;
-      }
-    }
-    current.era = eraVotes.has('go1.26+') && best === 'go1.18+' ? 'go1.26+' : best;
-    eraVotes.clear();
+  const last: GcCycle[] = [];
+  const votes: Map<EraId, number>[] = [];
+  const bogus = (t: number | null) => t !== null && t > 1e9;
+  const compatible = (a: GcCycle, b: GcCycle) => {
+    const ka = eraKey[a.era];
+    const kb = eraKey[b.era];
+    return isLegacyEra(a.era) === isLegacyEra(b.era) && (ka === null || kb === null || ka === kb);
   };
+  const forward = (a: GcCycle, b: GcCycle) =>
+    a.atSeconds === null ||
+    b.atSeconds === null ||
+    bogus(a.atSeconds) ||
+    bogus(b.atSeconds) ||
+    b.atSeconds >= a.atSeconds;
+  let current = -1;
   for (let i = 0; i < cycles.length; i++) {
     const c = cycles[i];
-    let reason: string | null = null;
-    if (prev === null) reason = '';
-    else {
-      const ka = eraKey[prev.era];
-      const kb = eraKey[c.era];
-      const bogus = (t: number | null) => t !== null && t > 1e9;
-      if (isLegacyEra(prev.era) !== isLegacyEra(c.era) || (ka !== null && kb !== null && ka !== kb))
-        reason = `the gc line format changed (${prev.era} → ${c.era}): another program`;
-      else if (c.gc <= prev.gc)
-        reason = `cycle numbering restarted (gc ${c.gc} after gc ${prev.gc}): another process`;
-      else if (
-        c.atSeconds !== null &&
-        prev.atSeconds !== null &&
-        c.atSeconds < prev.atSeconds &&
-        !bogus(c.atSeconds) &&
-        !bogus(prev.atSeconds)
-      )
-        reason = `the start time went backwards (@${c.atSeconds}s after @${prev.atSeconds}s): another process`;
-      else if (c.gc > prev.gc + 1) {
-        const missing = c.gc - prev.gc - 1;
-        diagnostics.push({
-          line: c.line,
-          column: c.column,
-          length: 2,
-          kind: 'numbering-gap',
-          severity: 'warning',
-          message: `gc ${prev.gc} is followed by gc ${c.gc}: ${missing === 1 ? `cycle ${prev.gc + 1} is` : `${missing} cycles are`} missing (lines lost, filtered or truncated)`,
-        });
+    let target = -1;
+    let reason = '';
+    if (current >= 0) {
+      const prev = last[current];
+      if (compatible(prev, c) && forward(prev, c) && c.gc === prev.gc + 1) target = current;
+      else {
+        // An earlier process picking up its own numbering again (go test between tool runs).
+        for (let r = runs.length - 1; r >= 0 && target < 0; r--)
+          if (
+            r !== current &&
+            compatible(last[r], c) &&
+            forward(last[r], c) &&
+            c.gc === last[r].gc + 1
+          ) {
+            target = r;
+            diagnostics.push({
+              line: c.line,
+              column: c.column,
+              length: 2,
+              kind: 'new-run',
+              severity: 'info',
+              message: `gc ${c.gc} continues run ${r + 1} (gc ${last[r].gc} on line ${last[r].line}), interleaved with another process`,
+            });
+          }
+        if (target < 0 && compatible(prev, c) && forward(prev, c) && c.gc > prev.gc + 1) {
+          target = current;
+          const missing = c.gc - prev.gc - 1;
+          diagnostics.push({
+            line: c.line,
+            column: c.column,
+            length: 2,
+            kind: 'numbering-gap',
+            severity: 'warning',
+            message: `gc ${prev.gc} is followed by gc ${c.gc}: ${missing === 1 ? `cycle ${prev.gc + 1} is` : `${missing} cycles are`} missing (lines lost, filtered or truncated)`,
+          });
+        }
+        if (target < 0)
+          reason = !compatible(prev, c)
+            ? `the gc line format changed (${prev.era} → ${c.era}): another program`
+            : c.gc <= prev.gc
+              ? `cycle numbering restarted (gc ${c.gc} after gc ${prev.gc}): another process`
+              : `the start time went backwards (@${c.atSeconds}s after @${prev.atSeconds}s): another process`;
       }
     }
-    if (reason !== null) {
-      close();
-      if (reason !== '') {
+    if (target < 0) {
+      if (reason !== '')
         diagnostics.push({
           line: c.line,
           column: c.column,
@@ -593,24 +604,37 @@ function splitRuns(cycles: GcCycle[], diagnostics: Diagnostic[]): Run[] {
           severity: 'info',
           message: `a new run starts here: ${reason}`,
         });
-      }
-      current = {
-        index: runs.length,
+      target = runs.length;
+      runs.push({
+        index: target,
         firstLine: c.line,
         lastLine: c.endLine,
-        cycleStart: i,
-        cycleEnd: i + 1,
+        cycleIndices: [],
         era: c.era,
         startReason: reason === '' ? null : reason,
-      };
-      runs.push(current);
+      });
+      votes.push(new Map());
+      last.push(c);
     }
-    c.run = current!.index;
-    current!.cycleEnd = i + 1;
-    current!.lastLine = c.endLine;
-    eraVotes.set(c.era, (eraVotes.get(c.era) ?? 0) + 1);
-    prev = c;
+    const run = runs[target];
+    run.cycleIndices.push(i);
+    run.lastLine = c.endLine;
+    last[target] = c;
+    votes[target].set(c.era, (votes[target].get(c.era) ?? 0) + 1);
+    c.run = target;
+    current = target;
   }
-  close();
+  runs.forEach((run, r) => {
+    let best: EraId = run.era;
+    let bestVotes = -Infinity;
+    for (const [era, n] of votes[r]) {
+      const weight = n + (eraKey[era] === null ? -1e9 : 0);
+      if (weight > bestVotes) {
+        best = era;
+        bestVotes = weight;
+      }
+    }
+    run.era = votes[r].has('go1.26+') && best === 'go1.18+' ? 'go1.26+' : best;
+  });
   return runs;
 }

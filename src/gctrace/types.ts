@@ -177,9 +177,8 @@ export interface Run {
   index: number;
   firstLine: number;
   lastLine: number;
-  /** Index of the first and one past the last cycle in `ParsedTrace.cycles`. */
-  cycleStart: number;
-  cycleEnd: number;
+  /** Indices into `ParsedTrace.cycles`; runs can interleave (`go test` resumes its own numbering between tool runs). */
+  cycleIndices: number[];
   era: EraId;
   /** Why a new run started here (null for the first). */
   startReason: string | null;
