@@ -18,3 +18,4 @@ export type {
   TraceAnalysis,
   Verdict,
 } from './analyse.ts';
+export { cycleView, traceView } from './serialise.ts';
