@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { annotateLine } from '../../../src/components/lesson/annotate.ts';
+
+const leak = readFileSync('tests/fixtures/go1.19-leaking-map.txt', 'utf8');
+
+describe('annotateLine', () => {
+  it('cuts a Go 1.19 line into fields that put the line back together', () => {
+    const a = annotateLine(leak, 146);
+    expect(a.parts.map((p) => p.text).join('')).toBe(a.text);
+    expect(a.text.startsWith('gc 146 @')).toBe(true);
+  });
+
+  it('explains the gc number, the three heap numbers, the goal and P', () => {
+    const a = annotateLine(leak, 146);
+    const names = a.fields.map((f) => f.name);
+    for (const name of ['gc', 'heap.start', 'heap.end', 'heap.live', 'goal', 'procs']) {
+      expect(names).toContain(name);
+    }
+    const live = a.fields.find((f) => f.name === 'heap.live')!;
+    expect(live.text).toBe('21');
+    expect(live.title).toMatch(/live/i);
+    expect(live.what.length).toBeGreaterThan(10);
+    expect(a.fields[0]).toMatchObject({ name: 'gc', text: 'gc 146' });
+  });
+
+  it('refuses a cycle the trace does not have', () => {
+    expect(() => annotateLine(leak, 9999)).toThrow(/gc 9999/);
+  });
+});
