@@ -1,0 +1,352 @@
+/**
+ * A deterministic model of a Go program and its garbage collector that prints the gctrace the
+ * program would print. Pure: no DOM, no clock; jitter comes from a seeded PRNG.
+ *
+ * The program: after the runtime starts it builds its live heap quickly, then for `durationS`
+ * seconds allocates short-lived garbage at a steady rate while a leak (if any) keeps adding
+ * memory that stays reachable. The collector: a cycle starts when the heap reaches a trigger
+ * a little below the goal, marks concurrently (the program keeps allocating), and the next goal
+ * follows the pacer's formula for the chosen Go release (spec §5.4).
+ */
+import { formatCycle, type CpuPhase, type EraId, type GcCycle } from '../gctrace/index.ts';
+import { nextGoalMB } from './pacer.ts';
+import { seededRandom, type Random } from './random.ts';
+import { eraForMinor, normaliseSettings, versionLabel, type SimSettings } from './settings.ts';
+
+/** One simulated cycle: the exact model values and the gc line printed for them. */
+export interface SimCycle {
+  gc: number;
+  /** Start of the cycle since the runtime started, s. */
+  startS: number;
+  /** End of mark termination, s. */
+  endS: number;
+  /** Heap when the cycle started (H0), when marking ended (H1) and marked live (H2), MB, unfloored. */
+  heapMB: [number, number, number];
+  /** Heap goal in effect for this cycle, MB. */
+  goalMB: number;
+  /** Heap size at which the pacer started this cycle, MB. */
+  triggerMB: number;
+  /** Memory the program really still uses when the cycle starts (live heap plus leak so far), MB. */
+  liveMB: number;
+  /** True when GOMEMLIMIT, not GOGC, set the goal. */
+  limited: boolean;
+  /** Wall-clock phases in printed order, ms. */
+  clockMs: number[];
+  /** CPU phases in printed order, ms. */
+  cpuMs: CpuPhase[];
+  /** The cumulative GC CPU percentage printed on the line. */
+  cpuPercent: number;
+  stacksMB: number;
+  globalsMB: number;
+  /** The gc line. */
+  line: string;
+}
+
+/** What `simulate` returns. */
+export interface SimResult {
+  /** The settings actually used (clamped). */
+  settings: SimSettings;
+  era: EraId;
+  cycles: SimCycle[];
+  /** The trace: one gc line per cycle, newline-separated, no trailing newline. */
+  text: string;
+  /** Plain-language remarks about the run (no cycles, limit ignored, trace cut short, …). */
+  notes: string[];
+  /** True when the run stopped at `maxCycles`. */
+  truncated: boolean;
+}
+
+/** Options that are not part of the learner's settings. */
+export interface SimOptions {
+  /** PRNG seed; the same seed and settings give the same trace. */
+  seed?: number;
+  /** Stop after this many cycles. */
+  maxCycles?: number;
+}
+
+/** Traces stop here: enough for any chart, small enough to re-simulate on every slider move. */
+export const maxCycles = 5000;
+
+/** Time from process start to the program's first allocation (runtime init), ms. */
+export const startupMs = 0.4;
+/** How fast the program builds its live heap at start, MB/s. */
+export const buildRateMBps = 4096;
+/** Mark CPU per cycle: a fixed part plus a part per MB of live heap, ms. */
+export const markCpuFixedMs = 0.2;
+export const markCpuPerMBMs = 0.05;
+/** The pacer's background mark workers use 25 % of GOMAXPROCS. */
+export const backgroundShare = 0.25;
+/** Assumed busy Ps of the program: one per this many MB/s allocated (at least a quarter P, at most all). */
+export const allocPerBusyP = 512;
+/** Scannable globals of a small program, MB. */
+export const globalsMB = 0.15;
+
+/** Floors MB the way the runtime prints them (`bytes >> 20`). */
+function floorMB(mb: number): number {
+  return Math.floor(mb + 1e-9);
+}
+
+/** The program's allocation over time: cumulative MB allocated and MB still reachable. */
+interface Program {
+  start: number;
+  buildEnd: number;
+  end: number;
+  allocatedBy(t: number): number;
+  timeWhenAllocated(mb: number): number;
+  liveAt(t: number): number;
+  rateAt(t: number): number;
+}
+
+function program(s: SimSettings): Program {
+  const start = startupMs / 1000;
+  const buildEnd = start + s.liveMB / buildRateMBps;
+  const rate = s.allocMBps + s.leakMBps;
+  return {
+    start,
+    buildEnd,
+    end: buildEnd + s.durationS,
+    allocatedBy: (t) =>
+      t <= start
+        ? 0
+        : t <= buildEnd
+          ? (t - start) * buildRateMBps
+          : s.liveMB + (t - buildEnd) * rate,
+    timeWhenAllocated: (mb) => {
+      if (mb <= 0) return start;
+      if (mb <= s.liveMB) return start + mb / buildRateMBps;
+      return rate > 0 ? buildEnd + (mb - s.liveMB) / rate : Infinity;
+    },
+    liveAt: (t) =>
+      t <= start
+        ? 0
+        : t <= buildEnd
+          ? (t - start) * buildRateMBps
+          : s.liveMB + (t - buildEnd) * s.leakMBps,
+    rateAt: (t) => (t < buildEnd ? buildRateMBps : rate),
+  };
+}
+
+/** Median stop-the-world times by release, µs: mark termination got much shorter over the years. */
+function stwMediansUs(goMinor: number, procs: number): { sweepTerm: number; markTerm: number } {
+  const sweepTerm = 15 + 4 * Math.min(procs, 16);
+  if (goMinor <= 5) return { sweepTerm: sweepTerm * 2, markTerm: 200 };
+  if (goMinor <= 7) return { sweepTerm: sweepTerm * 1.5, markTerm: 100 };
+  if (goMinor <= 17) return { sweepTerm, markTerm: 30 };
+  return { sweepTerm, markTerm: 4 };
+}
+
+/** A pause: mostly near its median, now and then much longer (a P slow to stop). */
+function pauseNs(rng: Random, medianUs: number): number {
+  const us = rng.around(medianUs, 0.45) * (rng.next() < 0.04 ? rng.between(4, 20) : 1);
+  return Math.max(1000, Math.round(us * 1000));
+}
+
+/** Simulates `settings` (clamped first) and prints the trace in the chosen release's format. */
+export function simulate(settings: SimSettings, options: SimOptions = {}): SimResult {
+  const s = normaliseSettings(settings);
+  const era = eraForMinor(s.goMinor);
+  const rng = seededRandom(options.seed ?? 1);
+  const cap = options.maxCycles ?? maxCycles;
+  const p = program(s);
+  const procs = s.procs;
+  const notes: string[] = [];
+  const limitApplies = s.limitMB !== null && s.goMinor >= 19;
+  if (s.limitMB !== null && !limitApplies) {
+    notes.push(
+      `GOMEMLIMIT arrived in Go 1.19; Go ${versionLabel(s.goMinor)} ignores it, so the limit has no effect here.`,
+    );
+  }
+
+  const stacksMB = ((8 + procs) * 8) / 1024;
+  const busyPs = Math.min(procs, Math.max(0.25, s.allocMBps / allocPerBusyP));
+  const bgRate = backgroundShare * procs;
+  const idleRate = Math.max(0, procs - busyPs - bgRate);
+  const stw = stwMediansUs(s.goMinor, procs);
+  const goalFor = (markedMB: number) =>
+    nextGoalMB({
+      goMinor: s.goMinor,
+      gogc: s.gogc,
+      markedMB,
+      stacksMB,
+      globalsMB,
+      limitMB: limitApplies ? s.limitMB : null,
+    });
+
+  const cycles: SimCycle[] = [];
+  let { goalMB, limited } = goalFor(0);
+  let markedMB = 0;
+  let lastEnd = 0;
+  let lastClockS = 0;
+  let allocatedAtLastEnd = 0;
+  let gcCpuMs = 0;
+  let truncated = false;
+
+  for (;;) {
+    if (!Number.isFinite(goalMB)) break;
+    // The pacer starts the cycle early enough that marking, at its 25 % CPU target, finishes
+    // before the heap reaches the goal, but between 70 % and 95 % of the way from the marked heap
+    // to the goal (spec §5.4); with little to mark that is the 95 % end. Its estimate of the
+    // marking work varies a little from cycle to cycle.
+    const runwayMB = goalMB - markedMB;
+    const expectedMarkS = (markCpuFixedMs + markCpuPerMBMs * markedMB) / bgRate / 1000;
+    const neededMB = p.rateAt(lastEnd) * expectedMarkS * 1.1;
+    const triggerShare = Math.min(0.95, Math.max(0.7, 1 - neededMB / Math.max(runwayMB, 1e-9)));
+    const triggerMB = Math.max(
+      markedMB + 1 / 16,
+      markedMB + (triggerShare - rng.between(0, 0.02)) * runwayMB,
+    );
+    const dueAt = p.timeWhenAllocated(allocatedAtLastEnd + (triggerMB - markedMB));
+    // Sweeping and, when the heap cannot fit under the goal, the GC CPU limiter (about half the
+    // CPU, Go 1.19+) keep cycles apart even when the heap is already over the trigger.
+    const minGap = Math.max(20e-6, limited && s.goMinor >= 19 ? lastClockS : 0);
+    const startS = Math.max(dueAt, lastEnd + (cycles.length === 0 ? 0 : minGap));
+    if (!Number.isFinite(startS) || startS >= p.end) break;
+    if (cycles.length >= cap) {
+      truncated = true;
+      break;
+    }
+
+    const h0 = markedMB + (p.allocatedBy(startS) - allocatedAtLastEnd);
+    const liveMB = p.liveAt(startS);
+    // At cycle start the goal is lifted just above the heap if the heap already passed it.
+    const liftMB = s.goMinor >= 18 ? 1 / 16 : s.goMinor >= 6 ? 1 : 0;
+    const cycleGoal = Math.max(goalMB, h0 + liftMB);
+
+    // Marking: work grows with what there is to scan; background workers take 25 % of the Ps,
+    // idle Ps help, and the program itself assists when it allocates faster than the runway allows.
+    const markCpu =
+      (markCpuFixedMs + markCpuPerMBMs * (liveMB + stacksMB + globalsMB)) * rng.around(1, 0.2);
+    const idle = idleRate * rng.between(0.6, 1);
+    const workers = bgRate + idle;
+    const plainClockMs = markCpu / workers;
+    const runway = Math.max(cycleGoal - h0, 1 / 16);
+    const pressure = (p.rateAt(startS) * plainClockMs) / 1000 / runway;
+    const assistShare =
+      pressure > 1
+        ? Math.min(0.7, 1 - 1 / pressure)
+        : rng.next() < 0.25
+          ? rng.between(0.02, 0.12)
+          : 0;
+    const assistMs = markCpu * assistShare;
+    const workerCpu = markCpu - assistMs;
+    const markClockMs = Math.max(workerCpu / workers, assistMs / Math.max(busyPs, 0.25));
+    const bgMs = (workerCpu * bgRate) / workers;
+    const idleMs = (workerCpu * idle) / workers;
+
+    const sweepTermNs = pauseNs(rng, stw.sweepTerm);
+    const markTermNs = pauseNs(rng, stw.markTerm);
+    const markNs = Math.max(1000, Math.round(markClockMs * 1e6));
+    let clockNs: number[];
+    let cpu: CpuPhase[];
+    let cycleGcCpuMs: number;
+    if (s.goMinor <= 5) {
+      // Go 1.5: sweep termination, root scan by the coordinator, a ragged barrier, mark, mark termination.
+      const scanNs = Math.round(rng.around(0.12, 0.3) * 1e6 + liveMB * 2000);
+      const syncNs = Math.round(rng.around(8, 0.4) * 1000);
+      clockNs = [sweepTermNs, scanNs, syncNs, markNs, markTermNs];
+      cpu = [
+        (sweepTermNs * procs) / 1e6,
+        scanNs / 1e6,
+        0,
+        [assistMs, bgMs, idleMs],
+        (markTermNs * procs) / 1e6,
+      ];
+      cycleGcCpuMs = ((sweepTermNs + markTermNs) * procs + scanNs) / 1e6 + assistMs + bgMs;
+    } else {
+      clockNs = [sweepTermNs, markNs, markTermNs];
+      cpu = [(sweepTermNs * procs) / 1e6, [assistMs, bgMs, idleMs], (markTermNs * procs) / 1e6];
+      cycleGcCpuMs = ((sweepTermNs + markTermNs) * procs) / 1e6 + assistMs + bgMs;
+    }
+    const durationS = clockNs.reduce((a, b) => a + b, 0) / 1e9;
+    const endS = startS + durationS;
+    if (endS > p.end) break;
+
+    // Everything allocated while marking is allocated black: it counts as marked this time.
+    const allocatedDuring = p.allocatedBy(endS) - p.allocatedBy(startS);
+    const h1 = h0 + allocatedDuring;
+    const h2 = Math.min(h1, liveMB + allocatedDuring);
+    gcCpuMs += cycleGcCpuMs;
+    // Cumulative GC CPU over all CPU time since start, idle workers excluded (spec §5.2).
+    const cpuPercent = Math.floor((100 * gcCpuMs) / (procs * endS * 1000));
+
+    const gc = cycles.length + 1;
+    const printed: GcCycle = {
+      line: gc,
+      column: 1,
+      endLine: gc,
+      gc,
+      era,
+      // The runtime truncates the start to whole ms.
+      atSeconds: Math.floor(startS * 1000 + 1e-6) / 1000,
+      cpuPercent,
+      leakCheck: false,
+      clockMs: clockNs.map((ns) => ns / 1e6),
+      cpuMs: cpu.map((c) =>
+        Array.isArray(c) ? c.map((v) => Math.trunc(v * 1e6) / 1e6) : Math.trunc(c * 1e6) / 1e6,
+      ),
+      heapMB: [floorMB(h0), floorMB(h1), floorMB(h2)],
+      goalMB: floorMB(cycleGoal),
+      goalUnbounded: false,
+      stacksMB: floorMB(stacksMB),
+      globalsMB: floorMB(globalsMB),
+      procs,
+      forced: false,
+      truncated: false,
+      rejoined: false,
+      run: 0,
+      legacy: null,
+    };
+    cycles.push({
+      gc,
+      startS,
+      endS,
+      heapMB: [h0, h1, h2],
+      goalMB: cycleGoal,
+      triggerMB,
+      liveMB,
+      limited,
+      clockMs: printed.clockMs,
+      cpuMs: cpu,
+      cpuPercent,
+      stacksMB,
+      globalsMB,
+      line: formatCycle(printed, era),
+    });
+
+    markedMB = h2;
+    lastEnd = endS;
+    lastClockS = durationS;
+    allocatedAtLastEnd = p.allocatedBy(endS);
+    ({ goalMB, limited } = goalFor(h2));
+  }
+
+  if (s.gogc === null && !limitApplies) {
+    notes.push(
+      'With GOGC=off and no memory limit there is no heap goal, so the collector never starts by itself: a real program prints no gc lines at all (only a call to runtime.GC() would start a cycle) and its heap grows without bound.',
+    );
+  } else if (cycles.length === 0) {
+    notes.push(
+      'The heap never reached the first goal in this run, so there are no cycles: allocate more or run longer.',
+    );
+  }
+  if (truncated) {
+    notes.push(
+      `The trace stops after ${cap} cycles (at ${cycles[cycles.length - 1].endS.toFixed(3)} s); a real program would go on collecting this often.`,
+    );
+  }
+  const overLimit = limitApplies && cycles.some((c) => c.limited && c.goalMB <= c.heapMB[0] + 0.07);
+  if (overLimit) {
+    notes.push(
+      'The live heap does not fit under GOMEMLIMIT: the collector runs back to back, Go 1.19+ caps its CPU at about half, and the heap goes over the limit.',
+    );
+  }
+
+  return {
+    settings: s,
+    era,
+    cycles,
+    text: cycles.map((c) => c.line).join('\n'),
+    notes,
+    truncated,
+  };
+}
