@@ -587,8 +587,8 @@ function leakVerdict(cycles: GcCycle[], measures: CycleMeasures[]): LeakVerdict 
   // cycles), and further while the live heap is still well below what the rest of the run holds.
   let warmup = Math.max(2, Math.floor(points.length * 0.1));
   while (
-    warmup < 0.4 * points.length &&
-    points[warmup].live < 0.75 * median(points.slice(warmup).map((p) => p.live))
+    warmup < 0.25 * points.length &&
+    points[warmup].live < 0.5 * median(points.slice(warmup).map((p) => p.live))
   )
     warmup++;
   const used = points.slice(warmup);

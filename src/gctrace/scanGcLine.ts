@@ -212,6 +212,33 @@ export function gcStartKind(
   return null;
 }
 
+/** Fixed texts of the grammar; a line that ends part-way into one of them is cut off, not malformed. */
+const literals = [
+  '->',
+  ' -> ',
+  ' ms clock, ',
+  ' ms cpu, ',
+  ' MB, ',
+  ' MB goal, ',
+  ' MB stacks, ',
+  ' MB globals, ',
+  ' P (forced)',
+  ' (checking for goroutine leaks): ',
+  ' ms, ',
+  ' us, ',
+  ' goroutines, ',
+  ') objects, ',
+  ' handoff, ',
+  ' steal, ',
+  ' sweeps, ',
+  ' yields',
+];
+
+function cutInsideLiteral(at: number): boolean {
+  const rest = s.slice(at, end);
+  return rest.length > 0 && rest.length < 34 && literals.some((l) => l.startsWith(rest));
+}
+
 const modernStages = [
   'cycle number',
   'start time',
@@ -254,7 +281,7 @@ export function scanGcLine(
     stopPos = errorPos;
     let k = errorPos;
     while (k < end && isSpace(s.charCodeAt(k))) k++;
-    errorKind = k >= end ? 'truncated' : 'malformed-gc-line';
+    errorKind = k >= end || cutInsideLiteral(errorPos) ? 'truncated' : 'malformed-gc-line';
     if (cycle !== null) cycle.truncated = true;
   } else {
     skipSpaces();
@@ -370,7 +397,8 @@ function scanModern(line: number, column: number): GcCycle | null {
     if (errorPos >= 0 && !errorMessage.includes('missing:')) {
       let k = errorPos;
       while (k < end && isSpace(s.charCodeAt(k))) k++;
-      if (k >= end) errorMessage += `; missing: ${missingFrom(stage, modernStages)}`;
+      if (k >= end || cutInsideLiteral(errorPos))
+        errorMessage += `; missing: ${missingFrom(stage, modernStages)}`;
     }
     if (cycle.atSeconds === null) return null;
   }
@@ -657,7 +685,8 @@ function scanLegacy(line: number, column: number): GcCycle | null {
   if (!ok && errorPos >= 0) {
     let k = errorPos;
     while (k < end && isSpace(s.charCodeAt(k))) k++;
-    if (k >= end) errorMessage += `; missing: ${missingFrom(stage, legacyStages)}`;
+    if (k >= end || cutInsideLiteral(errorPos))
+      errorMessage += `; missing: ${missingFrom(stage, legacyStages)}`;
   }
   return cycle;
 }

@@ -1,0 +1,192 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { analyseTrace, formatCycle, parseTrace } from '../../../src/gctrace/index.ts';
+import type { GcCycle } from '../../../src/gctrace/index.ts';
+
+const fixtures = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+const analyseFile = (name: string) =>
+  analyseTrace(parseTrace(readFileSync(fixtures + name, 'utf8')));
+
+function modern(
+  gc: number,
+  at: number,
+  heap: number[],
+  goal: number,
+  extra: Partial<GcCycle> = {},
+): string {
+  return formatCycle({
+    line: 0,
+    column: 1,
+    endLine: 0,
+    gc,
+    era: 'go1.18+',
+    atSeconds: at,
+    cpuPercent: 1,
+    leakCheck: false,
+    clockMs: [0.05, 2, 0.03],
+    cpuMs: [0.1, [0.2, 3, 1], 0.06],
+    heapMB: heap,
+    goalMB: goal,
+    goalUnbounded: false,
+    stacksMB: 0,
+    globalsMB: 0,
+    procs: 4,
+    forced: false,
+    truncated: false,
+    rejoined: false,
+    run: 0,
+    legacy: null,
+    ...extra,
+  });
+}
+
+describe('analyseTrace per-cycle measures', () => {
+  it('computes the pause as c1+c3 from Go 1.6 on', () => {
+    const m = analyseTrace(parseTrace(modern(1, 1, [4, 5, 2], 5))).runs[0].measures[0];
+    expect(m.pauseMs).toBeCloseTo(0.08);
+    expect(m.concurrentMs).toBe(2);
+    expect(m.gcCpuMs).toBeCloseTo(0.1 + 0.2 + 3 + 0.06);
+  });
+  it('computes the pause as c1+c5 in Go 1.5', () => {
+    const m = analyseTrace(
+      parseTrace(
+        'gc 1 @0.009s 1%: 0.059+0.17+0.005+0.24+0.12 ms clock, 0.17+0.17+0+0/0.36/0.067+0.38 ms cpu, 5->5->3 MB, 4 MB goal, 8 P',
+      ),
+    ).runs[0].measures[0];
+    expect(m.pauseMs).toBeCloseTo(0.179);
+    expect(m.concurrentMs).toBeCloseTo(0.415);
+  });
+  it('sums the three ms phases of Go 1.0–1.2 and the four µs phases of Go 1.3–1.4', () => {
+    expect(
+      analyseTrace(parseTrace('gc5(2): 4+1+0 ms 12 -> 6 MB 1 -> 1 (2-1) objects 35 handoff'))
+        .runs[0].measures[0].pauseMs,
+    ).toBe(5);
+    expect(
+      analyseTrace(
+        parseTrace(
+          'gc14(4): 8+152+1542+35 us, 48 -> 97 MB, 1 (2-1) objects, 1/1/1 sweeps, 4(120) handoff, 10(322) steal, 150/20/1 yields',
+        ),
+      ).runs[0].measures[0].pauseMs,
+    ).toBeCloseTo(1.737);
+  });
+  it('computes allocation since the previous cycle, its rate and the per-interval GC CPU', () => {
+    const run = analyseTrace(
+      parseTrace([modern(1, 1, [40, 42, 20], 42), modern(2, 2, [38, 41, 21], 42)].join('\n')),
+    ).runs[0];
+    const m = run.measures[1];
+    expect(m.allocatedMB).toBe(21);
+    expect(m.allocRateMBps).toBeCloseTo(21 / 1, 1);
+    expect(m.garbageMB).toBe(20);
+    expect(m.goalOvershootMB).toBe(-1);
+    expect(m.liveGrowthMB).toBe(1);
+    expect(m.intervalGcCpuFraction).toBeCloseTo(3.36 / (1000 * 4));
+  });
+});
+
+describe('analyseTrace implied GOGC', () => {
+  it('gives GOGC 100 for the spec check 50->81->53 MB, 59 MB goal then 106 MB goal', () => {
+    const lines = [modern(4, 1, [50, 81, 53], 59), modern(5, 2, [99, 104, 60], 106)];
+    const m = analyseTrace(parseTrace(lines.join('\n'))).runs[0].measures[1];
+    expect(m.impliedGogc!.low).toBeLessThanOrEqual(100);
+    expect(m.impliedGogc!.high).toBeGreaterThanOrEqual(100);
+  });
+  it('gives GOGC 50 for the spec check 21->24->24 MB then 36 MB goal', () => {
+    const lines = [modern(4, 1, [21, 24, 24], 30), modern(5, 2, [33, 35, 24], 36)];
+    const m = analyseTrace(parseTrace(lines.join('\n'))).runs[0].measures[1];
+    expect(m.impliedGogc!.low).toBeLessThanOrEqual(50);
+    expect(m.impliedGogc!.high).toBeGreaterThanOrEqual(50);
+  });
+  for (const [file, gogc] of [
+    ['go1.19-gogc-50.txt', 50],
+    ['go1.19-gogc-100.txt', 100],
+    ['go1.19-gogc-200.txt', 200],
+    ['go1.19-sim-live64-rate128-gogc200.txt', 200],
+    ['go1.19-leaking-map.txt', 100],
+  ] as const) {
+    it(`snaps to GOGC ${gogc} on the real capture ${file}`, () => {
+      const g = analyseFile(file).runs[0].impliedGogc!;
+      expect(g.snapped).toBe(gogc);
+      expect(g.low).toBeLessThanOrEqual(gogc);
+      expect(g.high).toBeGreaterThanOrEqual(gogc);
+    });
+  }
+  it('says GC is off for the GOGC=off capture', () => {
+    const run = analyseFile('go1.19-gogc-off.txt').runs[0];
+    expect(run.gcOff).toBe(true);
+    expect(run.impliedGogc).toBeNull();
+  });
+  for (const file of [
+    'go1.19-gomemlimit-64mib-gogcoff.txt',
+    'go1.19-gomemlimit-60mib-gogc100.txt',
+  ]) {
+    it(`detects the memory-limit regime in ${file}`, () => {
+      expect(analyseFile(file).runs[0].memoryLimit.detected).toBe(true);
+    });
+  }
+  it('does not see a memory limit in the plain GOGC=100 capture', () => {
+    expect(analyseFile('go1.19-gogc-100.txt').runs[0].memoryLimit.detected).toBe(false);
+  });
+});
+
+describe('analyseTrace leak verdict on the real captures', () => {
+  const truth: [string, 'growing' | 'stable' | 'inconclusive'][] = [
+    ['go1.19-leaking-map.txt', 'growing'],
+    ['go1.19-leaking-map-clean.txt', 'growing'],
+    ['go1.19-leaking-map-pacer-scav.txt', 'growing'],
+    ['go1.19-forgotten-goroutines.txt', 'growing'],
+    ['go1.19-steady.txt', 'stable'],
+    ['go1.19-steady-clean.txt', 'stable'],
+    ['go1.19-steady-gomaxprocs1.txt', 'stable'],
+    ['go1.19-steady-gomaxprocs4.txt', 'stable'],
+    ['go1.19-plateau-cache.txt', 'stable'],
+    ['go1.19-sawtooth.txt', 'stable'],
+    ['go1.19-gogc-50.txt', 'stable'],
+    ['go1.19-gogc-100.txt', 'stable'],
+    ['go1.19-gogc-200.txt', 'stable'],
+    ['go1.19-gomemlimit-64mib-gogcoff.txt', 'stable'],
+    ['go1.19-gomemlimit-60mib-gogc100.txt', 'stable'],
+    ['go1.19-forced.txt', 'stable'],
+    ['go1.19-gogc-off.txt', 'inconclusive'],
+    ['go1.19-stderr-chatter.txt', 'inconclusive'],
+  ];
+  for (const [file, verdict] of truth) {
+    it(`calls ${file} ${verdict}`, () => {
+      const leak = analyseFile(file).runs[0].leak;
+      expect(leak.verdict, leak.reason).toBe(verdict);
+      expect(leak.reason.length).toBeGreaterThan(20);
+    });
+  }
+  it('calls the program run inside the go run capture growing and the go command inconclusive or stable', () => {
+    const runs = analyseFile('go1.19-go-run-multiprocess.txt').runs;
+    expect(runs).toHaveLength(4);
+    expect(runs[3].leak.verdict).toBe('growing');
+  });
+  it('tells the plateau apart by comparing the last third with the first', () => {
+    const leak = analyseFile('go1.19-plateau-cache.txt').runs[0].leak;
+    expect(leak.reason).toMatch(/levelled off/);
+    expect(leak.lastThirdSlopeMBPerCycle!).toBeLessThan(leak.firstThirdSlopeMBPerCycle!);
+  });
+  it('cites cycle lines as evidence and gives slopes', () => {
+    const leak = analyseFile('go1.19-leaking-map.txt').runs[0].leak;
+    expect(leak.evidence.length).toBeGreaterThan(2);
+    expect(leak.slopeMBPerMinute!).toBeGreaterThan(60);
+    expect(leak.r2!).toBeGreaterThan(0.8);
+  });
+  it('is inconclusive with too few cycles', () => {
+    expect(analyseTrace(parseTrace(modern(1, 1, [4, 4, 2], 5))).runs[0].leak.verdict).toBe(
+      'inconclusive',
+    );
+  });
+});
+
+describe('analyseTrace run summaries', () => {
+  it('reports pause percentiles, peak heap and GC CPU windows', () => {
+    const run = analyseFile('go1.19-steady.txt').runs[0];
+    expect(run.pauses!.p50).toBeGreaterThan(0);
+    expect(run.pauses!.max).toBeGreaterThanOrEqual(run.pauses!.p99);
+    expect(run.peakHeapMB).toBeGreaterThan(17);
+    expect(run.gcCpuWindows.length).toBeGreaterThan(3);
+    expect(run.durationSeconds).toBeGreaterThan(9);
+  });
+});
