@@ -1,5 +1,5 @@
 import { curveStepBefore, symbolCircle, symbolSquare, symbolTriangle } from 'd3-shape';
-import { highest, span } from './describe.ts';
+import { peakCycle, span } from './describe.ts';
 import { formatNumber } from './format.ts';
 import { createChart, type ChartSpec } from './frame.ts';
 import type { Chart, ChartCycle, ChartOptions } from './types.ts';
@@ -33,12 +33,13 @@ const spec: ChartSpec = {
     const last = data[data.length - 1];
     const live =
       first.heapLive !== null && last.heapLive !== null
-        ? ` Live heap went from ${formatNumber(first.heapLive)} MB to ${formatNumber(last.heapLive)} MB;`
+        ? ` The live heap went from ${formatNumber(first.heapLive)} MB to ${formatNumber(last.heapLive)} MB.`
         : '';
-    return (
-      `Heap size in MB at each garbage collection ${span(data)}.${live}` +
-      ` heap at end of cycle ${highest(data, (c) => c.heapEnd, 'MB')}.`
-    );
+    const top = peakCycle(data, (c) => c.heapEnd);
+    const peak = top
+      ? ` The heap peaked at ${formatNumber(top.value)} MB (gc ${top.cycle.gc}).`
+      : '';
+    return `Heap size in MB at each garbage collection ${span(data)}.${live}${peak}`;
   },
   notes: (data, options) =>
     data.some((c) => c.goal === null) ? [options.noGoalNote ?? 'no goal: GC off'] : [],
