@@ -610,6 +610,8 @@ function splitRuns(cycles: GcCycle[], diagnostics: Diagnostic[]): Run[] {
         firstLine: c.line,
         lastLine: c.endLine,
         cycleIndices: [],
+        cycleStart: i,
+        cycleEnd: i + 1,
         era: c.era,
         startReason: reason === '' ? null : reason,
       });
@@ -618,6 +620,7 @@ function splitRuns(cycles: GcCycle[], diagnostics: Diagnostic[]): Run[] {
     }
     const run = runs[target];
     run.cycleIndices.push(i);
+    run.cycleEnd = i + 1;
     run.lastLine = c.endLine;
     last[target] = c;
     votes[target].set(c.era, (votes[target].get(c.era) ?? 0) + 1);

@@ -179,6 +179,9 @@ export interface Run {
   lastLine: number;
   /** Indices into `ParsedTrace.cycles`; runs can interleave (`go test` resumes its own numbering between tool runs). */
   cycleIndices: number[];
+  /** Index of the first and one past the last cycle of the run in `ParsedTrace.cycles` (other runs' cycles may lie between when runs interleave). */
+  cycleStart: number;
+  cycleEnd: number;
   era: EraId;
   /** Why a new run started here (null for the first). */
   startReason: string | null;
