@@ -20,7 +20,11 @@ class TraceExercise extends HTMLElement {
       const given = String(data.get('answer') ?? '').trim();
       result.replaceChildren();
       if (given === '') {
-        this.say(result, 'invalid', answer.type === 'choice' ? 'Pick one of the answers first.' : 'Type an answer first.');
+        this.say(
+          result,
+          'invalid',
+          answer.type === 'choice' ? 'Pick one of the answers first.' : 'Type an answer first.',
+        );
         return;
       }
       const outcome = checkAnswer(answer, given);
@@ -32,16 +36,28 @@ class TraceExercise extends HTMLElement {
         this.say(result, 'right', 'Right.', working);
         return;
       }
-      const shown = answer.type === 'choice' ? (answer.options.find((o) => o.value === given)?.label ?? given) : given;
+      const shown =
+        answer.type === 'choice'
+          ? (answer.options.find((o) => o.value === given)?.label ?? given)
+          : given;
       if (outcome.why !== undefined) {
         this.say(result, 'wrong', `Not quite: you answered ${shown}, but ${outcome.why}.`, working);
       } else {
-        this.say(result, 'wrong', `Not quite: ${shown} is not it. Try the hint, or show the answer.`);
+        this.say(
+          result,
+          'wrong',
+          `Not quite: ${shown} is not it. Try the hint, or show the answer.`,
+        );
       }
     });
   }
 
-  private say(result: HTMLElement, verdict: 'right' | 'wrong' | 'invalid', message: string, working?: string): void {
+  private say(
+    result: HTMLElement,
+    verdict: 'right' | 'wrong' | 'invalid',
+    message: string,
+    working?: string,
+  ): void {
     result.dataset.verdict = verdict;
     const lead = document.createElement('span');
     lead.textContent = message;

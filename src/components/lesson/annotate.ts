@@ -1,5 +1,11 @@
 /** Splits one gc line of a trace into its fields, each with the engine's explanation. */
-import { explainAt, fieldExplanations, lineFields, lineText, parseTrace } from '../../gctrace/index.ts';
+import {
+  explainAt,
+  fieldExplanations,
+  lineFields,
+  lineText,
+  parseTrace,
+} from '../../gctrace/index.ts';
 
 export interface AnnotatedField {
   index: number;
@@ -34,7 +40,11 @@ export function annotateLine(trace: string, gc: number): AnnotatedLine {
   // The cycle number is not among the engine's spans; its explanation is in the same table.
   const counter = /^(gc ?#?)(\d+)/.exec(text);
   const counterInfo = table['gc'] ?? fieldExplanations['go1.5+']['gc'];
-  if (counter !== null && counterInfo !== undefined && (spans[0]?.startColumn ?? 99) > counter[0].length) {
+  if (
+    counter !== null &&
+    counterInfo !== undefined &&
+    (spans[0]?.startColumn ?? 99) > counter[0].length
+  ) {
     const field: AnnotatedField = {
       index: 0,
       name: 'gc',
@@ -50,7 +60,8 @@ export function annotateLine(trace: string, gc: number): AnnotatedLine {
     if (span.startColumn < at) continue;
     const explanation = explainAt(parsed, cycle.line, span.startColumn);
     if (explanation === null) continue;
-    if (span.startColumn > at) parts.push({ text: text.slice(at - 1, span.startColumn - 1), field: null });
+    if (span.startColumn > at)
+      parts.push({ text: text.slice(at - 1, span.startColumn - 1), field: null });
     const info = table[span.name] ?? fieldExplanations['go1.5+'][span.name];
     const field: AnnotatedField = {
       index: fields.length,

@@ -33,12 +33,19 @@ export function checkAnswer(
 ): { verdict: 'right' | 'wrong' | 'invalid'; why?: string } {
   if (answer.type === 'choice') {
     if (!answer.options.some((o) => o.value === given)) return { verdict: 'invalid' };
-    return given === answer.correct ? { verdict: 'right' } : { verdict: 'wrong', why: answer.why[given] };
+    return given === answer.correct
+      ? { verdict: 'right' }
+      : { verdict: 'wrong', why: answer.why[given] };
   }
-  const cleaned = given.trim().replace(/^gc\s*/i, '').replace(/\s*(mb|ms|mib)$/i, '').replace(',', '.');
+  const cleaned = given
+    .trim()
+    .replace(/^gc\s*/i, '')
+    .replace(/\s*(mb|ms|mib)$/i, '')
+    .replace(',', '.');
   if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return { verdict: 'invalid' };
   const x = Number(cleaned);
-  if (answer.values.some((v) => Math.abs(x - v) <= answer.tolerance + 1e-9)) return { verdict: 'right' };
+  if (answer.values.some((v) => Math.abs(x - v) <= answer.tolerance + 1e-9))
+    return { verdict: 'right' };
   const trap = answer.traps.find((t) => Math.abs(x - t.value) <= t.tolerance + 1e-9);
   return trap === undefined ? { verdict: 'wrong' } : { verdict: 'wrong', why: trap.why };
 }

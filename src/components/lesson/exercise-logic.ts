@@ -3,7 +3,7 @@
  * explanations of likely wrong answers are all computed from the trace with the engine, so a
  * question can never disagree with the trace it shows.
  */
-import { parseTrace } from '../../gctrace/index.ts';
+import { analyseTrace, parseTrace } from '../../gctrace/index.ts';
 import type { GcCycle, ParsedTrace } from '../../gctrace/index.ts';
 import type { Answer, Trap } from './exercise-check.ts';
 
@@ -14,7 +14,7 @@ export type ExerciseSpec =
   | { kind: 'forced' }
   | { kind: 'live-growth'; from: number; to: number }
   | { kind: 'gogc'; options?: number[] }
-  | { kind: 'trend'; warmup?: number };
+  | { kind: 'trend' };
 
 export interface BuiltExercise {
   answer: Answer;
@@ -59,26 +59,6 @@ export function pauseMs(c: GcCycle): number {
   throw new Error(`gc ${c.gc}: no pause rule for era ${c.era}`);
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/** Estimates GOGC from goal ≈ previous live × (1 + GOGC/100) over cycles with a live heap ≥ 8 MB. */
-export function estimateGogc(cycles: GcCycle[]): number | null {
-  const ratios: number[] = [];
-  for (let i = 1; i < cycles.length; i++) {
-    const prev = cycles[i - 1]!;
-    const cur = cycles[i]!;
-    if (cur.forced || cur.goalUnbounded || cur.goalMB === null || prev.heapMB.length < 3) continue;
-    const live = prev.heapMB[2]!;
-    if (live < 8) continue;
-    ratios.push((100 * (cur.goalMB - live)) / live);
-  }
-  return ratios.length === 0 ? null : median(ratios);
-}
-
 /** Builds the answer and the explanations for one exercise on one trace. */
 export function buildExercise(trace: string, spec: ExerciseSpec): BuiltExercise {
   const parsed = parseTrace(trace);
@@ -94,15 +74,37 @@ export function buildExercise(trace: string, spec: ExerciseSpec): BuiltExercise 
       const factor = 1 + spec.gogc / 100;
       const estimate = Math.round(h.live * factor * 10) / 10;
       const traps: Trap[] = [
-        { value: h.end, tolerance: 0, why: `${h.end} MB is the heap at the end of gc ${now.gc}, not the goal of gc ${next.gc}` },
-        { value: h.start, tolerance: 0, why: `${h.start} MB is the heap when gc ${now.gc} started` },
-        { value: h.live, tolerance: 0, why: `${h.live} MB is the live heap of gc ${now.gc}: the goal adds GOGC percent of it on top` },
+        {
+          value: h.end,
+          tolerance: 0,
+          why: `${h.end} MB is the heap at the end of gc ${now.gc}, not the goal of gc ${next.gc}`,
+        },
+        {
+          value: h.start,
+          tolerance: 0,
+          why: `${h.start} MB is the heap when gc ${now.gc} started`,
+        },
+        {
+          value: h.live,
+          tolerance: 0,
+          why: `${h.live} MB is the live heap of gc ${now.gc}: the goal adds GOGC percent of it on top`,
+        },
       ];
       if (now.goalMB !== null) {
-        traps.push({ value: now.goalMB, tolerance: 0, why: `${now.goalMB} MB is the goal of gc ${now.gc}, the cycle that just ended` });
+        traps.push({
+          value: now.goalMB,
+          tolerance: 0,
+          why: `${now.goalMB} MB is the goal of gc ${now.gc}, the cycle that just ended`,
+        });
       }
       return {
-        answer: { type: 'number', values: [next.goalMB], tolerance: 2, unit: 'MB', traps: uniqueTraps(traps, next.goalMB, 2) },
+        answer: {
+          type: 'number',
+          values: [next.goalMB],
+          tolerance: 2,
+          unit: 'MB',
+          traps: uniqueTraps(traps, next.goalMB, 2),
+        },
         working:
           `The goal follows the live heap of the cycle before: goal ≈ live × (1 + GOGC/100) = ${h.live} × ${factor} = ${estimate} MB. ` +
           `The trace prints ${next.goalMB} MB goal on gc ${next.gc}. The difference comes from rounding (every MB is rounded down) and the stacks and globals the goal also counts since Go 1.18.`,
@@ -118,13 +120,35 @@ export function buildExercise(trace: string, spec: ExerciseSpec): BuiltExercise 
       const n = heap(now);
       const value = n.start - b.live;
       const traps: Trap[] = [
-        { value: n.end - n.start, tolerance: 0, why: `${n.end} − ${n.start} = ${n.end - n.start} MB is what was allocated while gc ${now.gc} was marking, not between the two cycles` },
-        { value: n.end - n.live, tolerance: 0, why: `${n.end} − ${n.live} = ${n.end - n.live} MB is the garbage gc ${now.gc} found` },
-        { value: n.start - b.start, tolerance: 0, why: `${n.start} − ${b.start} compares the two start heaps, but after gc ${before.gc} the heap was back down to its live part` },
-        { value: n.live - b.live, tolerance: 0, why: `${n.live} − ${b.live} = ${n.live - b.live} MB is how much the live heap grew, not how much was allocated` },
+        {
+          value: n.end - n.start,
+          tolerance: 0,
+          why: `${n.end} − ${n.start} = ${n.end - n.start} MB is what was allocated while gc ${now.gc} was marking, not between the two cycles`,
+        },
+        {
+          value: n.end - n.live,
+          tolerance: 0,
+          why: `${n.end} − ${n.live} = ${n.end - n.live} MB is the garbage gc ${now.gc} found`,
+        },
+        {
+          value: n.start - b.start,
+          tolerance: 0,
+          why: `${n.start} − ${b.start} compares the two start heaps, but after gc ${before.gc} the heap was back down to its live part`,
+        },
+        {
+          value: n.live - b.live,
+          tolerance: 0,
+          why: `${n.live} − ${b.live} = ${n.live - b.live} MB is how much the live heap grew, not how much was allocated`,
+        },
       ];
       return {
-        answer: { type: 'number', values: [value], tolerance: 1, unit: 'MB', traps: uniqueTraps(traps, value, 1) },
+        answer: {
+          type: 'number',
+          values: [value],
+          tolerance: 1,
+          unit: 'MB',
+          traps: uniqueTraps(traps, value, 1),
+        },
         working:
           `After gc ${before.gc} the heap held its live part, ${b.live} MB. When gc ${now.gc} started it held ${n.start} MB. ` +
           `So the program allocated about ${n.start} − ${b.live} = ${value} MB in between (give or take 1 MB, because both numbers are rounded down).`,
@@ -139,18 +163,36 @@ export function buildExercise(trace: string, spec: ExerciseSpec): BuiltExercise 
       const modern = c.clockMs.length === 3;
       const all = roundMs(c.clockMs.reduce((s, x) => s + x, 0));
       const traps: Trap[] = [
-        { value: all, tolerance: 0.0005, why: `${all} ms adds up every phase, but the concurrent ${modern ? 'mark' : 'phases'} ran alongside the program and did not stop it` },
+        {
+          value: all,
+          tolerance: 0.0005,
+          why: `${all} ms adds up every phase, but the concurrent ${modern ? 'mark' : 'phases'} ran alongside the program and did not stop it`,
+        },
       ];
       if (modern) {
-        traps.push({ value: c.clockMs[1]!, tolerance: 0.0005, why: `${c.clockMs[1]} ms is the concurrent mark, the one phase that does not stop the program` });
+        traps.push({
+          value: c.clockMs[1]!,
+          tolerance: 0.0005,
+          why: `${c.clockMs[1]} ms is the concurrent mark, the one phase that does not stop the program`,
+        });
       } else {
-        traps.push({ value: roundMs(c.clockMs[0]! + c.clockMs[2]!), tolerance: 0.0005, why: `in Go 1.5 the third clock time is the synchronisation step, which did not stop the world; the second pause is the fifth time` });
+        traps.push({
+          value: roundMs(c.clockMs[0]! + c.clockMs[2]!),
+          tolerance: 0.0005,
+          why: `in Go 1.5 the third clock time is the synchronisation step, which did not stop the world; the second pause is the fifth time`,
+        });
       }
       const phases = modern
         ? `${c.clockMs[0]} + ${c.clockMs[2]}`
         : `${c.clockMs[0]} + ${c.clockMs[4]}`;
       return {
-        answer: { type: 'number', values: [value], tolerance: 0.0015, unit: 'ms', traps: uniqueTraps(traps, value, 0.0015) },
+        answer: {
+          type: 'number',
+          values: [value],
+          tolerance: 0.0015,
+          unit: 'ms',
+          traps: uniqueTraps(traps, value, 0.0015),
+        },
         working: modern
           ? `Of the three clock times only the first (sweep termination) and the third (mark termination) stop the world: ${phases} = ${value} ms.`
           : `A Go 1.5 line has five clock times; the first (sweep termination) and the fifth (mark termination) stop the world: ${phases} = ${value} ms.`,
@@ -181,19 +223,40 @@ export function buildExercise(trace: string, spec: ExerciseSpec): BuiltExercise 
       const ha = heap(a);
       const hb = heap(b);
       const value = hb.live - ha.live;
-      const seconds = a.atSeconds !== null && b.atSeconds !== null ? b.atSeconds - a.atSeconds : null;
+      const seconds =
+        a.atSeconds !== null && b.atSeconds !== null ? b.atSeconds - a.atSeconds : null;
       const traps: Trap[] = [
-        { value: hb.start - ha.start, tolerance: 0, why: `${hb.start} − ${ha.start} compares the start heaps, which rise and fall with garbage; the live heap is the third number` },
-        { value: hb.end - ha.end, tolerance: 0, why: `${hb.end} − ${ha.end} compares the heaps at the end of marking, which include garbage; the live heap is the third number` },
+        {
+          value: hb.start - ha.start,
+          tolerance: 0,
+          why: `${hb.start} − ${ha.start} compares the start heaps, which rise and fall with garbage; the live heap is the third number`,
+        },
+        {
+          value: hb.end - ha.end,
+          tolerance: 0,
+          why: `${hb.end} − ${ha.end} compares the heaps at the end of marking, which include garbage; the live heap is the third number`,
+        },
       ];
       if (a.goalMB !== null && b.goalMB !== null) {
-        traps.push({ value: b.goalMB - a.goalMB, tolerance: 0, why: `${b.goalMB} − ${a.goalMB} is how much the goal grew; it follows the live heap, roughly doubled` });
+        traps.push({
+          value: b.goalMB - a.goalMB,
+          tolerance: 0,
+          why: `${b.goalMB} − ${a.goalMB} is how much the goal grew; it follows the live heap, roughly doubled`,
+        });
       }
       return {
-        answer: { type: 'number', values: [value], tolerance: 1, unit: 'MB', traps: uniqueTraps(traps, value, 1) },
+        answer: {
+          type: 'number',
+          values: [value],
+          tolerance: 1,
+          unit: 'MB',
+          traps: uniqueTraps(traps, value, 1),
+        },
         working:
           `The live heap is the third heap number: ${ha.live} MB at gc ${a.gc}, ${hb.live} MB at gc ${b.gc}, so it grew by ${value} MB` +
-          (seconds !== null && seconds > 0 ? ` in ${seconds.toFixed(1)} s, about ${(value / seconds).toFixed(1)} MB a second.` : '.'),
+          (seconds !== null && seconds > 0
+            ? ` in ${seconds.toFixed(1)} s, about ${(value / seconds).toFixed(1)} MB a second.`
+            : '.'),
         hint: 'Compare the same heap number on both lines: the one that counts only what the program still holds.',
         show: [
           [a.line, a.endLine],
@@ -204,16 +267,31 @@ export function buildExercise(trace: string, spec: ExerciseSpec): BuiltExercise 
 
     case 'gogc': {
       const options = spec.options ?? [50, 100, 200];
-      const estimate = estimateGogc(cycles);
-      if (estimate === null) throw new Error('no cycles with a live heap of 8 MB or more to estimate GOGC from');
-      const nearest = options.reduce((best, o) => (Math.abs(o - estimate) < Math.abs(best - estimate) ? o : best));
-      const sample = cycles.find((c, i) => i > 0 && !c.forced && c.goalMB !== null && cycles[i - 1]!.heapMB[2]! >= 8)!;
-      const prev = cycles[cycles.indexOf(sample) - 1]!;
+      const run = analyseTrace(parsed).runs[0];
+      const implied = run?.impliedGogc ?? null;
+      if (implied === null) throw new Error('the engine cannot estimate GOGC from this trace');
+      const estimate = implied.snapped ?? implied.value;
+      const nearest = options.reduce((best, o) =>
+        Math.abs(o - estimate) < Math.abs(best - estimate) ? o : best,
+      );
+      const index = cycles.findIndex(
+        (c, i) =>
+          i > 0 &&
+          !c.forced &&
+          c.goalMB !== null &&
+          !c.goalUnbounded &&
+          cycles[i - 1]!.heapMB[2]! >= 8,
+      );
+      if (index < 1) throw new Error('no cycle with a live heap of 8 MB or more before it');
+      const sample = cycles[index]!;
+      const prev = cycles[index - 1]!;
+      const live = prev.heapMB[2]!;
+      const goal = sample.goalMB!;
       const why: Record<string, string> = {};
       for (const o of options) {
         if (o === nearest) continue;
         why[String(o)] =
-          `with GOGC=${o} a live heap of ${prev.heapMB[2]} MB would give a goal of about ${Math.round(prev.heapMB[2]! * (1 + o / 100))} MB, but gc ${sample.gc} prints ${sample.goalMB} MB`;
+          `with GOGC=${o} a live heap of ${live} MB would give a goal of about ${Math.round(live * (1 + o / 100))} MB, but gc ${sample.gc} prints ${goal} MB`;
       }
       return {
         answer: {
@@ -223,42 +301,43 @@ export function buildExercise(trace: string, spec: ExerciseSpec): BuiltExercise 
           why,
         },
         working:
-          `gc ${prev.gc} left a live heap of ${prev.heapMB[2]} MB and the next goal is ${sample.goalMB} MB: ` +
-          `${sample.goalMB} ÷ ${prev.heapMB[2]} ≈ ${(sample.goalMB! / prev.heapMB[2]!).toFixed(2)}, so the goal sits about ${Math.round(estimate)}% above the live heap. That is GOGC=${nearest}.`,
+          `gc ${prev.gc} left a live heap of ${live} MB and the goal of gc ${sample.gc} is ${goal} MB: ` +
+          `${goal} ÷ ${live} ≈ ${(goal / live).toFixed(2)}, so the goal sits about ${Math.round((100 * (goal - live)) / live)}% above the live heap. ` +
+          `Over the whole trace the goals imply GOGC between ${Math.round(implied.low)} and ${Math.round(implied.high)}: GOGC=${nearest}.`,
         hint: 'Divide a goal by the live heap of the line before it.',
-        show: [linesOf(cycles, sample.gc - 1, Math.min(sample.gc + 4, cycles[cycles.length - 1]!.gc))],
+        show: [linesOf(cycles, prev.gc, Math.min(sample.gc + 4, cycles[cycles.length - 1]!.gc))],
       };
     }
 
     case 'trend': {
-      const warmup = spec.warmup ?? 0.3;
-      const settled = cycles.slice(Math.floor(cycles.length * warmup)).filter((c) => !c.forced);
-      const half = Math.floor(settled.length / 2);
-      const first = settled.slice(0, half).map((c) => heap(c).live);
-      const second = settled.slice(half).map((c) => heap(c).live);
-      const m1 = median(first);
-      const m2 = median(second);
-      const growing = m2 - m1 >= Math.max(2, 0.15 * m1);
-      const a = settled[0]!;
-      const b = settled[settled.length - 1]!;
+      const run = analyseTrace(parsed).runs[0];
+      if (run === undefined) throw new Error('the trace has no run to analyse');
+      const verdict = run.leak.verdict;
+      if (verdict === 'inconclusive')
+        throw new Error(`the engine cannot tell from this trace: ${run.leak.reason}`);
+      const growing = verdict === 'growing';
+      const used = cycles.slice(run.leak.warmupCycles).filter((c) => !c.forced);
+      const a = used[0]!;
+      const b = used[used.length - 1]!;
       return {
         answer: {
           type: 'choice',
           options: [
             { value: 'growing', label: 'It keeps growing: probably a leak' },
-            { value: 'levels-off', label: 'It levels off or comes back down: no leak' },
+            { value: 'stable', label: 'It levels off or keeps coming back down: no leak' },
           ],
-          correct: growing ? 'growing' : 'levels-off',
+          correct: verdict,
           why: growing
-            ? { 'levels-off': `the live heap keeps rising after warm-up: its typical value goes from ${m1} MB in the first half of the settled run to ${m2} MB in the second` }
-            : { growing: `after warm-up the live heap stays around ${m1} MB in the first half of the settled run and ${m2} MB in the second: it does not keep rising` },
+            ? {
+                stable: `the live heap keeps rising after warm-up, from ${heap(a).live} MB at gc ${a.gc} to ${heap(b).live} MB at gc ${b.gc}, and it is still rising at the end`,
+              }
+            : {
+                growing: `after warm-up the live heap does not keep rising: it is ${heap(a).live} MB at gc ${a.gc} and ${heap(b).live} MB at gc ${b.gc}`,
+              },
         },
-        working:
-          `Leaving out the first ${Math.round(warmup * 100)}% of cycles as warm-up, the live heap goes from ${heap(a).live} MB at gc ${a.gc} to ${heap(b).live} MB at gc ${b.gc}; ` +
-          `its median is ${m1} MB in the first half and ${m2} MB in the second. ` +
-          (growing ? 'It keeps climbing: something holds on to memory.' : 'It does not keep climbing: whatever the program holds, it stops adding to it.'),
-        hint: 'Follow the third heap number down the trace, and ignore the first lines.',
-        show: sampleLines(cycles, 12),
+        working: `Leaving out the first ${run.leak.warmupCycles} cycles as warm-up: ${run.leak.reason}.`,
+        hint: 'Follow the third heap number down the trace, and do not judge by the first lines.',
+        show: sampleLines(cycles, 14),
       };
     }
   }

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildExercise } from '../../../src/components/lesson/exercise-logic.ts';
+import { checkAnswer } from '../../../src/components/lesson/exercise-check.ts';
+
+const trace = (slug: string) => readFileSync(`content/traces/${slug}.txt`, 'utf8');
+
+describe('buildExercise', () => {
+  it('next-goal takes the goal printed on the next line, and names the usual wrong answers', () => {
+    const ex = buildExercise(trace('gogc-100'), { kind: 'next-goal', gc: 40, gogc: 100 });
+    expect(ex.answer).toMatchObject({ type: 'number', unit: 'MB', tolerance: 2 });
+    if (ex.answer.type !== 'number') throw new Error('number expected');
+    expect(ex.answer.values[0]).toBeGreaterThan(60);
+    expect(checkAnswer(ex.answer, '64').verdict).toBe('right');
+    expect(ex.working).toMatch(/× 2 =/);
+    // The shown lines end at gc 40: the answer is not on screen.
+    const lines = trace('gogc-100').split('\n');
+    const last = ex.show[ex.show.length - 1]![1];
+    expect(lines[last - 1]).toMatch(/^gc 40 /);
+  });
+
+  it('allocated-between is start heap minus the previous live heap', () => {
+    const ex = buildExercise(trace('leaking-map'), { kind: 'allocated-between', gc: 145 });
+    // gc 144 … 39->40->20 MB; gc 145 … 40->41->21 MB
+    expect(ex.answer).toMatchObject({ values: [20], tolerance: 1 });
+    expect(checkAnswer(ex.answer, '20 MB').verdict).toBe('right');
+    const wrong = checkAnswer(ex.answer, '1');
+    expect(wrong.verdict).toBe('wrong');
+    expect(wrong.why).toMatch(/while gc 145 was marking/);
+  });
+
+  it('pause adds the first and last clock phases and explains the sum of all three', () => {
+    const ex = buildExercise(trace('leaking-map'), { kind: 'pause', gc: 144 });
+    expect(ex.answer).toMatchObject({ values: [0.021] });
+    expect(checkAnswer(ex.answer, '0.021').verdict).toBe('right');
+    expect(checkAnswer(ex.answer, '6.321').why).toMatch(/concurrent/);
+  });
+
+  it('pause on a Go 1.5 line uses the first and fifth clock times', () => {
+    const ex = buildExercise(trace('seed-go1.5'), { kind: 'pause', gc: 4 });
+    expect(ex.answer).toMatchObject({ values: [0.129] });
+    expect(checkAnswer(ex.answer, '0.103').why).toMatch(/synchronisation/);
+  });
+
+  it('forced accepts every cycle marked (forced)', () => {
+    const ex = buildExercise(trace('forced'), { kind: 'forced' });
+    if (ex.answer.type !== 'number') throw new Error('number expected');
+    expect(ex.answer.values.length).toBeGreaterThan(0);
+    for (const v of ex.answer.values) expect(checkAnswer(ex.answer, `gc ${v}`).verdict).toBe('right');
+  });
+
+  it('gogc picks the setting the engine infers from the goals', () => {
+    const ex = buildExercise(trace('gogc-200'), { kind: 'gogc' });
+    expect(ex.answer).toMatchObject({ type: 'choice', correct: '200' });
+    expect(checkAnswer(ex.answer, '100').why).toMatch(/GOGC=100/);
+  });
+
+  it('trend follows the engine verdict: growing for the leak, stable for the plateau', () => {
+    expect(buildExercise(trace('leaking-map'), { kind: 'trend' }).answer).toMatchObject({
+      correct: 'growing',
+    });
+    expect(buildExercise(trace('plateau-cache'), { kind: 'trend' }).answer).toMatchObject({
+      correct: 'stable',
+    });
+  });
+
+  it('live-growth compares the live heaps and recognises the start heaps', () => {
+    const ex = buildExercise(trace('leaking-map'), { kind: 'live-growth', from: 40, to: 146 });
+    expect(ex.answer).toMatchObject({ values: [19] });
+    expect(checkAnswer(ex.answer, '35').why).toMatch(/start heaps/);
+  });
+});
+
+describe('checkAnswer', () => {
+  it('rejects text that is not a number', () => {
+    const ex = buildExercise(trace('leaking-map'), { kind: 'allocated-between', gc: 145 });
+    expect(checkAnswer(ex.answer, 'twenty').verdict).toBe('invalid');
+  });
+});
