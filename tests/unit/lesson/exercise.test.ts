@@ -46,7 +46,8 @@ describe('buildExercise', () => {
     const ex = buildExercise(trace('forced'), { kind: 'forced' });
     if (ex.answer.type !== 'number') throw new Error('number expected');
     expect(ex.answer.values.length).toBeGreaterThan(0);
-    for (const v of ex.answer.values) expect(checkAnswer(ex.answer, `gc ${v}`).verdict).toBe('right');
+    for (const v of ex.answer.values)
+      expect(checkAnswer(ex.answer, `gc ${v}`).verdict).toBe('right');
   });
 
   it('gogc picks the setting the engine infers from the goals', () => {
