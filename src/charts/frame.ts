@@ -114,6 +114,7 @@ export function createChart(
   const painted = new WeakMap<Element, Painted>();
   const bucketKeys = new WeakMap<Element, string>();
   let axesKey = '';
+  let drawnLegend = '';
 
   function update(next: readonly ChartCycle[], changed: ChartOptions = {}): void {
     current = { ...current, ...changed };
@@ -181,7 +182,9 @@ export function createChart(
       .join((enter) => enter.insert('style', 'g'))
       .text((css) => css);
 
-    drawLegend(legend, entries, columns, dense, left);
+    const legendKey = [dense, columns, left, ...entries.map((e) => e.label)].join('|');
+    if (legendKey !== drawnLegend) drawLegend(legend, entries, columns, dense, left);
+    drawnLegend = legendKey;
     plot.attr('transform', `translate(${left},${top})`);
     drawAxes(x, y, plotWidth, plotHeight);
     xLabel
@@ -349,7 +352,11 @@ export function createChart(
       .attr('stroke', 'currentColor')
       .attr('stroke-width', (s) => (s.mark.type === 'bar' ? 1 : s.mark.strokeWidth))
       .attr('stroke-dasharray', (s) => (s.mark.type === 'bar' || !s.mark.dash ? null : s.mark.dash))
-      .attr('d', path);
+      .each(function (s) {
+        // Re-setting an equal `d` still makes the browser parse the path again.
+        const d = path(s);
+        if (this.getAttribute('d') !== d) this.setAttribute('d', d);
+      });
   }
 
   function drawBuckets(
