@@ -266,7 +266,9 @@ export function createChart(
         const x = xs[i];
         const left = bandLeft[i] - x;
         const width = bandRight[i] - bandLeft[i];
-        const state = stateClass('cycle', highlight.has(c.line), selected === c.line);
+        const state =
+          stateClass('cycle', highlight.has(c.line), selected === c.line) +
+          (c.forced ? ' is-forced' : '');
         const before = painted.get(this);
         const hit = this.children[0];
         if (before?.state !== state) this.setAttribute('class', state);

@@ -157,6 +157,11 @@ describe('heapChart()', () => {
     expect(node.querySelector('.legend .note')?.textContent).toBe('goal not printed');
   });
 
+  it('marks forced cycles with a class the page can style', () => {
+    const data = seedCycles.map((c) => ({ ...c, forced: c.gc === 3 }));
+    expect(lines(heapChart(data).node, 'g.cycle.is-forced')).toEqual([3]);
+  });
+
   it('hides a live-heap mark the trace does not print', () => {
     const data = seedCycles.map((c) => ({ ...c, heapLive: c.gc === 2 ? null : c.heapLive }));
     const { node } = heapChart(data);
