@@ -2,3 +2,4 @@
 export * from './settings.ts';
 export * from './pacer.ts';
 export { simulate, maxCycles, type SimCycle, type SimOptions, type SimResult } from './model.ts';
+export * from './controls.ts';

@@ -1,0 +1,107 @@
+/**
+ * The simulator page: reads the settings from the URL, regenerates the trace when a control
+ * moves (debounced), hands it to the trace cell, and keeps the URL in step with the controls.
+ */
+import {
+  decodeSettings,
+  defaultSettings,
+  displayValue,
+  encodeSettings,
+  normaliseSettings,
+  settingFromSlider,
+  simulate,
+  sliderFields,
+  sliderValue,
+  valueText,
+  type SimSettings,
+} from '../simulator/index.ts';
+
+/** The part of the <trace-lab> element this page uses (defined in src/client/trace-lab.ts). */
+interface TraceCell extends HTMLElement {
+  setOriginal(text: string): void;
+  readonly value: string;
+}
+
+const debounceMs = 100;
+
+const form = document.querySelector<HTMLFormElement>('#sim-controls');
+if (form) start(form);
+
+function start(form: HTMLFormElement): void {
+  const notes = form.querySelector<HTMLElement>('[data-notes]')!;
+  const select = form.querySelector<HTMLSelectElement>('select[data-setting="goMinor"]')!;
+  const slider = (key: string) =>
+    form.querySelector<HTMLInputElement>(`input[data-setting="${key}"]`)!;
+
+  /** Shows `settings` in the controls (after a URL load or "back to the defaults"). */
+  const showSettings = (settings: SimSettings): void => {
+    for (const field of sliderFields) {
+      slider(field.key).value = String(sliderValue(field.key, settings));
+    }
+    select.value = String(settings.goMinor);
+    showValues(settings);
+  };
+
+  /** Updates each slider's visible and spoken value. */
+  const showValues = (settings: SimSettings): void => {
+    for (const field of sliderFields) {
+      const input = slider(field.key);
+      input.setAttribute('aria-valuetext', valueText(field, settings));
+      form.querySelector(`[data-output="${field.key}"]`)!.textContent = displayValue(
+        field.key,
+        settings,
+      );
+    }
+  };
+
+  const readSettings = (): SimSettings => {
+    const values: Partial<SimSettings> = { goMinor: Number(select.value) };
+    for (const field of sliderFields) {
+      const value = settingFromSlider(field.key, Number(slider(field.key).value));
+      (values as Record<string, number | null>)[field.key] = value;
+    }
+    return normaliseSettings(values);
+  };
+
+  const render = (settings: SimSettings, cell: TraceCell, updateUrl = true): void => {
+    const result = simulate(settings);
+    if (cell.value !== result.text) cell.setOriginal(result.text);
+    notes.replaceChildren(
+      ...result.notes.map((note) => {
+        const p = document.createElement('p');
+        p.textContent = note;
+        return p;
+      }),
+    );
+    const query = encodeSettings(settings);
+    if (updateUrl && location.search.slice(1) !== query) {
+      history.replaceState(history.state, '', `${location.pathname}?${query}${location.hash}`);
+    }
+  };
+
+  const fromUrl = location.search.length > 1 ? decodeSettings(location.search) : defaultSettings;
+  showSettings(fromUrl);
+
+  customElements.whenDefined('trace-lab').then(() => {
+    const cell = document.querySelector<TraceCell>('trace-lab');
+    if (!cell) return;
+    let timer = 0;
+    const schedule = (): void => {
+      const settings = readSettings();
+      showValues(settings);
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => render(readSettings(), cell), debounceMs);
+    };
+    form.addEventListener('input', schedule);
+    form.addEventListener('change', schedule);
+    form.addEventListener('submit', (event) => event.preventDefault());
+    form.querySelector('[data-action="defaults"]')!.addEventListener('click', () => {
+      showSettings(defaultSettings);
+      window.clearTimeout(timer);
+      render(defaultSettings, cell);
+    });
+    // The page is built with the default trace; the URL may ask for another one.
+    render(fromUrl, cell, location.search.length > 1);
+    form.dataset.ready = '';
+  });
+}

@@ -1,0 +1,110 @@
+/**
+ * How the settings appear as form controls: one slider per number (GOGC's last position is
+ * "off", GOMEMLIMIT's first is "not set") and a release select. Shared by the page, which renders
+ * the controls, and the client script, which reads them.
+ */
+import { ranges, type SimSettings, type SliderRange } from './settings.ts';
+
+/** Settings shown as sliders. */
+export type SliderKey = Exclude<keyof SimSettings, 'goMinor'>;
+
+/** A slider's label, unit and one-line help. */
+export interface SliderField {
+  key: SliderKey;
+  label: string;
+  unit: string;
+  hint: string;
+}
+
+/** The sliders, in page order. */
+export const sliderFields: readonly SliderField[] = [
+  {
+    key: 'allocMBps',
+    label: 'Allocation rate',
+    unit: 'MB/s',
+    hint: 'Short-lived garbage the program allocates every second.',
+  },
+  {
+    key: 'liveMB',
+    label: 'Live heap',
+    unit: 'MB',
+    hint: 'Data the program builds at start and keeps using.',
+  },
+  {
+    key: 'leakMBps',
+    label: 'Leak rate',
+    unit: 'MB/s',
+    hint: 'Memory added every second that stays reachable for ever: the leak.',
+  },
+  {
+    key: 'gogc',
+    label: 'GOGC',
+    unit: '%',
+    hint: 'How far the heap may grow past the live heap before the next cycle. The last position is off.',
+  },
+  {
+    key: 'limitMB',
+    label: 'GOMEMLIMIT',
+    unit: 'MB',
+    hint: 'Soft memory limit, Go 1.19 and later. The first position is not set.',
+  },
+  {
+    key: 'procs',
+    label: 'GOMAXPROCS',
+    unit: 'P',
+    hint: 'Processors that run Go code; the collector takes a quarter of them while marking.',
+  },
+  {
+    key: 'durationS',
+    label: 'Run time',
+    unit: 's',
+    hint: 'How long the program runs after building its live heap.',
+  },
+];
+
+/** The slider's own range: GOGC gets one extra step past its maximum, which means off. */
+export function sliderRange(key: SliderKey): SliderRange {
+  const r = ranges[key];
+  return key === 'gogc' ? { ...r, max: r.max + r.step } : r;
+}
+
+/** Slider position for a setting. */
+export function sliderValue(key: SliderKey, settings: SimSettings): number {
+  if (key === 'gogc') return settings.gogc ?? sliderRange('gogc').max;
+  if (key === 'limitMB') return settings.limitMB ?? ranges.limitMB.min;
+  return settings[key];
+}
+
+/** The setting a slider position stands for. */
+export function settingFromSlider(key: SliderKey, value: number): number | null {
+  if (key === 'gogc') return value >= sliderRange('gogc').max ? null : value;
+  if (key === 'limitMB') return value <= ranges.limitMB.min ? null : value;
+  return value;
+}
+
+/** What the slider's output shows ("off", "not set", or the number). */
+export function displayValue(key: SliderKey, settings: SimSettings): string {
+  if (key === 'gogc') return settings.gogc === null ? 'off' : String(settings.gogc);
+  if (key === 'limitMB') return settings.limitMB === null ? 'not set' : String(settings.limitMB);
+  return String(settings[key]);
+}
+
+/** What a screen reader announces for the slider ("256 MB/s", "GOGC off"). */
+export function valueText(field: SliderField, settings: SimSettings): string {
+  const shown = displayValue(field.key, settings);
+  if (shown === 'off' || shown === 'not set') return shown;
+  return `${shown} ${field.unit}`;
+}
+
+/** Release choices, grouped by the gc line format they print. */
+export const versionGroups: readonly { label: string; minors: readonly number[] }[] = [
+  { label: 'Go 1.5: five clock phases', minors: [5] },
+  {
+    label: 'Go 1.6 to 1.17: three clock phases',
+    minors: Array.from({ length: 12 }, (_, i) => 6 + i),
+  },
+  {
+    label: 'Go 1.18 and later: stacks and globals',
+    minors: Array.from({ length: ranges.goMinor.max - 17 }, (_, i) => 18 + i),
+  },
+];
