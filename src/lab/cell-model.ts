@@ -1,0 +1,192 @@
+/**
+ * Everything a trace cell shows, derived from the trace text: parse, analyse, and shape the
+ * results for charts, status line and findings. Pure: no DOM, so it runs at build time, in the
+ * page and in a worker.
+ */
+import { analyseTrace, parseTrace } from '../gctrace/index.ts';
+import type {
+  CycleMeasures,
+  Diagnostic,
+  EraId,
+  GcCycle,
+  ParsedTrace,
+  RunAnalysis,
+  TraceAnalysis,
+} from '../gctrace/index.ts';
+import type { ChartCycle } from '../charts/index.ts';
+
+export interface Finding {
+  label: string;
+  value: string;
+  detail?: string;
+}
+
+export interface CellVerdict {
+  status: 'growing' | 'stable' | 'inconclusive';
+  title: string;
+  reason: string;
+  evidence: number[];
+}
+
+export interface CellModel {
+  parsed: ParsedTrace;
+  analysis: TraceAnalysis;
+  /** The run the charts and findings describe. */
+  runIndex: number;
+  runCount: number;
+  cycleCount: number;
+  problemCount: number;
+  problems: Diagnostic[];
+  eraLabel: string;
+  chartCycles: ChartCycle[];
+  findings: Finding[];
+  verdict: CellVerdict;
+}
+
+const eraLabels: Record<EraId, string> = {
+  'go1.0': 'Go 1.0 lines',
+  'go1.1-1.2': 'Go 1.1–1.2 lines',
+  'go1.3': 'Go 1.3 lines',
+  'go1.4': 'Go 1.4 lines',
+  'go1.0-1.4': 'Go 1.0–1.4 lines',
+  'go1.5beta': 'Go 1.5 beta lines',
+  'go1.5': 'Go 1.5 lines',
+  'go1.6-1.17': 'Go 1.6–1.17 lines',
+  'go1.18+': 'Go 1.18+ lines',
+  'go1.26+': 'Go 1.26+ lines',
+  'go1.5+': 'Go 1.5+ lines',
+};
+
+/** A short name for the Go releases that print lines like these. */
+export function eraLabel(era: EraId | null): string {
+  return era ? eraLabels[era] : 'no gc lines yet';
+}
+
+/** The run to show by default: the one with the most cycles (the program, not the go tool). */
+export function mainRun(analysis: TraceAnalysis): number {
+  let best = 0;
+  analysis.runs.forEach((run, index) => {
+    if (run.cycles > analysis.runs[best]!.cycles) best = index;
+  });
+  return best;
+}
+
+/** The chart's view of one cycle. */
+export function toChartCycle(
+  cycle: GcCycle,
+  measures: CycleMeasures | undefined,
+  index: number,
+): ChartCycle {
+  const legacy = cycle.heapMB.length === 2;
+  return {
+    line: cycle.line,
+    gc: cycle.gc,
+    t: cycle.atSeconds ?? index,
+    timeKnown: cycle.atSeconds !== null,
+    heapStart: cycle.heapMB[0] ?? 0,
+    heapEnd: cycle.heapMB[1] ?? cycle.heapMB[0] ?? 0,
+    heapLive: legacy ? null : (cycle.heapMB[2] ?? null),
+    goal: cycle.goalUnbounded ? null : cycle.goalMB,
+    pauseMs: measures?.pauseMs ?? null,
+    cpuPercentCumulative: cycle.cpuPercent,
+    cpuFraction: measures?.intervalGcCpuFraction ?? null,
+    allocRateMBs: measures?.allocRateMBps ?? null,
+    forced: cycle.forced,
+  };
+}
+
+const round = (value: number, digits = 1) =>
+  Number.isInteger(value) ? String(value) : value.toFixed(digits);
+const ms = (value: number) =>
+  (value >= 10 ? round(value, 0) : value >= 1 ? round(value, 1) : round(value, 3)) + ' ms';
+
+function runFindings(run: RunAnalysis, cycles: GcCycle[]): Finding[] {
+  const findings: Finding[] = [{ label: 'Cycles', value: String(run.cycles) }];
+  if (run.forcedCycles > 0) findings[0]!.detail = `${run.forcedCycles} forced`;
+  if (run.durationSeconds !== null) {
+    findings.push({
+      label: 'Duration',
+      value: `${round(run.durationSeconds, 2)} s`,
+      detail: run.gcPerSecond !== null ? `${round(run.gcPerSecond, 1)} GC/s` : undefined,
+    });
+  }
+  if (run.pauses) {
+    findings.push({ label: 'Pause p50', value: ms(run.pauses.p50) });
+    findings.push({ label: 'Pause p99', value: ms(run.pauses.p99) });
+    findings.push({ label: 'Pause max', value: ms(run.pauses.max) });
+  }
+  if (run.peakHeapMB !== null) findings.push({ label: 'Peak heap', value: `${run.peakHeapMB} MB` });
+  const lastPercent = [...cycles].reverse().find((c) => c.cpuPercent !== null)?.cpuPercent;
+  if (lastPercent !== undefined && lastPercent !== null) {
+    findings.push({
+      label: 'GC CPU so far',
+      value: `${lastPercent}%`,
+      detail: 'the last line’s #%',
+    });
+  }
+  if (run.gcOff) {
+    findings.push({ label: 'Implied GOGC', value: 'off', detail: 'the goal is unbounded' });
+  } else if (run.impliedGogc) {
+    const g = run.impliedGogc;
+    findings.push({
+      label: 'Implied GOGC',
+      value: g.snapped !== null ? `≈ ${g.snapped}` : `≈ ${Math.round(g.value)}`,
+      detail: `between ${Math.round(g.low)} and ${Math.round(g.high)}`,
+    });
+  } else {
+    findings.push({ label: 'Implied GOGC', value: 'unknown', detail: run.impliedGogcNote });
+  }
+  if (run.memoryLimit.detected) {
+    findings.push({ label: 'Memory limit', value: 'in effect', detail: run.memoryLimit.reason });
+  }
+  return findings;
+}
+
+const verdictTitles: Record<CellVerdict['status'], string> = {
+  growing: 'Live heap keeps growing: a likely leak',
+  stable: 'Live heap is stable: no leak in this trace',
+  inconclusive: 'Not enough to tell yet',
+};
+
+/** Parses and analyses a trace, shaped for one cell. */
+export function buildCellModel(text: string, runIndex?: number): CellModel {
+  const parsed = parseTrace(text);
+  const analysis = analyseTrace(parsed);
+  const problems = parsed.diagnostics.filter((d) => d.severity !== 'info');
+  const index = runIndex ?? mainRun(analysis);
+  const run = analysis.runs[index];
+  const runMeta = parsed.runs[index];
+  const cycles = runMeta ? parsed.cycles.slice(runMeta.cycleStart, runMeta.cycleEnd) : [];
+  const measuresByLine = new Map(run?.measures.map((m) => [m.line, m]) ?? []);
+  const chartCycles = cycles.map((cycle, i) =>
+    toChartCycle(cycle, measuresByLine.get(cycle.line), i),
+  );
+
+  const verdict: CellVerdict = run
+    ? {
+        status: run.leak.verdict,
+        title: verdictTitles[run.leak.verdict],
+        reason: run.leak.reason,
+        evidence: [...new Set(run.leak.evidence.map((e) => e.line))],
+      }
+    : {
+        status: 'inconclusive',
+        title: verdictTitles.inconclusive,
+        reason: 'There are no gc lines to read yet.',
+        evidence: [],
+      };
+
+  return {
+    parsed,
+    analysis,
+    runIndex: index,
+    runCount: analysis.runs.length,
+    cycleCount: parsed.cycles.length,
+    problemCount: problems.length,
+    problems,
+    eraLabel: eraLabel(runMeta?.era ?? parsed.cycles[0]?.era ?? null),
+    chartCycles,
+    findings: run ? runFindings(run, cycles) : [],
+    verdict,
+  };
+}
