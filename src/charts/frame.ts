@@ -177,7 +177,7 @@ export function createChart(
             : ''),
       );
     svg
-      .selectAll('style')
+      .selectChildren('style')
       .data(o.embedStyle ? [chartCss] : [])
       .join((enter) => enter.insert('style', 'g'))
       .text((css) => css);
@@ -242,7 +242,7 @@ export function createChart(
     const layout = [plotHeight, barWidth, nudge, ...y.domain()].join();
     const heightText = String(plotHeight);
     cyclesG
-      .selectAll<SVGGElement, ChartCycle>('g')
+      .selectChildren<SVGGElement, ChartCycle>('g')
       // Keyed by GC number, so inserting a trace line above keeps the elements of later cycles.
       .data(cycles, (c) => c.gc)
       .join((enter) => {
@@ -346,7 +346,7 @@ export function createChart(
       return toPath(buckets.flatMap(keptPoints)) ?? '';
     };
     seriesG
-      .selectAll<SVGPathElement, Series>('path')
+      .selectChildren<SVGPathElement, Series>('path')
       .data(drawn, (s) => s.key)
       .join('path')
       .attr('class', (s) => `series ${s.key}`)
@@ -385,7 +385,7 @@ export function createChart(
       if (selected === c.line) picked.add(column);
     });
     bucketsG
-      .selectAll<SVGGElement, MinMaxBucket<Point>>('g')
+      .selectChildren<SVGGElement, MinMaxBucket<Point>>('g')
       .data(downsampleMinMax(points, columns, [0, plotWidth]), (b) => b.index)
       .join((enter) => {
         const g = enter.append('g');
@@ -433,7 +433,8 @@ function drawLegend(
 ): void {
   legend
     .attr('transform', `translate(${left},8)`)
-    .selectAll<SVGGElement, LegendEntry>('g')
+    // Children only: the swatch groups inside the items must not join as items.
+    .selectChildren<SVGGElement, LegendEntry>('g')
     .data(entries, (e) => e.key)
     .join((enter) => {
       const g = enter.append('g');

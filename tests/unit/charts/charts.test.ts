@@ -187,6 +187,21 @@ describe('dense charts', () => {
     expect(chart.node.querySelectorAll('path.series.pause')).toHaveLength(0);
   });
 
+  it('keep a legend swatch for every series when switching between dense and sparse', () => {
+    const chart = heapChart(big);
+    chart.update(seedCycles);
+    chart.update(big);
+    chart.update(seedCycles);
+    const swatches = [...chart.node.querySelectorAll('.legend > .legend-item > .swatch')];
+    expect(swatches.map((s) => s.getAttribute('class'))).toEqual([
+      'swatch heap-start',
+      'swatch heap-end',
+      'swatch heap-live',
+      'swatch heap-goal',
+    ]);
+    expect(swatches.every((s) => s.childElementCount > 0)).toBe(true);
+  });
+
   it('keep every pause spike: each spike cycle is the peak of its pixel column', () => {
     const { node } = pauseChart(big);
     const peaks = new Set(lines(node, 'g.bucket'));
