@@ -187,6 +187,13 @@ describe('dense charts', () => {
     expect(chart.node.querySelectorAll('path.series.pause')).toHaveLength(0);
   });
 
+  it('redraw to the same SVG when updated with the same data', () => {
+    const chart = cpuChart(big);
+    const once = chart.node.outerHTML;
+    chart.update(big.map((c) => ({ ...c })));
+    expect(chart.node.outerHTML).toBe(once);
+  });
+
   it('keep a legend swatch for every series when switching between dense and sparse', () => {
     const chart = heapChart(big);
     chart.update(seedCycles);
