@@ -40,7 +40,7 @@ const traces = defineCollection({
       title: z.string(),
       description: z.string(),
       source: traceSource,
-      sourceUrl: z.string().url().nullable(),
+      sourceUrl: z.url().nullable(),
       goVersion: z
         .string()
         .regex(/^go1\.\d+/, 'write the Go version as printed by "go version", e.g. "go1.19.8"'),

@@ -1,4 +1,4 @@
-import type { Diagnostic, ParsedTrace } from '../gctrace/index.ts';
+import type { ParsedTrace } from '../gctrace/index.ts';
 
 /**
  * What a trace cell needs from an editor. The cell never knows which editor it has: a plain

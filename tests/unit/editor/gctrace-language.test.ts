@@ -57,9 +57,10 @@ const go14 =
 
 describe('the gctrace Monarch language', () => {
   it('colours every field of a Go 1.18+ line by its kind', () => {
-    const fields = /^gc (\d+) (@[\d.]+s) (\d+%): ([\d.+]+) ms clock, ([\d.+/]+) ms cpu, (\d+)->(\d+)->(\d+) MB, (\d+) MB goal, (\d+) MB stacks, (\d+) MB globals, (\d+) P \(forced\)$/.exec(
-      go119,
-    )!;
+    const fields =
+      /^gc (\d+) (@[\d.]+s) (\d+%): ([\d.+]+) ms clock, ([\d.+/]+) ms cpu, (\d+)->(\d+)->(\d+) MB, (\d+) MB goal, (\d+) MB stacks, (\d+) MB globals, (\d+) P \(forced\)$/.exec(
+        go119,
+      )!;
     expect(fields).not.toBeNull();
     expect(tokensOf(go119, 'gc.keyword')).toEqual(['gc']);
     expect(tokensOf(go119, 'gc.counter')).toEqual([fields[1]]);
