@@ -281,7 +281,11 @@ export function analyseTrace(parsed: ParsedTrace): TraceAnalysis {
   };
 }
 
-function analyseRun(cycles: GcCycle[], run: Run): RunAnalysis {
+/**
+ * Per-cycle measures of one run's cycles in order (each cycle against the one before it), the
+ * same ones `analyseTrace` reports; for callers that keep only columns of a very long trace.
+ */
+export function measureCycles(cycles: readonly GcCycle[]): CycleMeasures[] {
   const measures: CycleMeasures[] = [];
   for (let i = 0; i < cycles.length; i++) {
     const c = cycles[i];
@@ -343,7 +347,11 @@ function analyseRun(cycles: GcCycle[], run: Run): RunAnalysis {
       impliedGogc: gogcInterval(c, p, n),
     });
   }
+  return measures;
+}
 
+function analyseRun(cycles: GcCycle[], run: Run): RunAnalysis {
+  const measures = measureCycles(cycles);
   const timed = cycles.filter((c) => c.atSeconds !== null);
   const first = timed[0];
   const last = timed[timed.length - 1];
