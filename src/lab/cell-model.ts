@@ -100,7 +100,11 @@ const round = (value: number, digits = 1) =>
 const ms = (value: number) =>
   (value >= 10 ? round(value, 0) : value >= 1 ? round(value, 1) : round(value, 3)) + ' ms';
 
-function runFindings(run: RunAnalysis, cycles: GcCycle[]): Finding[] {
+/** The figures a cell lists for a run; `cycles` only need their printed GC CPU %. */
+export function runFindings(
+  run: RunAnalysis,
+  cycles: readonly Pick<GcCycle, 'cpuPercent'>[],
+): Finding[] {
   const findings: Finding[] = [{ label: 'Cycles', value: String(run.cycles) }];
   if (run.forcedCycles > 0) findings[0]!.detail = `${run.forcedCycles} forced`;
   if (run.durationSeconds !== null) {
@@ -142,7 +146,8 @@ function runFindings(run: RunAnalysis, cycles: GcCycle[]): Finding[] {
   return findings;
 }
 
-const verdictTitles: Record<CellVerdict['status'], string> = {
+/** Headline of each leak verdict. */
+export const verdictTitles: Record<CellVerdict['status'], string> = {
   growing: 'Live heap keeps growing: a likely leak',
   stable: 'Live heap is stable: no leak in this trace',
   inconclusive: 'Not enough to tell yet',

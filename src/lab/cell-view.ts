@@ -140,7 +140,10 @@ function findingRow(doc: Document, finding: Finding): HTMLElement {
 }
 
 /** Findings: the run's figures, then the leak verdict with its reason and evidence lines. */
-export function renderFindings(doc: Document, model: CellModel): HTMLElement {
+export function renderFindings(
+  doc: Document,
+  model: Pick<CellModel, 'verdict' | 'findings'>,
+): HTMLElement {
   const section = element(doc, 'div', { class: 'cell-findings' });
   const verdict = model.verdict;
   const box = element(doc, 'div', {
