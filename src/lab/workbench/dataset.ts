@@ -1,0 +1,336 @@
+/**
+ * Reads a trace of any length window by window: each window of whole lines is parsed by the
+ * engine's `parseTrace`, with a few lines of the previous window in front (so runs, gaps and
+ * rejoined lines carry across) and a few held back for the next one (a broken gc line may
+ * continue there). Only compact columns, capped diagnostics, counts and an evenly spaced sample
+ * of whole cycles (for the leak verdict and implied GOGC) are kept.
+ */
+import { isLegacyEra, lineKindNames, measureCycles, parseTrace } from '../../gctrace/index.ts';
+import type {
+  CycleMeasures,
+  Diagnostic,
+  EraId,
+  GcCycle,
+  LineKindCounts,
+} from '../../gctrace/index.ts';
+import { RunColumns } from './columns.ts';
+
+/** Lines of the previous window parsed again in front of each window. */
+export const contextLines = 16;
+/** Lines at the end of a window left for the next one (a broken gc line spans at most 9). */
+export const holdLines = 10;
+/** Problems (errors and warnings) kept with their position; the rest are only counted. */
+export const problemLimit = 500;
+/** Whole cycles kept per run for the verdict and the implied GOGC. */
+export const sampleLimit = 6000;
+
+/** Evenly spaced pairs of consecutive cycles (all of them while the run is short). */
+export class CycleSample {
+  cycles: GcCycle[] = [];
+  /** Position of each kept cycle in its run. */
+  ordinals: number[] = [];
+  /** Keep ordinals o with o % stride < 2; 1 keeps every cycle. */
+  stride = 1;
+  seen = 0;
+  private readonly limit: number;
+
+  constructor(limit = sampleLimit) {
+    this.limit = limit;
+  }
+
+  add(cycle: GcCycle): void {
+    const ordinal = this.seen++;
+    if (this.stride > 1 && ordinal % this.stride >= 2) return;
+    this.cycles.push(cycle);
+    this.ordinals.push(ordinal);
+    if (this.cycles.length <= this.limit) return;
+    // Pairs keep each cycle's predecessor, which the per-cycle measures and GOGC need.
+    this.stride = this.stride === 1 ? 4 : this.stride * 2;
+    const keep = this.ordinals.map((o) => o % this.stride < 2);
+    this.cycles = this.cycles.filter((_, i) => keep[i]);
+    this.ordinals = this.ordinals.filter((_, i) => keep[i]);
+  }
+
+  /** True while every cycle is kept. */
+  get complete(): boolean {
+    return this.stride === 1;
+  }
+}
+
+/** One run (one process) of the trace. */
+export interface RunState {
+  index: number;
+  firstLine: number;
+  lastLine: number;
+  era: EraId;
+  startReason: string | null;
+  columns: RunColumns;
+  sample: CycleSample;
+  last: GcCycle;
+  eraVotes: Map<EraId, number>;
+}
+
+/** A place in the source where a window started: for paging and re-reading ranges. */
+export interface Checkpoint {
+  line: number;
+  byte: number;
+}
+
+const legacyKey = (era: EraId) => isLegacyEra(era);
+const generic: ReadonlySet<EraId> = new Set(['go1.0-1.4', 'go1.5+']);
+
+/** Whether two cycles may come from the same program (the engine's rule, by format family). */
+function compatible(a: GcCycle, b: GcCycle): boolean {
+  if (legacyKey(a.era) !== legacyKey(b.era)) return false;
+  if (a.era === b.era || generic.has(a.era) || generic.has(b.era)) return true;
+  const modern = (e: EraId) => (e === 'go1.26+' ? 'go1.18+' : e);
+  return modern(a.era) === modern(b.era);
+}
+
+const bogus = (t: number | null) => t !== null && t > 1e9;
+
+function forward(a: GcCycle, b: GcCycle): boolean {
+  return (
+    a.atSeconds === null ||
+    b.atSeconds === null ||
+    bogus(a.atSeconds) ||
+    bogus(b.atSeconds) ||
+    b.atSeconds >= a.atSeconds
+  );
+}
+
+/** 1-based line starts counted the way the engine counts lines (\r\n, \r or \n end a line). */
+export function lineStartOffset(text: string, line: number): number {
+  let current = 1;
+  let i = 0;
+  const length = text.length;
+  while (current < line && i < length) {
+    const c = text.charCodeAt(i++);
+    if (c === 10) current++;
+    else if (c === 13) {
+      if (text.charCodeAt(i) === 10) i++;
+      current++;
+    }
+  }
+  return current === line ? i : length;
+}
+
+const utf8 = new TextEncoder();
+
+/** Everything kept about a trace while and after it is read. */
+export class TraceDataset {
+  runs: RunState[] = [];
+  problems: Diagnostic[] = [];
+  problemCount = 0;
+  diagnosticCounts = { error: 0, warning: 0, info: 0 };
+  lineKinds: LineKindCounts = {
+    cycle: 0,
+    companion: 0,
+    output: 0,
+    blank: 0,
+    markup: 0,
+    diagnostic: 0,
+  };
+  lineCount = 0;
+  cycleCount = 0;
+  checkpoints: Checkpoint[] = [{ line: 1, byte: 0 }];
+  finished = false;
+
+  /** Text not yet committed: context lines, then lines still to read. */
+  private pending = '';
+  private pendingFirstLine = 1;
+  private commitFrom = 1;
+  private bytesSeen = 0;
+  /** Global run of the cycles on the last committed lines (the next window's context). */
+  private contextRuns = new Map<number, number>();
+  private currentRun = -1;
+  /** Diagnostics of the window being committed. */
+  private found: Diagnostic[] = [];
+
+  /** Adds whole lines of text (`byteLength` bytes of the source) and parses what can be committed. */
+  push(text: string, byteLength = utf8.encode(text).length): void {
+    this.pending += text;
+    this.bytesSeen += byteLength;
+    this.process(false);
+  }
+
+  /** The source ended: commit everything. */
+  finish(): void {
+    this.process(true);
+    this.pending = '';
+    this.contextRuns.clear();
+    this.finished = true;
+  }
+
+  /** Bytes held by the columns and samples (roughly). */
+  get bytes(): number {
+    let total = this.pending.length * 2;
+    for (const run of this.runs) total += run.columns.bytes + run.sample.cycles.length * 650;
+    return total;
+  }
+
+  private process(final: boolean): void {
+    if (this.pending.length === 0) return;
+    const parsed = parseTrace(this.pending);
+    const lines = parsed.lineCount;
+    const lastLine = this.pendingFirstLine + lines - 1;
+    const commitTo = final ? lastLine + 1 : lastLine + 1 - holdLines;
+    if (!final && commitTo - contextLines <= this.commitFrom) return; // wait for more lines
+    this.ingest(parsed, commitTo);
+    if (final) {
+      this.lineCount = Math.max(this.lineCount, lastLine);
+      return;
+    }
+    const nextFirst = commitTo - contextLines;
+    const cut = lineStartOffset(this.pending, nextFirst - this.pendingFirstLine + 1);
+    const rest = this.pending.slice(cut);
+    this.checkpoints.push({
+      line: nextFirst,
+      byte: this.bytesSeen - utf8.encode(rest).length,
+    });
+    this.pending = rest;
+    this.pendingFirstLine = nextFirst;
+    this.commitFrom = commitTo;
+    this.lineCount = Math.max(this.lineCount, commitTo - 1);
+  }
+
+  private ingest(parsed: ReturnType<typeof parseTrace>, commitTo: number): void {
+    const shift = this.pendingFirstLine - 1;
+    const from = this.commitFrom;
+    const inCommit = (line: number) => line >= from && line < commitTo;
+
+    // Run borders are decided here over the whole trace, so the window's own notes about
+    // runs and numbering gaps are replaced by ours.
+    const found: Diagnostic[] = [];
+    this.found = found;
+    for (const d of parsed.diagnostics) {
+      const line = d.line + shift;
+      if (!inCommit(line) || d.kind === 'new-run' || d.kind === 'numbering-gap') continue;
+      found.push({ ...d, line });
+    }
+    const codes = parsed.lineKindCodes;
+    for (let local = from - shift; local < commitTo - shift && local <= codes.length; local++)
+      this.lineKinds[lineKindNames[codes[local - 1]]]++;
+
+    // Measures per local run, in each run's own order.
+    const measures: CycleMeasures[][] = parsed.runs.map((run) =>
+      measureCycles(run.cycleIndices.map((i) => parsed.cycles[i])),
+    );
+    const position = new Int32Array(parsed.cycles.length);
+    for (const run of parsed.runs) run.cycleIndices.forEach((ci, k) => (position[ci] = k));
+    const localToGlobal = new Map<number, number>();
+    const nextContext = new Map<number, number>();
+    const contextFrom = commitTo - contextLines;
+
+    parsed.cycles.forEach((cycle, ci) => {
+      const line = cycle.line + shift;
+      const local = cycle.run;
+      if (line < from) {
+        const known = this.contextRuns.get(line);
+        if (known !== undefined && !localToGlobal.has(local)) localToGlobal.set(local, known);
+        return;
+      }
+      if (line >= commitTo) return;
+      let target = localToGlobal.get(local);
+      const shifted: GcCycle = { ...cycle, line, endLine: cycle.endLine + shift };
+      // The window sees fewer runs than the whole trace: a cycle the window files under a gap
+      // may continue a run from an earlier window exactly, and that wins (as in the engine).
+      if (target === undefined || !this.continues(this.runs[target].last, shifted)) {
+        const first = parsed.runs[local]?.cycleIndices[0] === ci;
+        target = this.placeRun(shifted, first ? (parsed.runs[local]?.startReason ?? null) : null);
+        localToGlobal.set(local, target);
+      }
+      const run = this.runs[target];
+      run.columns.push(shifted, measures[local]?.[position[ci]]);
+      run.sample.add(shifted);
+      run.last = shifted;
+      run.lastLine = shifted.endLine;
+      run.eraVotes.set(shifted.era, (run.eraVotes.get(shifted.era) ?? 0) + 1);
+      this.currentRun = target;
+      this.cycleCount++;
+      if (line >= contextFrom) nextContext.set(line, target);
+    });
+    this.contextRuns = nextContext;
+    found.sort((x, y) => x.line - y.line || x.column - y.column);
+    for (const d of found) {
+      this.diagnosticCounts[d.severity]++;
+      if (d.severity === 'info') continue;
+      this.problemCount++;
+      if (this.problems.length < problemLimit) this.problems.push(d);
+    }
+    for (const run of this.runs) run.era = majorityEra(run.eraVotes, run.era);
+  }
+
+  private continues(last: GcCycle, c: GcCycle): boolean {
+    return compatible(last, c) && forward(last, c) && c.gc === last.gc + 1;
+  }
+
+  /** The run a cycle with no run yet belongs to: one it continues, or a new one. */
+  private placeRun(c: GcCycle, localReason: string | null): number {
+    const current = this.currentRun >= 0 ? this.runs[this.currentRun] : null;
+    if (current && this.continues(current.last, c)) return current.index;
+    const note = (severity: 'info' | 'warning', kind: Diagnostic['kind'], message: string) =>
+      this.found.push({ line: c.line, column: c.column, length: 2, kind, severity, message });
+    for (let r = this.runs.length - 1; r >= 0; r--)
+      if (this.continues(this.runs[r].last, c)) {
+        const last = this.runs[r].last;
+        note(
+          'info',
+          'new-run',
+          `gc ${c.gc} continues run ${r + 1} (gc ${last.gc} on line ${last.line}), interleaved with another process`,
+        );
+        return r;
+      }
+    if (
+      current &&
+      compatible(current.last, c) &&
+      forward(current.last, c) &&
+      c.gc > current.last.gc + 1
+    ) {
+      const prev = current.last;
+      const missing = c.gc - prev.gc - 1;
+      note(
+        'warning',
+        'numbering-gap',
+        `gc ${prev.gc} is followed by gc ${c.gc}: ${missing === 1 ? `cycle ${prev.gc + 1} is` : `${missing} cycles are`} missing (lines lost, filtered or truncated)`,
+      );
+      return current.index;
+    }
+    let reason = localReason;
+    if (current && reason === null) {
+      const prev = current.last;
+      reason = !compatible(prev, c)
+        ? `the gc line format changed (${prev.era} → ${c.era}): another program`
+        : c.gc <= prev.gc
+          ? `cycle numbering restarted (gc ${c.gc} after gc ${prev.gc}): another process`
+          : `the start time went backwards (@${c.atSeconds}s after @${prev.atSeconds}s): another process`;
+    }
+    if (current) note('info', 'new-run', `a new run starts here: ${reason}`);
+    const index = this.runs.length;
+    this.runs.push({
+      index,
+      firstLine: c.line,
+      lastLine: c.endLine,
+      era: c.era,
+      startReason: current ? reason : null,
+      columns: new RunColumns(),
+      sample: new CycleSample(),
+      last: c,
+      eraVotes: new Map(),
+    });
+    return index;
+  }
+}
+
+function majorityEra(votes: Map<EraId, number>, fallback: EraId): EraId {
+  let best = fallback;
+  let bestVotes = -Infinity;
+  for (const [era, n] of votes) {
+    const weight = n + (generic.has(era) ? -1e9 : 0);
+    if (weight > bestVotes) {
+      best = era;
+      bestVotes = weight;
+    }
+  }
+  return votes.has('go1.26+') && best === 'go1.18+' ? 'go1.26+' : best;
+}

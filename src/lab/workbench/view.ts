@@ -1,0 +1,158 @@
+/**
+ * What the charts get for a run and an x range: every cycle while there are few, otherwise a
+ * per-pixel min/max selection. For each of the charts' 576 pixel columns and each plotted series
+ * the first, last, lowest and highest cycle are kept, so a chart drawn from the selection looks
+ * exactly like one drawn from all cycles (every spike stays), at a few thousand points.
+ */
+import { scaleLinear } from 'd3-scale';
+import type { ChartCycle } from '../../charts/index.ts';
+import { FORCED, HAS_HEAP, TIMED, type NumericColumn, type RunColumns } from './columns.ts';
+
+/** Plot width of the charts in viewBox units (640 wide, 48 left and 16 right margin). */
+export const plotColumns = 576;
+/** Up to this many cycles in range, the charts get every one. */
+export const fullDetailLimit = 4000;
+
+const plotted: readonly NumericColumn[] = [
+  'heapStart',
+  'heapEnd',
+  'heapLive',
+  'goal',
+  'pauseMs',
+  'cpuPercent',
+  'cpuFraction',
+  'allocRate',
+];
+
+export interface ChartView {
+  cycles: ChartCycle[];
+  /** Cycles with heap numbers in the range (what the charts stand for). */
+  total: number;
+  /** True when `cycles` is a per-pixel min/max selection of `total`. */
+  decimated: boolean;
+  domain: [number, number];
+}
+
+/** The x range the charts show when not zoomed: the chart's own rule (from 0 when near it), made nice. */
+export function fullDomain(columns: RunColumns | null): [number, number] {
+  if (columns === null || columns.length === 0) return [0, 1];
+  const t = columns.numbers.t;
+  let low = Infinity;
+  let high = -Infinity;
+  for (let i = 0; i < columns.length; i++) {
+    if (!(columns.flags[i] & HAS_HEAP)) continue;
+    if (t[i] < low) low = t[i];
+    if (t[i] > high) high = t[i];
+  }
+  if (low === Infinity) return [0, 1];
+  if (low >= 0 && low < 0.2 * high) low = 0;
+  if (!(low < high)) {
+    const pad = low === 0 ? 1 : Math.abs(low) / 10;
+    return [low - pad, high + pad];
+  }
+  const nice = scaleLinear().domain([low, high]).nice().domain();
+  return [nice[0], nice[1]];
+}
+
+/** The union of two ranges, for charts of two traces side by side. */
+export function unionDomain(a: readonly [number, number], b: readonly [number, number]) {
+  return [Math.min(a[0], b[0]), Math.max(a[1], b[1])] as [number, number];
+}
+
+const value = (n: number): number | null => (Number.isNaN(n) ? null : n);
+
+/** The chart's view of cycle `i`. */
+export function chartCycleAt(columns: RunColumns, i: number): ChartCycle {
+  const n = columns.numbers;
+  const flags = columns.flags[i];
+  return {
+    line: columns.line[i],
+    gc: n.gc[i],
+    t: n.t[i],
+    timeKnown: (flags & TIMED) !== 0,
+    heapStart: n.heapStart[i],
+    heapEnd: n.heapEnd[i],
+    heapLive: value(n.heapLive[i]),
+    goal: value(n.goal[i]),
+    pauseMs: value(n.pauseMs[i]),
+    cpuPercentCumulative: value(n.cpuPercent[i]),
+    cpuFraction: value(n.cpuFraction[i]),
+    allocRateMBs: value(n.allocRate[i]),
+    forced: (flags & FORCED) !== 0,
+  };
+}
+
+/** Chart data for `domain` (null: the whole run, on its full domain). */
+export function chartView(
+  columns: RunColumns | null,
+  domain: readonly [number, number] | null,
+  limit = fullDetailLimit,
+): ChartView {
+  const shown: [number, number] = domain ? [domain[0], domain[1]] : fullDomain(columns);
+  if (columns === null) return { cycles: [], total: 0, decimated: false, domain: shown };
+  const [start, end] = columns.indexRange(shown);
+  const t = columns.numbers.t;
+  const inRange = (i: number) =>
+    (columns.flags[i] & HAS_HEAP) !== 0 && t[i] >= shown[0] && t[i] <= shown[1];
+  let total = 0;
+  for (let i = start; i < end; i++) if (inRange(i)) total++;
+  if (total <= limit) {
+    const cycles: ChartCycle[] = [];
+    for (let i = start; i < end; i++) if (inRange(i)) cycles.push(chartCycleAt(columns, i));
+    return { cycles, total, decimated: false, domain: shown };
+  }
+  // Same arithmetic as the charts, so each kept cycle lands in the pixel column it came from.
+  const x = scaleLinear().domain(shown).range([0, plotColumns]);
+  const slots = plotColumns * plotted.length;
+  const first = new Int32Array(slots).fill(-1);
+  const last = new Int32Array(slots).fill(-1);
+  const low = new Int32Array(slots).fill(-1);
+  const high = new Int32Array(slots).fill(-1);
+  const series = plotted.map((name) => columns.numbers[name]);
+  for (let i = start; i < end; i++) {
+    if (!inRange(i)) continue;
+    const column = Math.min(plotColumns - 1, Math.floor(x(t[i])));
+    for (let s = 0; s < series.length; s++) {
+      const v = series[s][i];
+      if (Number.isNaN(v)) continue;
+      const slot = column * series.length + s;
+      if (first[slot] < 0) {
+        first[slot] = last[slot] = low[slot] = high[slot] = i;
+        continue;
+      }
+      last[slot] = i;
+      if (v < series[s][low[slot]]) low[slot] = i;
+      if (v > series[s][high[slot]]) high[slot] = i;
+    }
+  }
+  const keep = new Uint8Array(end - start);
+  let kept = 0;
+  for (const list of [first, last, low, high])
+    for (const i of list)
+      if (i >= 0 && keep[i - start] === 0) {
+        keep[i - start] = 1;
+        kept++;
+      }
+  // Charts draw pixel columns only past two cycles a pixel; add evenly spaced cycles (which
+  // change no column's first, last, lowest or highest) until the selection is that dense.
+  const want = 2 * plotColumns + 1;
+  if (kept < want) {
+    const step = total / (want - kept + 1);
+    let seen = 0;
+    let next = step;
+    for (let i = start; i < end && kept < want; i++) {
+      if (!inRange(i)) continue;
+      seen++;
+      if (seen >= next) {
+        next += step;
+        if (keep[i - start] === 0) {
+          keep[i - start] = 1;
+          kept++;
+        }
+      }
+    }
+  }
+  const cycles: ChartCycle[] = [];
+  for (let k = 0; k < keep.length; k++) if (keep[k]) cycles.push(chartCycleAt(columns, start + k));
+  return { cycles, total, decimated: true, domain: shown };
+}

@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyseTrace, parseTrace } from '../../../src/gctrace/index.ts';
+import { TraceDataset, CycleSample } from '../../../src/lab/workbench/dataset.ts';
+import { analyseCycles, combine, rangeStats } from '../../../src/lab/workbench/summary.ts';
+import { chartView, fullDomain, plotColumns } from '../../../src/lab/workbench/view.ts';
+import { downsampleMinMax } from '../../../src/charts/index.ts';
+import { scaleLinear } from 'd3-scale';
+
+const read = (name: string) =>
+  readFileSync(new URL(`../../../content/traces/${name}.txt`, import.meta.url), 'utf8');
+
+function load(text: string): TraceDataset {
+  const dataset = new TraceDataset();
+  dataset.push(text);
+  dataset.finish();
+  return dataset;
+}
+
+/** A long synthetic run: a go1.19 line repeated with new counters, times and a few spikes. */
+function longTrace(count: number): string {
+  const lines: string[] = [];
+  for (let i = 1; i <= count; i++) {
+    const live = 20 + (i % 97);
+    const pause = i % 5003 === 0 ? '9.5' : '0.015';
+    lines.push(
+      `gc ${i} @${(i * 0.05).toFixed(3)}s 1%: ${pause}+1.1+0.003 ms clock, 0.031+0.57/1.1/0+0.007 ms cpu, ${live + 10}->${live + 12}->${live} MB, ${2 * live} MB goal, 0 MB stacks, 0 MB globals, 2 P`,
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+describe('range summary', () => {
+  for (const name of [
+    'steady',
+    'leaking-map',
+    'gogc-200',
+    'sawtooth',
+    'gomemlimit-60mib-gogc100',
+  ]) {
+    it(`matches analyseTrace on the whole of ${name}`, () => {
+      const text = read(name);
+      const engine = analyseTrace(parseTrace(text));
+      const dataset = load(text);
+      dataset.runs.forEach((run, r) => {
+        const stats = rangeStats(run.columns, null);
+        const summary = combine(
+          stats,
+          analyseCycles(run.sample.cycles, r),
+          r,
+          run.era,
+          run.sample.cycles.length,
+          null,
+        );
+        const want = { ...engine.runs[r], measures: [] };
+        expect(summary.sample).toBeNull();
+        expect(summary.analysis.pauses).toEqual(want.pauses);
+        expect(summary.analysis.peakHeapMB).toBe(want.peakHeapMB);
+        expect(summary.analysis.peakLiveMB).toBe(want.peakLiveMB);
+        expect(summary.analysis.durationSeconds).toBe(want.durationSeconds);
+        expect(summary.analysis.leak).toEqual(want.leak);
+        expect(summary.analysis.impliedGogc).toEqual(want.impliedGogc);
+        expect(summary.analysis.cycles).toBe(want.cycles);
+        expect(summary.analysis.gcPerSecond).toBeCloseTo(want.gcPerSecond ?? 0, 9);
+      });
+    });
+  }
+
+  it('a time range counts only its cycles', () => {
+    const dataset = load(read('steady'));
+    const columns = dataset.runs[0].columns;
+    const all = rangeStats(columns, null);
+    const t = columns.numbers.t;
+    const half = rangeStats(columns, [t[0], t[Math.floor(columns.length / 2)]]);
+    expect(half.cycles).toBe(Math.floor(columns.length / 2) + 1);
+    expect(half.cycles).toBeLessThan(all.cycles);
+  });
+
+  it('samples long runs as pairs of neighbours and says so', () => {
+    const sample = new CycleSample(100);
+    const dataset = load(longTrace(1000));
+    for (const c of dataset.runs[0].sample.cycles) sample.add(c);
+    expect(sample.cycles.length).toBeLessThanOrEqual(100);
+    expect(sample.stride).toBeGreaterThan(1);
+    for (let i = 0; i < sample.cycles.length; i += 2)
+      expect(sample.cycles[i + 1].gc).toBe(sample.cycles[i].gc + 1);
+  });
+});
+
+describe('chart view', () => {
+  it('keeps every cycle of a short run', () => {
+    const dataset = load(read('steady'));
+    const view = chartView(dataset.runs[0].columns, null);
+    expect(view.decimated).toBe(false);
+    expect(view.cycles.length).toBe(dataset.runs[0].columns.length);
+  });
+
+  it('keeps each pixel column’s first, last, lowest and highest value of every series', () => {
+    const dataset = load(longTrace(60_000));
+    const columns = dataset.runs[0].columns;
+    const view = chartView(columns, null);
+    expect(view.decimated).toBe(true);
+    expect(view.total).toBe(60_000);
+    expect(view.cycles.length).toBeLessThan(10_000);
+    expect(view.cycles.length).toBeGreaterThan(2 * plotColumns);
+    // Every 9.5 ms pause spike survives.
+    expect(view.cycles.filter((c) => c.pauseMs! > 9).length).toBe(11);
+    const x = scaleLinear().domain(fullDomain(columns)).range([0, plotColumns]);
+    const all = Array.from({ length: columns.length }, (_, i) => ({
+      x: x(columns.numbers.t[i]),
+      y: columns.numbers.heapLive[i],
+    }));
+    const kept = view.cycles.map((c) => ({ x: x(c.t), y: c.heapLive! }));
+    const a = downsampleMinMax(all, plotColumns, [0, plotColumns]);
+    const b = downsampleMinMax(kept, plotColumns, [0, plotColumns]);
+    expect(b.map((k) => [k.index, k.min.y, k.max.y, k.first.y, k.last.y])).toEqual(
+      a.map((k) => [k.index, k.min.y, k.max.y, k.first.y, k.last.y]),
+    );
+  });
+});
