@@ -133,7 +133,7 @@ export class TraceDataset {
   };
   lineCount = 0;
   cycleCount = 0;
-  checkpoints: Checkpoint[] = [{ line: 1, byte: 0 }];
+  checkpoints: Checkpoint[];
   finished = false;
 
   /** Text not yet committed: context lines, then lines still to read. */
@@ -144,6 +144,13 @@ export class TraceDataset {
   /** Global run of the cycles on the last committed lines (the next window's context). */
   private contextRuns = new Map<number, number>();
   private currentRun = -1;
+
+  /** `firstLine`: the number of the first line pushed (when reading from the middle of a source). */
+  constructor(firstLine = 1) {
+    this.pendingFirstLine = firstLine;
+    this.commitFrom = firstLine;
+    this.checkpoints = [{ line: firstLine, byte: 0 }];
+  }
   /** Diagnostics of the window being committed. */
   private found: Diagnostic[] = [];
 

@@ -1,0 +1,116 @@
+/** Cycles as CSV and JSON, built in parts so a million cycles never make one giant string. */
+import { FORCED, TIMED, TRUNCATED, type RunColumns } from './columns.ts';
+
+export const csvColumns = [
+  'line',
+  'gc',
+  'seconds',
+  'heap_start_mb',
+  'heap_end_mb',
+  'heap_live_mb',
+  'goal_mb',
+  'pause_ms',
+  'gc_cpu_percent_printed',
+  'interval_gc_cpu_fraction',
+  'alloc_rate_mb_per_s',
+  'live_mb',
+  'forced',
+  'truncated',
+] as const;
+
+const cell = (v: number) => (Number.isNaN(v) ? '' : String(v));
+const json = (v: number) => (Number.isNaN(v) ? null : v);
+
+function rows(
+  columns: RunColumns,
+  domain: readonly [number, number] | null,
+  each: (i: number) => string,
+  parts: string[],
+): void {
+  const [start, end] = columns.indexRange(domain);
+  const t = columns.numbers.t;
+  let buffer: string[] = [];
+  for (let i = start; i < end; i++) {
+    if (domain !== null && (t[i] < domain[0] || t[i] > domain[1])) continue;
+    buffer.push(each(i));
+    if (buffer.length === 10_000) {
+      parts.push(buffer.join(''));
+      buffer = [];
+    }
+  }
+  if (buffer.length > 0) parts.push(buffer.join(''));
+}
+
+/** CSV parts (header first): one row a cycle, empty cells for values not printed. */
+export function cyclesCsv(columns: RunColumns, domain: readonly [number, number] | null): string[] {
+  const n = columns.numbers;
+  const parts = [csvColumns.join(',') + '\n'];
+  rows(
+    columns,
+    domain,
+    (i) => {
+      const f = columns.flags[i];
+      return (
+        [
+          columns.line[i],
+          n.gc[i],
+          f & TIMED ? cell(n.t[i]) : '',
+          cell(n.heapStart[i]),
+          cell(n.heapEnd[i]),
+          cell(n.heapLive[i]),
+          cell(n.goal[i]),
+          cell(n.pauseMs[i]),
+          cell(n.cpuPercent[i]),
+          cell(n.cpuFraction[i]),
+          cell(n.allocRate[i]),
+          cell(n.liveMB[i]),
+          f & FORCED ? 'true' : 'false',
+          f & TRUNCATED ? 'true' : 'false',
+        ].join(',') + '\n'
+      );
+    },
+    parts,
+  );
+  return parts;
+}
+
+/** JSON parts: `{ "source", "run", "range", "cycles": [ … ] }`, one object a cycle. */
+export function cyclesJson(
+  columns: RunColumns,
+  domain: readonly [number, number] | null,
+  meta: { source: string; run: number },
+): string[] {
+  const n = columns.numbers;
+  const head = JSON.stringify({ source: meta.source, run: meta.run, range: domain });
+  const parts = [head.slice(0, -1) + ',"cycles":['];
+  let first = true;
+  rows(
+    columns,
+    domain,
+    (i) => {
+      const f = columns.flags[i];
+      const text = JSON.stringify({
+        line: columns.line[i],
+        gc: n.gc[i],
+        seconds: f & TIMED ? n.t[i] : null,
+        heapStartMB: json(n.heapStart[i]),
+        heapEndMB: json(n.heapEnd[i]),
+        heapLiveMB: json(n.heapLive[i]),
+        goalMB: json(n.goal[i]),
+        pauseMs: json(n.pauseMs[i]),
+        gcCpuPercentPrinted: json(n.cpuPercent[i]),
+        intervalGcCpuFraction: json(n.cpuFraction[i]),
+        allocRateMBps: json(n.allocRate[i]),
+        liveMB: json(n.liveMB[i]),
+        forced: (f & FORCED) !== 0,
+        truncated: (f & TRUNCATED) !== 0,
+      });
+      const out = (first ? '\n' : ',\n') + text;
+      first = false;
+      return out;
+    },
+    parts,
+  );
+  parts.push('\n]}\n');
+  return parts;
+}

@@ -1,0 +1,65 @@
+/** Messages between the workbench page and its worker (all structured-clone safe). */
+import type { Diagnostic, EraId, LineKindCounts } from '../../gctrace/index.ts';
+import type { RangeSummary } from './summary.ts';
+import type { ChartView } from './view.ts';
+
+export type Domain = [number, number];
+
+/** A run as the page lists it. */
+export interface RunInfo {
+  index: number;
+  firstLine: number;
+  lastLine: number;
+  era: EraId;
+  cycles: number;
+  startReason: string | null;
+  firstGc: number;
+  lastGc: number;
+}
+
+export type ExportFormat = 'csv' | 'json';
+
+export type ToWorker =
+  | { type: 'load'; id: string; source: Blob; name: string }
+  | { type: 'cancel'; id: string }
+  | { type: 'drop'; id: string }
+  | { type: 'view'; id: string; request: number; run: number; domain: Domain | null }
+  | { type: 'summary'; id: string; request: number; run: number; domain: Domain | null }
+  | { type: 'page'; id: string; request: number; firstLine: number; count: number }
+  | {
+      type: 'export';
+      id: string;
+      request: number;
+      run: number;
+      domain: Domain | null;
+      format: ExportFormat;
+    };
+
+/** The trace as read so far (or completely, when `final`). */
+export interface TraceState {
+  final: boolean;
+  name: string;
+  bytes: number;
+  lineCount: number;
+  cycleCount: number;
+  runs: RunInfo[];
+  mainRun: number;
+  problems: Diagnostic[];
+  problemCount: number;
+  diagnosticCounts: { error: number; warning: number; info: number };
+  lineKinds: LineKindCounts;
+  /** Bytes the worker holds for this trace (columns and samples). */
+  heldBytes: number;
+  /** Milliseconds since the load started. */
+  elapsedMs: number;
+}
+
+export type FromWorker =
+  | { type: 'progress'; id: string; bytes: number; total: number; lines: number; cycles: number }
+  | { type: 'state'; id: string; state: TraceState; preview: ChartView | null }
+  | { type: 'view'; id: string; request: number; run: number; view: ChartView }
+  | { type: 'summary'; id: string; request: number; run: number; summary: RangeSummary }
+  | { type: 'page'; id: string; request: number; firstLine: number; lines: string[] }
+  | { type: 'export'; id: string; request: number; blob: Blob }
+  | { type: 'cancelled'; id: string }
+  | { type: 'error'; id: string; request: number | null; message: string };
