@@ -19,6 +19,17 @@ import { chartCss } from '../charts/index.ts';
 
 const tabId = Math.random().toString(36).slice(2);
 
+/** Above this many lines a trace is parsed in a worker: typing stays smooth while it runs. */
+const workerLineThreshold = 3000;
+let modelWorker: Worker | null = null;
+
+function countLines(text: string, stopAt: number): number {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && lines <= stopAt; i = text.indexOf('\n', i + 1))
+    lines++;
+  return lines;
+}
+
 function safeLocalStorage(): Storage | null {
   try {
     const storage = window.localStorage;
@@ -49,8 +60,12 @@ class TraceLabElement extends HTMLElement {
   private editor!: TraceEditor;
   private store!: CellStore;
   private original = '';
-  private model!: CellModel;
-  private charts = new Map<ChartKind, Chart>();
+  private model: CellModel | null = null;
+  /** Each chart, and whether it is near the viewport and which model it last drew. */
+  private charts = new Map<
+    ChartKind,
+    { chart: Chart | null; figure: HTMLElement; visible: boolean; drawn: CellModel | null }
+  >();
   private highlight = new Set<number>();
   private beforeReset: string | null = null;
   private saveTimer = 0;
@@ -109,22 +124,36 @@ class TraceLabElement extends HTMLElement {
       this.scheduleSave(text);
     });
     this.editor.onSelectLines((first, last) => {
+      if (!this.model) return;
       this.highlight = new Set(
         this.model.chartCycles.filter((c) => c.line >= first && c.line <= last).map((c) => c.line),
       );
       // A single caret on a non-cycle line highlights nothing; that is the usual case.
-      for (const chart of this.charts.values())
-        chart.update(this.model.chartCycles, { highlight: this.highlight });
+      for (const slot of this.charts.values()) slot.drawn = null;
+      this.drawVisibleCharts();
     });
   }
 
-  /** Replaces each build-time SVG with a live chart of the same kind. */
+  /**
+   * Replaces each build-time SVG with a live chart of the same kind. Only charts near the
+   * viewport redraw on a keystroke; the others catch up when they are scrolled to.
+   */
   private adoptCharts(): void {
+    const observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          const slot = this.charts.get((entry.target as HTMLElement).dataset.kind as ChartKind);
+          if (slot) slot.visible = entry.isIntersecting;
+        }
+        this.drawVisibleCharts();
+      },
+      { rootMargin: '150px 0px' },
+    );
     for (const figure of this.querySelectorAll<HTMLElement>('figure.cell-chart')) {
       const kind = figure.dataset.kind as ChartKind;
-      const chart = chartFunctions[kind]([], { idPrefix: `cell-${this.dataset.cellId}-${kind}` });
-      figure.querySelector('svg')?.replaceWith(chart.node);
-      this.charts.set(kind, chart);
+      // The build-time SVG stays until the live chart first draws, so nothing flashes.
+      this.charts.set(kind, { chart: null, figure, visible: false, drawn: null });
+      observer.observe(figure);
       figure
         .querySelector('details')
         ?.addEventListener('toggle', () => this.refreshTable(figure, kind));
@@ -142,26 +171,65 @@ class TraceLabElement extends HTMLElement {
     if (!details?.open) return;
     details
       .querySelector('table')
-      ?.replaceWith(renderTable(document, kind, this.model.chartCycles));
+      ?.replaceWith(renderTable(document, kind, this.model?.chartCycles ?? []));
   }
 
+  private requestId = 0;
+
+  /** Re-derives everything from the text: here for small traces, in a worker for big ones. */
   private update(text: string): void {
-    this.model = buildCellModel(text);
-    const model = this.model;
+    const id = ++this.requestId;
+    if (countLines(text, workerLineThreshold) <= workerLineThreshold || !window.Worker) {
+      this.show(buildCellModel(text), text);
+      return;
+    }
+    modelWorker ??= new Worker(new URL('../lab/cell-model.worker.ts', import.meta.url), {
+      type: 'module',
+    });
+    const worker = modelWorker;
+    const onMessage = (event: MessageEvent<{ id: number; model: CellModel }>) => {
+      if (event.data.id !== id) return;
+      worker.removeEventListener('message', onMessage);
+      // A later edit has its own request under way: only the newest result is shown.
+      if (id === this.requestId) this.show(event.data.model, text);
+    };
+    worker.addEventListener('message', onMessage);
+    worker.postMessage({ id, text });
+  }
+
+  private show(model: CellModel, text: string): void {
+    this.model = model;
     this.editor.showTrace(model.parsed);
     const statusRow = this.querySelector('[data-status-row]')!;
     statusRow.replaceChildren(renderStatus(document, model), renderProblems(document, model));
-    for (const [kind, chart] of this.charts) {
-      chart.update(model.chartCycles, { highlight: this.highlight });
-      const figure = this.querySelector<HTMLElement>(`figure[data-kind="${kind}"]`)!;
-      figure.querySelector('figcaption')!.textContent = chartCaption(
+    for (const [kind, slot] of this.charts) {
+      slot.figure.querySelector('figcaption')!.textContent = chartCaption(
         kind,
         model.chartCycles.length,
       );
-      this.refreshTable(figure, kind);
+      this.refreshTable(slot.figure, kind);
     }
+    this.drawVisibleCharts();
     this.querySelector('[data-findings-host]')!.replaceChildren(renderFindings(document, model));
     this.markEdited(text !== this.original);
+  }
+
+  private drawVisibleCharts(): void {
+    const model = this.model;
+    if (!model) return;
+    for (const [kind, slot] of this.charts) {
+      if (!slot.visible || slot.drawn === model) continue;
+      if (slot.chart === null) {
+        slot.chart = chartFunctions[kind](model.chartCycles, {
+          idPrefix: `cell-${this.dataset.cellId}-${kind}`,
+          highlight: this.highlight,
+        });
+        slot.figure.querySelector('svg')?.replaceWith(slot.chart.node);
+      } else {
+        slot.chart.update(model.chartCycles, { highlight: this.highlight });
+      }
+      slot.drawn = model;
+    }
   }
 
   private markEdited(edited: boolean): void {
@@ -313,7 +381,7 @@ class TraceLabElement extends HTMLElement {
       this.editor = editor;
       this.dataset.editor = 'monaco';
       this.wireEditor();
-      this.editor.showTrace(this.model.parsed);
+      if (this.model) this.editor.showTrace(this.model.parsed);
       if (hadFocus) editor.focus();
     } catch (error) {
       // The textarea keeps working; say why the richer editor is missing.

@@ -1,0 +1,81 @@
+// Keystroke-to-chart latency of a live trace cell in Chromium, for traces of 1,000 and 10,000
+// lines, and the longest main-thread task while typing. The traces repeat the gc lines of a
+// real capture (tests/fixtures/go1.19-leaking-map-clean.txt) with renumbered counters and times.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { launchChromium, percentile, startPreview } from './browser-bench-kit.mjs';
+
+function realShapedTrace(lineCount) {
+  const source = readFileSync('tests/fixtures/go1.19-leaking-map-clean.txt', 'utf8')
+    .split('\n')
+    .filter((line) => /^gc \d+ @/.test(line));
+  const lines = [];
+  let offset = 0;
+  for (let i = 0; lines.length < lineCount; i++) {
+    const line = source[i % source.length];
+    if (i > 0 && i % source.length === 0) offset += 10;
+    lines.push(
+      line
+        .replace(/^gc \d+/, `gc ${i + 1}`)
+        .replace(/@([\d.]+)s/, (_m, t) => `@${(Number(t) + offset).toFixed(3)}s`),
+    );
+  }
+  return lines.join('\n');
+}
+
+const server = await startPreview(4391);
+const browser = await launchChromium();
+const results = {};
+try {
+  for (const lineCount of [1000, 10000]) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.url}/lessons/what-a-leak-is/`);
+    const cell = page.locator('trace-lab').first();
+    await cell.scrollIntoViewIfNeeded();
+    await cell.locator('.monaco-editor').waitFor({ timeout: 20000 });
+    await cell.evaluate((el, text) => el.setOriginal(text), realShapedTrace(lineCount));
+    await page.evaluate(() => {
+      const state = (window.__bench = { latencies: [], longTasks: [], pending: null });
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) state.longTasks.push(entry.duration);
+      }).observe({ type: 'longtask' });
+      // Keydown is the keystroke; the status line is rewritten at the end of each update.
+      document.addEventListener('keydown', (event) => (state.pending = event.timeStamp), true);
+      const status = document.querySelector('trace-lab [data-status-row]');
+      new MutationObserver(() => {
+        if (state.pending === null) return;
+        state.latencies.push(performance.now() - state.pending);
+        state.pending = null;
+      }).observe(status, { childList: true, subtree: true });
+    });
+    await cell.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(300);
+    await page.evaluate(() => (window.__bench.latencies = []));
+    for (const ch of 'gc 9999 @1.5s 0%: 0.1+0.2+0.3 ms clock') {
+      await page.keyboard.type(ch);
+      await page.waitForTimeout(60);
+    }
+    const state = await page.evaluate(() => window.__bench);
+    const figures = {
+      keystrokes: state.latencies.length,
+      p50Ms: +percentile(state.latencies, 50).toFixed(2),
+      p95Ms: +percentile(state.latencies, 95).toFixed(2),
+      maxMs: +Math.max(...state.latencies).toFixed(2),
+      longTasksOver50Ms: state.longTasks.length,
+      longestTaskMs: state.longTasks.length ? Math.max(...state.longTasks) : 0,
+    };
+    results[`${lineCount} lines`] = figures;
+    console.log(
+      `${lineCount} lines: keystroke → charts p50 ${figures.p50Ms} ms, p95 ${figures.p95Ms} ms, ` +
+        `max ${figures.maxMs} ms over ${figures.keystrokes} keystrokes; ` +
+        `${figures.longTasksOver50Ms} tasks over 50 ms (longest ${figures.longestTaskMs} ms)`,
+    );
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  server.stop();
+}
+mkdirSync('bench-results', { recursive: true });
+writeFileSync('bench-results/cell.json', JSON.stringify(results, null, 2) + '\n');
