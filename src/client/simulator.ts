@@ -24,6 +24,22 @@ interface TraceCell extends HTMLElement {
 
 const debounceMs = 100;
 
+/**
+ * Runs `change` without letting it move focus or scroll the page: the cell's plain-textarea
+ * editor focuses itself to replace its text, which would pull a keyboard user off the control
+ * they are using.
+ */
+function keepingFocus(change: () => void): void {
+  const active = document.activeElement;
+  const { scrollX, scrollY } = window;
+  change();
+  if (document.activeElement === active) return;
+  if (active instanceof HTMLElement && active !== document.body)
+    active.focus({ preventScroll: true });
+  else if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+  window.scrollTo(scrollX, scrollY);
+}
+
 const form = document.querySelector<HTMLFormElement>('#sim-controls');
 if (form) start(form);
 
@@ -65,7 +81,7 @@ function start(form: HTMLFormElement): void {
 
   const render = (settings: SimSettings, cell: TraceCell, updateUrl = true): void => {
     const result = simulate(settings);
-    if (cell.value !== result.text) cell.setOriginal(result.text);
+    if (cell.value !== result.text) keepingFocus(() => cell.setOriginal(result.text));
     notes.replaceChildren(
       ...result.notes.map((note) => {
         const p = document.createElement('p');

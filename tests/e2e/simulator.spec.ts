@@ -139,6 +139,14 @@ test('the page fits a 390 px screen and has no accessibility violations', async 
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect(overflow).toBeLessThanOrEqual(0);
+  // Narrow screens keep the plain textarea; a new trace must not pull focus off the slider.
+  const procs = page.getByLabel('GOMAXPROCS (P)');
+  const before = await traceText(page);
+  await press(procs, 'ArrowRight');
+  await traceChanged(page, before);
+  await expect(procs).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('[data-output="procs"]')).toHaveText('4');
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     const results = await new AxeBuilder({ page }).include('.simulator').analyze();

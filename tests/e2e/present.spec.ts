@@ -1,0 +1,200 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { watchPage } from './watch.ts';
+
+const path = '/present/';
+const leakingMap = readFileSync('content/traces/leaking-map.txt', 'utf8').replace(/\n$/, '');
+
+/** The ms at which each line of a trace appears in the replay (its gc time, or the line before's). */
+function timeline(text: string): number[] {
+  let last = 0;
+  return text.split('\n').map((line) => {
+    const m = /\bgc \d+ @(\d+\.\d+)s/.exec(line);
+    if (m) last = Number(m[1]) * 1000;
+    return last;
+  });
+}
+
+async function open(page: Page, hash = ''): Promise<void> {
+  await page.goto(`${path}${hash}`);
+  await expect(page.locator('[data-present][data-ready]')).toBeAttached({ timeout: 20_000 });
+}
+
+const position = (page: Page) => page.locator('[data-position]');
+const replayHost = (page: Page) => page.locator('[data-replay]');
+const replayCell = (page: Page) => page.locator('#slide-1 trace-lab');
+
+async function cellText(page: Page): Promise<string> {
+  return page.evaluate(
+    () => document.querySelector<HTMLElement & { value: string }>('#slide-1 trace-lab')!.value,
+  );
+}
+
+test('arrow keys, space, Home and End step through one slide at a time', async ({ page }) => {
+  const problems = watchPage(page);
+  await open(page);
+  const total = await page.locator('[data-slide]').count();
+  expect(total).toBeGreaterThan(3);
+  await expect(position(page)).toHaveText(`1 / ${total}`);
+  await expect(page.locator('[data-slide]:visible')).toHaveCount(1);
+
+  await page.keyboard.press('ArrowRight');
+  await expect(position(page)).toHaveText(`2 / ${total}`);
+  await expect(page.locator('#slide-2')).toBeVisible();
+  await expect(page.locator('#slide-1')).toBeHidden();
+  await page.keyboard.press('Space');
+  await expect(position(page)).toHaveText(`3 / ${total}`);
+  await page.keyboard.press('Shift+Space');
+  await expect(position(page)).toHaveText(`2 / ${total}`);
+  await page.keyboard.press('ArrowLeft');
+  await expect(position(page)).toHaveText(`1 / ${total}`);
+  await page.keyboard.press('ArrowLeft');
+  await expect(position(page)).toHaveText(`1 / ${total}`);
+  await page.keyboard.press('End');
+  await expect(position(page)).toHaveText(`${total} / ${total}`);
+  await page.keyboard.press('ArrowRight');
+  await expect(position(page)).toHaveText(`${total} / ${total}`);
+  await expect(page.locator('[data-slide]:visible')).toHaveCount(1);
+  await page.keyboard.press('Home');
+  await expect(position(page)).toHaveText(`1 / ${total}`);
+
+  // Each slide shows one cell with one chart.
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('#slide-2 trace-lab figure.cell-chart')).toHaveCount(1);
+  await expect(page.locator('#slide-2 trace-lab figure.cell-chart svg')).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('the slide is kept in the URL, and keys typed into a control stay there', async ({ page }) => {
+  await open(page, '#3');
+  const total = await page.locator('[data-slide]').count();
+  await expect(position(page)).toHaveText(`3 / ${total}`);
+  await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(/#4$/);
+  await page.reload();
+  await expect(position(page)).toHaveText(`4 / ${total}`);
+
+  await page.keyboard.press('Home');
+  await page.getByLabel('Speed').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(position(page)).toHaveText(`1 / ${total}`);
+  // Space on a focused button presses the button instead of stepping.
+  await page.getByRole('button', { name: 'Next →' }).focus();
+  await page.keyboard.press('Space');
+  await expect(position(page)).toHaveText(`2 / ${total}`);
+  await page.getByRole('button', { name: '← Previous' }).click();
+  await expect(position(page)).toHaveText(`1 / ${total}`);
+});
+
+test('findings stay hidden until revealed, with F or the button', async ({ page }) => {
+  await open(page);
+  const verdict = replayCell(page).locator('.verdict');
+  const button = page.getByRole('button', { name: /findings/ });
+  await expect(verdict).toBeHidden();
+  await expect(button).toHaveAttribute('aria-pressed', 'false');
+  await page.keyboard.press('f');
+  await expect(verdict).toBeVisible();
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
+  await expect(button).toHaveText('Hide findings');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('#slide-2 .verdict')).toBeVisible();
+  await button.click();
+  await expect(page.locator('#slide-2 .verdict')).toBeHidden();
+});
+
+test('the replay feeds the trace line by line with the timing it was printed with', async ({
+  page,
+}) => {
+  await page.clock.install({ time: new Date('2026-01-05T09:00:00Z') });
+  await open(page);
+  // From here on time moves only when the test says so.
+  await page.clock.pauseAt(new Date('2026-01-05T09:01:00Z'));
+  const at = timeline(leakingMap);
+  const lines = leakingMap.split('\n');
+  expect(await cellText(page)).toBe(leakingMap);
+
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(replayHost(page)).toHaveAttribute('data-replay-state', 'playing');
+  await page.clock.runFor(1);
+  await expect(replayHost(page)).toHaveAttribute('data-replay-line', '1');
+  expect(await cellText(page)).toBe(lines[0]);
+
+  // One second of program time later, every line printed by then is there and no more.
+  await page.clock.runFor(1000);
+  const shown = Number(await replayHost(page).getAttribute('data-replay-line'));
+  const lowest = at.filter((t) => t <= at[0] + 995).length;
+  const highest = at.filter((t) => t <= at[0] + 1005).length;
+  expect(shown).toBeGreaterThanOrEqual(lowest);
+  expect(shown).toBeLessThanOrEqual(highest);
+  expect(await cellText(page)).toBe(lines.slice(0, shown).join('\n'));
+  await expect(replayCell(page).locator('.cell-status')).toHaveAttribute('data-problems', '0');
+
+  // P pauses: time passes, nothing new arrives; P again goes on.
+  await page.locator('.slide-title').first().click();
+  await page.keyboard.press('p');
+  await expect(replayHost(page)).toHaveAttribute('data-replay-state', 'paused');
+  await page.clock.runFor(3000);
+  await expect(replayHost(page)).toHaveAttribute('data-replay-line', String(shown));
+  await page.getByRole('button', { name: 'One line' }).click();
+  await expect(replayHost(page)).toHaveAttribute('data-replay-line', String(shown + 1));
+  await page.keyboard.press('p');
+  await expect(replayHost(page)).toHaveAttribute('data-replay-state', 'playing');
+
+  // Twenty times faster: the remaining ~9 s of program time take under a second.
+  await page.getByLabel('Speed').selectOption('20');
+  await page.clock.runFor(1000);
+  await expect(replayHost(page)).toHaveAttribute('data-replay-state', 'done');
+  await expect(replayHost(page)).toHaveAttribute('data-replay-line', String(lines.length));
+  expect(await cellText(page)).toBe(leakingMap);
+  await expect(replayCell(page).locator('.cell-status')).toHaveAttribute(
+    'data-cycles',
+    String(lines.filter((l) => l.startsWith('gc ')).length),
+  );
+});
+
+test('another trace can be replayed, and shown whole at once', async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-01-05T09:00:00Z') });
+  await open(page);
+  // From here on time moves only when the test says so.
+  await page.clock.pauseAt(new Date('2026-01-05T09:01:00Z'));
+  await page.getByLabel('Trace', { exact: true }).selectOption('steady');
+  const steady = readFileSync('content/traces/steady.txt', 'utf8').replace(/\n$/, '');
+  await expect.poll(() => cellText(page)).toBe(steady);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.clock.runFor(500);
+  expect((await cellText(page)).split('\n').length).toBeLessThan(steady.split('\n').length);
+  await page.getByRole('button', { name: 'Whole trace' }).click();
+  await expect(replayHost(page)).toHaveAttribute('data-replay-state', 'done');
+  expect(await cellText(page)).toBe(steady);
+  await page.getByRole('button', { name: 'From the start' }).click();
+  await page.clock.runFor(1);
+  await expect(replayHost(page)).toHaveAttribute('data-replay-line', '1');
+});
+
+test('reset all cells removes saved edits only', async ({ page }) => {
+  await open(page);
+  await page.evaluate(() => {
+    localStorage.setItem('gctrace-lab:cell:/lessons/what-a-leak-is#first', '{"text":"x"}');
+    localStorage.setItem('gctrace-lab:cell:/present#present-steady-heap', '{"text":"y"}');
+    localStorage.setItem('gctrace-lab:theme', 'dark');
+  });
+  await page.getByRole('button', { name: 'Reset all cells' }).click();
+  await expect(page.locator('[data-present-notice]')).toHaveText('Reset 2 edited cells.');
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  expect(keys.filter((k) => k.startsWith('gctrace-lab:cell:'))).toEqual([]);
+  expect(keys).toContain('gctrace-lab:theme');
+});
+
+test('the presenter view has no accessibility violations', async ({ page }) => {
+  await open(page);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const results = await new AxeBuilder({ page }).include('[data-present]').analyze();
+    expect(
+      results.violations.map(
+        (v) => `${scheme}: ${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      ),
+    ).toEqual([]);
+  }
+});
