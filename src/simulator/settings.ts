@@ -37,7 +37,7 @@ export const ranges = {
   liveMB: { min: 0, max: 1024, step: 1 },
   leakMBps: { min: 0, max: 16, step: 0.25 },
   gogc: { min: 10, max: 500, step: 10 },
-  limitMB: { min: 0, max: 4096, step: 8 },
+  limitMB: { min: 0, max: 4096, step: 4 },
   procs: { min: 1, max: 64, step: 1 },
   durationS: { min: 1, max: 60, step: 1 },
   goMinor: { min: 5, max: 26, step: 1 },

@@ -109,7 +109,7 @@ test('the URL carries the settings and a reload restores them', async ({ page })
       const params = new URL(page.url()).searchParams;
       return ['live', 'limit', 'go'].map((key) => params.get(key)).join(' ');
     })
-    .toBe('40 96 1.12');
+    .toBe('40 48 1.12');
   const trace = await traceText(page);
   expect(trace).toMatch(/MB goal, 2 P$/m); // the Go 1.6–1.17 format
   // The limit is ignored before Go 1.19, and the page says so.
@@ -119,7 +119,7 @@ test('the URL carries the settings and a reload restores them', async ({ page })
   await expect(page.locator('#sim-controls[data-ready]')).toBeAttached({ timeout: 20_000 });
   await expect(page.getByLabel('Live heap (MB)')).toHaveValue('40');
   await expect(page.getByLabel('Go release')).toHaveValue('12');
-  await expect(page.locator('[data-output="limitMB"]')).toHaveText('96');
+  await expect(page.locator('[data-output="limitMB"]')).toHaveText('48');
   expect(await traceText(page)).toBe(trace);
 });
 

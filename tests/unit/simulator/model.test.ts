@@ -149,11 +149,15 @@ describe('simulate: the pacer', () => {
     expect(Math.floor(memoryLimitGoalMB(19, 20))).toBe(10);
     expect(Math.floor(memoryLimitGoalMB(19, 60))).toBe(49);
     expect(Math.floor(memoryLimitGoalMB(19, 64))).toBe(53);
-    const text = readFileSync('tests/fixtures/go1.19-gomemlimit-64mib-gogcoff.txt', 'utf8');
-    const real = traceFigures(text);
-    const sim = traceFigures(simulate(settings({ gogc: null, limitMB: 64 })).text);
-    expect(sim.steadyGoalMB).toBe(real.steadyGoalMB);
-    expect(Math.abs(sim.cycles - real.cycles) / real.cycles).toBeLessThan(tolerance.cycles);
+    for (const [file, overrides] of [
+      ['go1.19-gomemlimit-64mib-gogcoff.txt', { gogc: null, limitMB: 64 }],
+      ['go1.19-gomemlimit-60mib-gogc100.txt', { limitMB: 60 }],
+    ] as const) {
+      const real = traceFigures(readFileSync(`tests/fixtures/${file}`, 'utf8'));
+      const sim = traceFigures(simulate(settings(overrides)).text);
+      expect(sim.steadyGoalMB).toBe(real.steadyGoalMB);
+      expect(Math.abs(sim.cycles - real.cycles) / real.cycles).toBeLessThan(tolerance.cycles);
+    }
   });
 
   it('has no cycles with GOGC=off and no limit, and says why', () => {
