@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { serviceWorker } from './src/integrations/service-worker.ts';
 
 /**
  * Monaco's ESM files import their CSS as side effects. Astro hoists CSS reachable from a
@@ -34,7 +35,7 @@ export default defineConfig({
   base: process.env.BASE_PATH || '/',
   site: process.env.SITE_URL || undefined,
   trailingSlash: 'ignore',
-  integrations: [mdx()],
+  integrations: [mdx(), serviceWorker()],
   markdown: {
     shikiConfig: {
       themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },

@@ -10,10 +10,14 @@ export async function startPreview(port) {
     const build = spawnSync('npx', ['astro', 'build'], { stdio: 'inherit' });
     if (build.status !== 0) throw new Error('the site did not build');
   }
-  const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port)], {
-    stdio: 'ignore',
-    detached: true,
-  });
+  const server = spawn(
+    'npx',
+    ['astro', 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)],
+    {
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
     try {

@@ -98,6 +98,11 @@ class TraceLabElement extends HTMLElement {
     this.update(textarea.value);
     this.wireButtons();
     this.wireStorageEvents();
+    // The printed handout shows the trace as text: bring it up to date with the learner's edits.
+    window.addEventListener('beforeprint', () => {
+      const print = this.querySelector('.trace-print');
+      if (print) print.textContent = this.editor.getValue();
+    });
     if (wantsMonaco()) this.loadMonacoWhenNear(textarea);
   }
 
