@@ -1,0 +1,257 @@
+/**
+ * A column of charts for one trace: heap, pause, GC CPU and allocation rate, all on the same x
+ * range. Drag across any chart to zoom (the page then redraws every chart); each chart can be
+ * saved as SVG or PNG, and its numbers read in a table when there are few enough.
+ */
+import { chartCss, type Chart, type ChartKind } from '../../charts/index.ts';
+import { chartCaption, chartFunctions, renderTable } from '../../lab/cell-view.ts';
+import type { Domain } from '../../lab/workbench/protocol.ts';
+import type { ChartView } from '../../lab/workbench/view.ts';
+import { plotColumns } from '../../lab/workbench/view.ts';
+
+/** viewBox geometry of the charts (frame.ts defaults). */
+const viewWidth = 640;
+const plotLeft = 48;
+/** Tables list at most this many cycles. */
+const tableLimit = 1000;
+
+const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export interface ChartPanelOptions {
+  idPrefix: string;
+  kinds: ChartKind[];
+  /** Short name of the trace for captions and file names ("A", "B"), or '' for the only one. */
+  label: string;
+  onZoom(domain: Domain): void;
+  onLine(line: number): void;
+  onExportError(message: string): void;
+}
+
+interface Slot {
+  kind: ChartKind;
+  chart: Chart;
+  figure: HTMLElement;
+  caption: HTMLElement;
+  details: HTMLDetailsElement;
+  brush: HTMLElement;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** Saves a blob under a file name through a temporary link. */
+export function download(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = el('a', { href: url, download: filename });
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A chart as a standalone SVG file: its styles inside, light colours on white. */
+export function standaloneSvg(node: SVGSVGElement): string {
+  const copy = node.cloneNode(true) as SVGSVGElement;
+  const [, , width, height] = (copy.getAttribute('viewBox') ?? '0 0 640 280').split(' ');
+  copy.setAttribute('width', width);
+  copy.setAttribute('height', height);
+  copy.setAttribute('style', 'color: #1c1e22; background: #ffffff');
+  copy.querySelectorAll('.brush-hint').forEach((n) => n.remove());
+  const style = document.createElementNS('http://www.w3.org/2000/svg', 'style');
+  style.textContent = chartCss;
+  const background = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+  background.setAttribute('width', '100%');
+  background.setAttribute('height', '100%');
+  background.setAttribute('fill', '#ffffff');
+  copy.insertBefore(background, copy.firstChild);
+  copy.insertBefore(style, copy.firstChild);
+  return new XMLSerializer().serializeToString(copy);
+}
+
+/** Renders standalone SVG text to a PNG at twice its size. */
+export async function svgToPng(svg: string): Promise<Blob> {
+  const image = new Image();
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    image.src = url;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.naturalWidth * 2;
+    canvas.height = image.naturalHeight * 2;
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('this browser cannot draw to a canvas');
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('no PNG'))), 'image/png'),
+    );
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+export class ChartPanel {
+  readonly host: HTMLElement;
+  private slots: Slot[] = [];
+  private options: ChartPanelOptions;
+  private view: ChartView | null = null;
+  private drawing = 0;
+
+  constructor(host: HTMLElement, options: ChartPanelOptions) {
+    this.host = host;
+    this.options = options;
+    for (const kind of options.kinds) this.slots.push(this.build(kind));
+  }
+
+  private build(kind: ChartKind): Slot {
+    const prefix = `${this.options.idPrefix}-${kind}`;
+    const figure = el('figure', {
+      class: `cell-chart chart-${kind}`,
+      'data-kind': kind,
+      'aria-labelledby': `${prefix}-caption`,
+    });
+    const caption = el('figcaption', { id: `${prefix}-caption` }, chartCaption(kind, 0));
+    const chart = chartFunctions[kind]([], { idPrefix: prefix });
+    const frame = el('div', { class: 'wb-chart-frame' });
+    const brush = el('div', { class: 'wb-brush', 'aria-hidden': 'true' });
+    brush.hidden = true;
+    frame.append(chart.node, brush);
+    const actions = el('div', { class: 'wb-chart-actions' });
+    const name = this.options.label ? ` (${this.options.label})` : '';
+    const svgButton = el('button', { type: 'button', class: 'cell-button', 'data-export': 'svg' });
+    svgButton.textContent = 'Save as SVG';
+    svgButton.setAttribute('aria-label', `Save the ${kind} chart${name} as SVG`);
+    const pngButton = el('button', { type: 'button', class: 'cell-button', 'data-export': 'png' });
+    pngButton.textContent = 'Save as PNG';
+    pngButton.setAttribute('aria-label', `Save the ${kind} chart${name} as PNG`);
+    actions.append(svgButton, pngButton);
+    const details = el('details', { class: 'chart-data' });
+    details.append(el('summary', {}, 'Data table'));
+    details.addEventListener('toggle', () => this.fillTable(slot));
+    figure.append(caption, frame, actions, details);
+    this.host.append(figure);
+    const slot: Slot = { kind, chart, figure, caption, details, brush };
+    const file = `gctrace-${kind}${this.options.label ? '-' + this.options.label.toLowerCase() : ''}`;
+    svgButton.addEventListener('click', () =>
+      download(new Blob([standaloneSvg(chart.node)], { type: 'image/svg+xml' }), `${file}.svg`),
+    );
+    pngButton.addEventListener('click', () => {
+      svgToPng(standaloneSvg(chart.node))
+        .then((png) => download(png, `${file}.png`))
+        .catch((error: Error) =>
+          this.options.onExportError(`The PNG could not be made: ${error.message}.`),
+        );
+    });
+    this.wireBrush(slot);
+    return slot;
+  }
+
+  /** Pointer brushing: a drag selects a time range; a click on a cycle shows its line. */
+  private wireBrush(slot: Slot): void {
+    const svg = slot.chart.node;
+    let startX: number | null = null;
+    let pointer = -1;
+    const toPlot = (clientX: number) => {
+      const rect = svg.getBoundingClientRect();
+      const scale = rect.width / viewWidth;
+      return { x: (clientX - rect.left) / scale - plotLeft, scale, rect };
+    };
+    const toTime = (plotX: number) => {
+      const domain = this.view?.domain ?? [0, 1];
+      const clamped = Math.max(0, Math.min(plotColumns, plotX));
+      return domain[0] + (clamped / plotColumns) * (domain[1] - domain[0]);
+    };
+    svg.addEventListener('pointerdown', (event) => {
+      if (event.button !== 0 || this.view === null) return;
+      startX = toPlot(event.clientX).x;
+      pointer = event.pointerId;
+    });
+    svg.addEventListener('pointermove', (event) => {
+      if (startX === null || event.pointerId !== pointer) return;
+      const { x, scale } = toPlot(event.clientX);
+      if (Math.abs(x - startX) * scale < 4) return;
+      if (!svg.hasPointerCapture(pointer)) svg.setPointerCapture(pointer);
+      const left = Math.max(0, Math.min(startX, x));
+      const right = Math.min(plotColumns, Math.max(startX, x));
+      slot.brush.hidden = false;
+      slot.brush.style.left = `${((plotLeft + left) / viewWidth) * 100}%`;
+      slot.brush.style.width = `${((right - left) / viewWidth) * 100}%`;
+    });
+    const finish = (event: PointerEvent) => {
+      if (startX === null || event.pointerId !== pointer) return;
+      const { x, scale } = toPlot(event.clientX);
+      const from = startX;
+      startX = null;
+      slot.brush.hidden = true;
+      if (Math.abs(x - from) * scale < 4) {
+        const target = (event.target as Element).closest('[data-line]');
+        const line = Number(target?.getAttribute('data-line'));
+        if (line > 0) this.options.onLine(line);
+        return;
+      }
+      const a = toTime(Math.min(from, x));
+      const b = toTime(Math.max(from, x));
+      if (b > a) this.options.onZoom([a, b]);
+    };
+    svg.addEventListener('pointerup', finish);
+    svg.addEventListener('pointercancel', () => {
+      startX = null;
+      slot.brush.hidden = true;
+    });
+  }
+
+  private fillTable(slot: Slot): void {
+    if (!slot.details.open) return;
+    slot.details.querySelector('table, p')?.remove();
+    const view = this.view;
+    if (view === null || view.decimated || view.cycles.length > tableLimit) {
+      slot.details.append(
+        el(
+          'p',
+          { class: 'wb-hint' },
+          `The table lists up to ${tableLimit.toLocaleString('en')} cycles: zoom in to fewer, or export the cycles as CSV.`,
+        ),
+      );
+      return;
+    }
+    slot.details.append(renderTable(document, slot.kind, view.cycles));
+  }
+
+  /** Draws a view on every chart, one chart per task so the page stays responsive. */
+  async show(view: ChartView): Promise<boolean> {
+    const drawing = ++this.drawing;
+    this.view = view;
+    for (const slot of this.slots) {
+      if (drawing !== this.drawing) return false;
+      slot.chart.update(view.cycles, { xDomain: view.domain });
+      const title = slot.chart.node.querySelector('title');
+      if (title && view.decimated)
+        title.textContent = (title.textContent ?? '').replace(
+          /over [\d,]+ GC cycles?/,
+          `over ${view.total.toLocaleString('en')} GC cycles (each pixel column shows its lowest and highest values)`,
+        );
+      slot.caption.textContent =
+        chartCaption(slot.kind, view.total).replace(
+          /over (\d+)/,
+          (_, n: string) => `over ${Number(n).toLocaleString('en')}`,
+        ) + (this.options.label ? ` (${this.options.label})` : '');
+      slot.figure.dataset.cycles = String(view.total);
+      slot.figure.dataset.drawn = String(view.cycles.length);
+      this.fillTable(slot);
+      await nextFrame();
+    }
+    return drawing === this.drawing;
+  }
+
+  get currentView(): ChartView | null {
+    return this.view;
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * A read-only view of a big trace, one page of lines at a time, fetched from the worker (which
+ * reads them from the file): previous/next page and "go to line", all from the keyboard.
+ */
+export class Pager {
+  readonly element: HTMLElement;
+  private list: HTMLOListElement;
+  private status: HTMLElement;
+  private lineInput: HTMLInputElement;
+  private first = 1;
+  private highlighted = 0;
+  private readonly size: number;
+  private readonly fetchLines: (first: number, count: number) => Promise<string[]>;
+
+  constructor(
+    element: HTMLElement,
+    size: number,
+    fetchLines: (first: number, count: number) => Promise<string[]>,
+  ) {
+    this.element = element;
+    this.size = size;
+    this.fetchLines = fetchLines;
+    this.list = element.querySelector('ol')!;
+    this.status = element.querySelector('[data-pager-status]')!;
+    this.lineInput = element.querySelector('input')!;
+    element
+      .querySelector('[data-action="page-previous"]')!
+      .addEventListener('click', () => void this.show(Math.max(1, this.first - size)));
+    element
+      .querySelector('[data-action="page-next"]')!
+      .addEventListener('click', () => void this.show(this.first + size));
+    element.querySelector('form')!.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const line = Math.floor(Number(this.lineInput.value));
+      if (line >= 1) void this.showLine(line);
+    });
+  }
+
+  reset(): void {
+    this.first = 1;
+    this.highlighted = 0;
+    this.list.replaceChildren();
+    this.status.textContent = 'The first lines appear here as soon as they are read.';
+    void this.show(1);
+  }
+
+  /** Shows the page holding `line` and marks that line. */
+  async showLine(line: number): Promise<void> {
+    this.highlighted = line;
+    await this.show(Math.floor((line - 1) / this.size) * this.size + 1);
+    const item = this.list.querySelector<HTMLElement>(`[data-line="${line}"]`);
+    item?.scrollIntoView({ block: 'center' });
+    item?.focus();
+  }
+
+  async show(first: number): Promise<void> {
+    let lines: string[];
+    try {
+      lines = await this.fetchLines(first, this.size);
+    } catch {
+      return;
+    }
+    if (lines.length === 0 && first > 1) {
+      this.status.textContent = `There is no line ${first.toLocaleString('en')} (yet).`;
+      return;
+    }
+    this.first = first;
+    this.list.start = first;
+    this.list.replaceChildren(
+      ...lines.map((text, i) => {
+        const item = document.createElement('li');
+        const line = first + i;
+        item.dataset.line = String(line);
+        // textContent: the trace is the reader's text, never markup.
+        item.textContent = text;
+        if (line === this.highlighted) {
+          item.className = 'is-highlighted';
+          item.tabIndex = -1;
+        }
+        return item;
+      }),
+    );
+    const last = first + lines.length - 1;
+    this.status.textContent = `Lines ${first.toLocaleString('en')}–${last.toLocaleString('en')}, read-only.`;
+  }
+}

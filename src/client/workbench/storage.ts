@@ -1,0 +1,107 @@
+/**
+ * Keeps the workbench's traces across reloads: text in localStorage, a big file in IndexedDB
+ * (up to a limit), and says when neither is possible.
+ */
+const textKey = (slot: string) => `gctrace-lab:workbench:${slot}`;
+/** Files up to this size are kept in IndexedDB; bigger ones must be opened again. */
+export const bigFileLimit = 64 << 20;
+
+export type SaveOutcome = 'saved' | 'too-big' | 'unavailable';
+
+export interface SavedTrace {
+  text: string;
+  name: string;
+  /** The trace is a big file kept in IndexedDB. */
+  big: boolean;
+}
+
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** Saves a slot's text (empty text forgets it). */
+export function saveText(slot: string, text: string, name: string): SaveOutcome {
+  const store = storage();
+  if (!store) return 'unavailable';
+  try {
+    if (text === '') store.removeItem(textKey(slot));
+    else store.setItem(textKey(slot), JSON.stringify({ text, name, big: false }));
+    return 'saved';
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'QuotaExceededError') {
+      try {
+        store.removeItem(textKey(slot));
+      } catch {
+        // Nothing more to do: the page still holds the text.
+      }
+      return 'too-big';
+    }
+    return 'unavailable';
+  }
+}
+
+export function loadSaved(slot: string): SavedTrace | null {
+  const raw = storage()?.getItem(textKey(slot));
+  if (!raw) return null;
+  try {
+    const value = JSON.parse(raw) as Partial<SavedTrace>;
+    return {
+      text: typeof value.text === 'string' ? value.text : '',
+      name: typeof value.name === 'string' ? value.name : 'saved trace',
+      big: value.big === true,
+    };
+  } catch {
+    return null;
+  }
+}
+
+function database(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open('gctrace-lab-workbench', 1);
+    request.onupgradeneeded = () => request.result.createObjectStore('files');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB failed'));
+  });
+}
+
+/** Keeps a big file in IndexedDB and marks the slot as holding it. */
+export async function saveBig(slot: string, file: File): Promise<SaveOutcome> {
+  const store = storage();
+  if (file.size > bigFileLimit) {
+    store?.removeItem(textKey(slot));
+    return 'too-big';
+  }
+  try {
+    const db = await database();
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('files', 'readwrite');
+      tx.objectStore('files').put(file, slot);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB write failed'));
+    });
+    db.close();
+    store?.setItem(textKey(slot), JSON.stringify({ text: '', name: file.name, big: true }));
+    return 'saved';
+  } catch {
+    return 'unavailable';
+  }
+}
+
+export async function loadBig(slot: string): Promise<File | null> {
+  try {
+    const db = await database();
+    const file = await new Promise<unknown>((resolve, reject) => {
+      const request = db.transaction('files').objectStore('files').get(slot);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error ?? new Error('IndexedDB read failed'));
+    });
+    db.close();
+    return file instanceof File ? file : null;
+  } catch {
+    return null;
+  }
+}
