@@ -369,3 +369,19 @@ test('the annotated line explains a field on focus, and lists every field', asyn
   await page.keyboard.press('Escape');
   await expect(figure.locator('[data-readout]')).toContainText(/Hover over a field/);
 });
+
+for (const slug of lessons) {
+  test(`axe finds no violations on lesson ${slug}, light and dark`, async ({ page }) => {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(`/lessons/${slug}/`, { waitUntil: 'networkidle' });
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(
+        results.violations.map(
+          (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+        ),
+        `${slug} (${scheme})`,
+      ).toEqual([]);
+    }
+  });
+}
