@@ -3,6 +3,9 @@ import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { watchPage } from './watch.ts';
 
+// Seven cells on one page load slowly on a busy machine.
+test.describe.configure({ timeout: 90_000 });
+
 const path = '/present/';
 const leakingMap = readFileSync('content/traces/leaking-map.txt', 'utf8').replace(/\n$/, '');
 
@@ -18,7 +21,7 @@ function timeline(text: string): number[] {
 
 async function open(page: Page, hash = ''): Promise<void> {
   await page.goto(`${path}${hash}`);
-  await expect(page.locator('[data-present][data-ready]')).toBeAttached({ timeout: 20_000 });
+  await expect(page.locator('[data-present][data-ready]')).toBeAttached({ timeout: 40_000 });
 }
 
 const position = (page: Page) => page.locator('[data-position]');
