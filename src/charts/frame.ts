@@ -246,16 +246,13 @@ export function createChart(
       // Keyed by GC number, so inserting a trace line above keeps the elements of later cycles.
       .data(cycles, (c) => c.gc)
       .join((enter) => {
-        // Marks let the pointer through to the cycle's hit target, which holds the tooltip.
-        const g = enter.append('g').attr('pointer-events', 'none');
-        g.append('rect')
-          .attr('class', 'hit')
-          .attr('fill', 'transparent')
-          .attr('pointer-events', 'all')
-          .append('title');
+        // Marks let the pointer through to the cycle's hit target, which holds the tooltip
+        // (pointer-events and fills come from chartCss, to keep big charts' markup small).
+        const g = enter.append('g');
+        g.append('rect').attr('class', 'hit').append('title');
         for (const s of perCycle) {
           const mark = g.append(s.mark.type === 'bar' ? 'rect' : 'path');
-          mark.attr('class', `mark ${s.key}`).attr('fill', 'currentColor');
+          mark.attr('class', `mark ${s.key}`);
           if (s.mark.type !== 'bar' && s.mark.symbol) mark.attr('d', symbolPath(s.mark.symbol));
         }
         return g;
@@ -281,10 +278,9 @@ export function createChart(
         const sameData = before !== undefined && sameCycle(before.cycle, c);
         if (sameData && before.layout === layout) return;
         if (!sameData) {
-          for (const element of [this, hit]) {
-            element.setAttribute('data-line', String(c.line));
-            element.setAttribute('data-gc', String(c.gc));
-          }
+          // On the group only: a click on the hit target finds it with closest('[data-line]').
+          this.setAttribute('data-line', String(c.line));
+          this.setAttribute('data-gc', String(c.gc));
           hit.children[0].textContent = tooltipText(c, spec.kind);
         }
         if (hit.getAttribute('height') !== heightText) hit.setAttribute('height', heightText);
@@ -389,11 +385,7 @@ export function createChart(
       .data(downsampleMinMax(points, columns, [0, plotWidth]), (b) => b.index)
       .join((enter) => {
         const g = enter.append('g');
-        g.append('rect')
-          .attr('class', 'hit')
-          .attr('fill', 'transparent')
-          .attr('pointer-events', 'all')
-          .append('title');
+        g.append('rect').attr('class', 'hit').append('title');
         return g;
       })
       .each(function (b) {
@@ -407,10 +399,8 @@ export function createChart(
         this.setAttribute('class', state);
         this.setAttribute('data-lines', lines);
         const hit = this.children[0];
-        for (const element of [this, hit]) {
-          element.setAttribute('data-line', String(top.line));
-          element.setAttribute('data-gc', String(top.gc));
-        }
+        this.setAttribute('data-line', String(top.line));
+        this.setAttribute('data-gc', String(top.gc));
         hit.setAttribute('x', String(round(b.x0)));
         hit.setAttribute('width', String(round(b.x1 - b.x0)));
         hit.setAttribute('height', String(plotHeight));

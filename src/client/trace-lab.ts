@@ -30,6 +30,12 @@ function countLines(text: string, stopAt: number): number {
   return lines;
 }
 
+/** Runs work when the browser is idle, so it never competes with the first paint or scroll. */
+function idle(work: () => void): void {
+  if ('requestIdleCallback' in window) requestIdleCallback(work, { timeout: 3000 });
+  else setTimeout(work, 300);
+}
+
 function safeLocalStorage(): Storage | null {
   try {
     const storage = window.localStorage;
@@ -71,6 +77,11 @@ class TraceLabElement extends HTMLElement {
   private saveTimer = 0;
   private monacoRequested = false;
   private conflict = false;
+  /**
+   * True while the cell still shows exactly what the build rendered: nothing needs redrawing,
+   * so a page with several cells does no work at load beyond wiring its controls.
+   */
+  private pristine = true;
 
   connectedCallback(): void {
     if (this.editor) return;
@@ -95,7 +106,8 @@ class TraceLabElement extends HTMLElement {
     this.editor = textareaEditor(textarea);
     this.wireEditor();
     this.adoptCharts();
-    this.update(textarea.value);
+    if (textarea.value !== this.original) this.update(textarea.value);
+    else idle(() => this.ensureModel());
     this.wireButtons();
     this.wireStorageEvents();
     // The printed handout shows the trace as text: bring it up to date with the learner's edits.
@@ -118,6 +130,12 @@ class TraceLabElement extends HTMLElement {
     this.store.clear();
   }
 
+  /** Scrolls the editor to the last line without taking the focus (for the replay). */
+  revealLastLine(): void {
+    const text = this.editor.getValue();
+    this.editor.revealLine(countLines(text, Number.POSITIVE_INFINITY), { focus: false });
+  }
+
   /** The trace text the cell shows now. */
   get value(): string {
     return this.editor.getValue();
@@ -129,10 +147,13 @@ class TraceLabElement extends HTMLElement {
       this.scheduleSave(text);
     });
     this.editor.onSelectLines((first, last) => {
-      if (!this.model) return;
-      this.highlight = new Set(
-        this.model.chartCycles.filter((c) => c.line >= first && c.line <= last).map((c) => c.line),
+      const model = this.ensureModel();
+      const highlight = new Set(
+        model.chartCycles.filter((c) => c.line >= first && c.line <= last).map((c) => c.line),
       );
+      if (highlight.size === 0 && this.highlight.size === 0) return;
+      this.highlight = highlight;
+      this.pristine = false;
       // A single caret on a non-cycle line highlights nothing; that is the usual case.
       for (const slot of this.charts.values()) slot.drawn = null;
       this.drawVisibleCharts();
@@ -173,10 +194,10 @@ class TraceLabElement extends HTMLElement {
 
   private refreshTable(figure: HTMLElement, kind: ChartKind): void {
     const details = figure.querySelector('details');
-    if (!details?.open) return;
+    if (!details?.open || this.pristine) return;
     details
       .querySelector('table')
-      ?.replaceWith(renderTable(document, kind, this.model?.chartCycles ?? []));
+      ?.replaceWith(renderTable(document, kind, this.ensureModel().chartCycles));
   }
 
   private requestId = 0;
@@ -202,7 +223,17 @@ class TraceLabElement extends HTMLElement {
     worker.postMessage({ id, text });
   }
 
+  /** The model of the text shown, computed now if the idle-time computation has not run yet. */
+  private ensureModel(): CellModel {
+    if (!this.model) {
+      this.model = buildCellModel(this.editor.getValue());
+      this.editor.showTrace(this.model.parsed);
+    }
+    return this.model;
+  }
+
   private show(model: CellModel, text: string): void {
+    this.pristine = false;
     this.model = model;
     this.editor.showTrace(model.parsed);
     const statusRow = this.querySelector('[data-status-row]')!;
@@ -221,7 +252,7 @@ class TraceLabElement extends HTMLElement {
 
   private drawVisibleCharts(): void {
     const model = this.model;
-    if (!model) return;
+    if (!model || this.pristine) return;
     for (const [kind, slot] of this.charts) {
       if (!slot.visible || slot.drawn === model) continue;
       if (slot.chart === null) {
@@ -386,7 +417,7 @@ class TraceLabElement extends HTMLElement {
       this.editor = editor;
       this.dataset.editor = 'monaco';
       this.wireEditor();
-      if (this.model) this.editor.showTrace(this.model.parsed);
+      this.editor.showTrace(this.ensureModel().parsed);
       if (hadFocus) editor.focus();
     } catch (error) {
       // The textarea keeps working; say why the richer editor is missing.

@@ -126,10 +126,10 @@ export function createMonacoEditor(host: HTMLElement, text: string, label: strin
     },
     onChange: (listener) => void changeListeners.push(listener),
     onSelectLines: (listener) => void selectListeners.push(listener),
-    revealLine(line) {
+    revealLine(line, options) {
       editor.setPosition({ lineNumber: line, column: 1 });
       editor.revealLineInCenterIfOutsideViewport(line);
-      editor.focus();
+      if (options?.focus !== false) editor.focus();
     },
     showTrace(parsed) {
       parsedByModel.set(model, parsed);

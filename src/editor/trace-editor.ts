@@ -14,8 +14,8 @@ export interface TraceEditor {
   onChange(listener: (text: string) => void): void;
   /** Called when the selected lines change (1-based, inclusive). */
   onSelectLines(listener: (first: number, last: number) => void): void;
-  /** Puts the cursor at the start of a line, scrolls it into view and focuses the editor. */
-  revealLine(line: number): void;
+  /** Puts the cursor at the start of a line and scrolls it into view; focuses unless told not to. */
+  revealLine(line: number, options?: { focus?: boolean }): void;
   /** Shows the parse results: markers for diagnostics, and the data hovers explain. */
   showTrace(parsed: ParsedTrace): void;
   focus(): void;
@@ -60,17 +60,15 @@ export function textareaEditor(textarea: HTMLTextAreaElement): TraceEditor {
     kind: 'textarea',
     getValue: () => textarea.value,
     setValue(text) {
-      // execCommand keeps the browser's own undo history; fall back where it is gone.
-      textarea.focus();
-      textarea.select();
-      const replaced = document.execCommand?.('insertText', false, text);
-      if (!replaced || textarea.value !== text) textarea.value = text;
+      // A change made by code must not move the focus (the simulator's sliders, the presenter's
+      // keys); the cell's own Undo button, not the browser's, brings a replaced text back.
+      textarea.value = text;
     },
     onChange: (listener) => void changeListeners.push(listener),
     onSelectLines: (listener) => void selectListeners.push(listener),
-    revealLine(line) {
+    revealLine(line, options) {
       const start = offsetOfLine(textarea.value, line);
-      textarea.focus();
+      if (options?.focus !== false) textarea.focus();
       textarea.setSelectionRange(start, start);
       const lineHeight = parseFloat(getComputedStyle(textarea).lineHeight) || 20;
       textarea.scrollTop = Math.max(0, (line - 3) * lineHeight);

@@ -50,16 +50,19 @@ test('a keyboard user meets the skip link, the site navigation, then the content
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'gctrace lab' })).toBeFocused();
-  await page.keyboard.press('Tab');
-  await expect(
-    page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Lessons' }),
-  ).toBeFocused();
+  const siteLinks = page.getByRole('navigation', { name: 'Site' }).getByRole('link');
+  const count = await siteLinks.count();
+  expect(count).toBeGreaterThanOrEqual(3);
+  for (let i = 0; i < count; i++) {
+    await page.keyboard.press('Tab');
+    await expect(siteLinks.nth(i)).toBeFocused();
+  }
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: /Colour theme/ })).toBeFocused();
 
-  await page.keyboard.press('Shift+Tab');
-  await page.keyboard.press('Shift+Tab');
-  await page.keyboard.press('Shift+Tab');
+  // Back to the skip link, which moves the focus to the content.
+  for (let i = 0; i < count + 2; i++) await page.keyboard.press('Shift+Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.locator('main')).toBeFocused();
   await page.keyboard.press('Tab');

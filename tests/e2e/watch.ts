@@ -20,13 +20,14 @@ export function watchPage(page: Page, options: { allowStatus?: (url: string) => 
   return problems;
 }
 
-/** Every page of the built site, found by following the home page's lesson links. */
+/** Every page of the built site, found by following the home page's links (lessons, header, footer). */
 export async function sitePages(page: Page): Promise<string[]> {
   await page.goto('/');
-  const hrefs = await page
-    .locator('a[href*="/lessons/"]')
-    .evaluateAll((links) =>
-      links.map((link) => new URL((link as HTMLAnchorElement).href).pathname),
-    );
-  return ['/', ...new Set(hrefs)];
+  const paths = await page.locator('a[href]').evaluateAll((links) =>
+    links
+      .map((link) => new URL((link as HTMLAnchorElement).href))
+      .filter((url) => url.origin === location.origin)
+      .map((url) => url.pathname),
+  );
+  return [...new Set(['/', ...paths])];
 }

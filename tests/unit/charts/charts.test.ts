@@ -52,8 +52,19 @@ describe.each(Object.keys(charts) as ChartKind[])('%sChart()', (kind) => {
   it('gives every cycle a hit target carrying its line, GC number and exact values', () => {
     const { node } = make(seedCycles);
     const hits = [...node.querySelectorAll('g.cycle > rect.hit')];
-    expect(hits.map((h) => h.getAttribute('data-line'))).toEqual(['1', '2', '3', '4']);
-    expect(hits.map((h) => h.getAttribute('data-gc'))).toEqual(['1', '2', '3', '4']);
+    // The cycle's group carries its line and number; a click on the target finds them with closest().
+    expect(hits.map((h) => h.closest('[data-line]')?.getAttribute('data-line'))).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+    ]);
+    expect(hits.map((h) => h.closest('[data-gc]')?.getAttribute('data-gc'))).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+    ]);
     expect(hits.map((h) => h.querySelector('title')?.textContent)).toEqual(
       seedCycles.map((c) => tooltipText(c, kind)),
     );
@@ -243,8 +254,10 @@ describe('styling hooks', () => {
 
   it('marks paint with currentColor, so series classes alone set their colour', () => {
     const { node } = heapChart(seedCycles);
+    // The fill comes from chartCss rather than an attribute on every mark.
+    expect(chartCss).toContain('.gc-chart .mark { fill: currentColor; }');
     for (const mark of node.querySelectorAll('.mark')) {
-      expect(mark.getAttribute('fill')).toBe('currentColor');
+      expect(mark.getAttribute('fill') ?? 'currentColor').toBe('currentColor');
     }
     expect(node.querySelector('path.series')?.getAttribute('stroke')).toBe('currentColor');
   });
