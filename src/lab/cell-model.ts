@@ -147,6 +147,14 @@ export function runFindings(
 }
 
 /** Headline of each leak verdict. */
+/** The engine's reasons are clauses; the cell shows them as sentences. */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed === '') return trimmed;
+  const capital = trimmed[0]!.toUpperCase() + trimmed.slice(1);
+  return /[.!?)]$/.test(capital) ? capital : `${capital}.`;
+}
+
 export const verdictTitles: Record<CellVerdict['status'], string> = {
   growing: 'Live heap keeps growing: a likely leak',
   stable: 'Live heap is stable: no leak in this trace',
@@ -171,7 +179,7 @@ export function buildCellModel(text: string, runIndex?: number): CellModel {
     ? {
         status: run.leak.verdict,
         title: verdictTitles[run.leak.verdict],
-        reason: run.leak.reason,
+        reason: sentence(run.leak.reason),
         evidence: [...new Set(run.leak.evidence.map((e) => e.line))],
       }
     : {
