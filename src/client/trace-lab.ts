@@ -336,7 +336,17 @@ class TraceLabElement extends HTMLElement {
       } catch {
         return;
       }
-      if (theirs !== this.editor.getValue()) this.showConflict(theirs);
+      const mine = this.editor.getValue();
+      if (theirs === mine) return;
+      if (mine === this.original) {
+        // Nothing was edited here, so nothing is lost by taking the other tab's version.
+        this.store.adopt();
+        this.editor.setValue(theirs);
+        this.update(theirs);
+        this.notice('This trace was updated with the edit you made in another tab.');
+      } else {
+        this.showConflict(theirs);
+      }
     });
   }
 

@@ -244,13 +244,20 @@ test('two tabs editing the same cell are asked which version to keep', async ({ 
   await second.goto(lessonPath);
   const cellB = await firstCell(second);
 
+  // A tab with no edits of its own simply takes the other tab's edit, and says so.
   await typeAtEnd(first, cellA, await nextCycleLine(cellA));
-  await first.waitForTimeout(600);
-  await expect(cellB.locator('[data-notice]')).toContainText('changed in another tab');
-  await cellB.getByRole('button', { name: 'Keep this version' }).click();
+  const edited = await cellA.locator('.cell-status').getAttribute('data-cycles');
+  await expect(cellB.locator('[data-notice]')).toContainText('updated with the edit you made');
+  await expect(cellB.locator('.cell-status')).toHaveAttribute('data-cycles', edited!);
+
+  // Once both tabs hold edits, neither overwrites the other without asking.
+  await typeAtEnd(second, cellB, 'program output from the second tab');
   await expect(cellA.locator('[data-notice]')).toContainText('changed in another tab');
-  await cellA.getByRole('button', { name: 'Use the other tab’s version' }).click();
-  expect(await cellA.locator('.cell-status').getAttribute('data-cycles')).toBe(
-    await cellB.locator('.cell-status').getAttribute('data-cycles'),
-  );
+  await cellA.getByRole('button', { name: 'Keep this version' }).click();
+  await expect(cellB.locator('[data-notice]')).toContainText('changed in another tab');
+  await cellB.getByRole('button', { name: 'Use the other tab’s version' }).click();
+  await expect
+    .poll(() => cellB.evaluate((el) => (el as unknown as { value: string }).value))
+    .not.toContain('from the second tab');
+  expect(await cellB.locator('.cell-status').getAttribute('data-cycles')).toBe(edited);
 });
