@@ -261,3 +261,42 @@ test('two tabs editing the same cell are asked which version to keep', async ({ 
     .not.toContain('from the second tab');
   expect(await cellB.locator('.cell-status').getAttribute('data-cycles')).toBe(edited);
 });
+
+test('selecting lines highlights their cycles, and clicking a cycle moves the editor to it', async ({
+  page,
+}) => {
+  const cell = await firstCell(page);
+  const lines = cell.locator('.view-lines .view-line');
+  // Select the first three lines, which are gc 1 to gc 3 in this trace.
+  await lines.nth(0).click();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  // Charts off screen catch up when they are scrolled to.
+  const heap = cell.locator('figure[data-kind="heap"] svg');
+  await heap.scrollIntoViewIfNeeded();
+  await expect(heap.locator('g.cycle.is-highlighted')).toHaveCount(3);
+  await expect(heap.locator('g.cycle.is-highlighted').first()).toHaveAttribute('data-line', '1');
+
+  // Clicking the last cycle in the pause chart puts the cursor on its line.
+  const pause = cell.locator('figure[data-kind="pause"] svg');
+  await pause.scrollIntoViewIfNeeded();
+  const last = pause.locator('g.cycle').last();
+  const line = Number(await last.getAttribute('data-line'));
+  await last.locator('rect.hit').click({ force: true });
+  await expect(cell.locator('.monaco-editor .current-line').first()).toBeAttached();
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return el?.closest('.monaco-editor') ? 'editor' : el?.tagName;
+      }),
+    )
+    .toBe('editor');
+  await expect(
+    cell.locator('.view-line', {
+      hasText: new RegExp(`gc\\s${await last.getAttribute('data-gc')}\\s@`),
+    }),
+  ).toBeVisible();
+  expect(line).toBeGreaterThan(1);
+});
