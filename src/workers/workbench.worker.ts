@@ -24,7 +24,7 @@ import { chartView } from '../lab/workbench/view.ts';
 /** Bytes parsed per window: big enough to keep the per-window overhead small. */
 const windowBytes = 1 << 20;
 /** Partial results go to the page at most this often while a trace loads. */
-const previewEveryMs = 700;
+const previewEveryMs = 4000;
 
 interface Source {
   id: string;
@@ -281,11 +281,17 @@ async function summary(
     used = cycles.length;
   } else {
     const result = await rereadSample(source, run, domain, generation);
-    if (result === 'stale') return;
+    if (result === 'stale') {
+      post({ type: 'error', id: source.id, request, message: 'superseded by a newer range' });
+      return;
+    }
     analysis = result;
     used = result === null ? 0 : Math.min(stats.cycles, result.cycles);
   }
-  if (source.summaryGeneration !== generation) return;
+  if (source.summaryGeneration !== generation) {
+    post({ type: 'error', id: source.id, request, message: 'superseded by a newer range' });
+    return;
+  }
   post({
     type: 'summary',
     id: source.id,

@@ -126,12 +126,17 @@ export class ChartPanel {
     frame.append(chart.node, brush);
     const actions = el('div', { class: 'wb-chart-actions' });
     const name = this.options.label ? ` (${this.options.label})` : '';
-    const svgButton = el('button', { type: 'button', class: 'cell-button', 'data-export': 'svg' });
-    svgButton.textContent = 'Save as SVG';
-    svgButton.setAttribute('aria-label', `Save the ${kind} chart${name} as SVG`);
-    const pngButton = el('button', { type: 'button', class: 'cell-button', 'data-export': 'png' });
-    pngButton.textContent = 'Save as PNG';
-    pngButton.setAttribute('aria-label', `Save the ${kind} chart${name} as PNG`);
+    const button = (format: string) => {
+      const node = el('button', { type: 'button', class: 'cell-button', 'data-export': format });
+      // The visible words first, so the spoken name contains them; then which chart.
+      node.append(
+        `Save as ${format.toUpperCase()}`,
+        el('span', { class: 'visually-hidden' }, `: the ${kind} chart${name}`),
+      );
+      return node;
+    };
+    const svgButton = button('svg');
+    const pngButton = button('png');
     actions.append(svgButton, pngButton);
     const details = el('details', { class: 'chart-data' });
     details.append(el('summary', {}, 'Data table'));
@@ -212,7 +217,7 @@ export class ChartPanel {
     if (!slot.details.open) return;
     slot.details.querySelector('table, p')?.remove();
     const view = this.view;
-    if (view === null || view.decimated || view.cycles.length > tableLimit) {
+    if (view === null || view.decimated || view.total > tableLimit) {
       slot.details.append(
         el(
           'p',
@@ -222,7 +227,7 @@ export class ChartPanel {
       );
       return;
     }
-    slot.details.append(renderTable(document, slot.kind, view.cycles));
+    slot.details.append(renderTable(document, slot.kind, view.cycles[slot.kind] ?? []));
   }
 
   /** Draws a view on every chart, one chart per task so the page stays responsive. */
@@ -231,7 +236,9 @@ export class ChartPanel {
     this.view = view;
     for (const slot of this.slots) {
       if (drawing !== this.drawing) return false;
-      slot.chart.update(view.cycles, { xDomain: view.domain });
+      const started = performance.now();
+      slot.chart.update(view.cycles[slot.kind] ?? [], { xDomain: view.domain });
+      performance.measure(`workbench:chart:${slot.kind}`, { start: started });
       const title = slot.chart.node.querySelector('title');
       if (title && view.decimated)
         title.textContent = (title.textContent ?? '').replace(
@@ -244,7 +251,7 @@ export class ChartPanel {
           (_, n: string) => `over ${Number(n).toLocaleString('en')}`,
         ) + (this.options.label ? ` (${this.options.label})` : '');
       slot.figure.dataset.cycles = String(view.total);
-      slot.figure.dataset.drawn = String(view.cycles.length);
+      slot.figure.dataset.drawn = String(view.cycles[slot.kind]?.length ?? 0);
       this.fillTable(slot);
       await nextFrame();
     }

@@ -174,6 +174,12 @@ function startLoad(s: Slot, source: Blob, name: string): void {
   if (s.key === 'a') {
     performance.mark('workbench:load-start');
     firstChartsMarked = false;
+    refreshes++;
+    delete root.dataset.ready;
+    delete root.dataset.firstCharts;
+    summaryA = null;
+    $('[data-findings]').replaceChildren(el('p', { class: 'wb-hint' }, 'Reading the trace…'));
+    $('[data-sample-note]').textContent = '';
   }
   worker.load(id, source, name, {
     progress: (bytes, total, lines, cycles) => {
@@ -217,6 +223,7 @@ function startLoad(s: Slot, source: Blob, name: string): void {
 
 async function drawPreview(view: ChartView): Promise<void> {
   root.dataset.loading = 'true';
+  $('[data-results]').hidden = false;
   const drawn = await panel.show(view);
   if (drawn) markFirstCharts();
 }
@@ -259,6 +266,7 @@ async function loadFile(s: Slot, file: File): Promise<void> {
         `The file could not be read: ${(error as Error).message}`,
         $('[data-error]', s.scope),
       );
+      void refresh();
     }
     return;
   }
@@ -348,7 +356,7 @@ function renderState(s: Slot): void {
 }
 
 function renderProblems(s: Slot, state: TraceState): void {
-  const host = $('[data-problems]', s.scope);
+  const host = $('[data-problem-list]', s.scope);
   host.replaceChildren();
   if (state.problems.length === 0) return;
   const shown = state.problems.slice(0, 50);
@@ -531,7 +539,10 @@ function renderDifferences(sumA: RangeSummary, sumB: RangeSummary): void {
   table.append(thead, body);
   const notes = [sampleSentence(sumA), sampleSentence(sumB)].filter((n): n is string => !!n);
   const host = $('[data-compare-table]');
-  host.replaceChildren(table, ...notes.map((n) => el('p', { class: 'wb-hint' }, n)));
+  const scroller = el('div', { class: 'wb-scroll', tabindex: '0', role: 'region' });
+  scroller.setAttribute('aria-label', 'Differences between trace A and trace B');
+  scroller.append(table);
+  host.replaceChildren(scroller, ...notes.map((n) => el('p', { class: 'wb-hint' }, n)));
 }
 
 // ---------------------------------------------------------------- zoom
@@ -591,6 +602,11 @@ root.addEventListener('click', (event) => {
 
 // ---------------------------------------------------------------- inputs
 
+/** Marks the page busy at once, before a file or sample has even arrived. */
+function busy(): void {
+  delete root.dataset.ready;
+}
+
 function wireSlot(s: Slot): void {
   s.textarea.addEventListener('input', () => {
     window.clearTimeout(s.saveTimer);
@@ -608,13 +624,17 @@ function wireSlot(s: Slot): void {
   const file = $<HTMLInputElement>('input[type="file"]', s.scope);
   file.addEventListener('change', () => {
     const chosen = file.files?.[0];
-    if (chosen) void loadFile(s, chosen);
+    if (chosen) {
+      busy();
+      void loadFile(s, chosen);
+    }
     file.value = '';
   });
   const sample = $<HTMLSelectElement>('[data-sample]', s.scope);
   sample.addEventListener('change', async () => {
     const url = sample.value;
     if (!url) return;
+    busy();
     const name = sample.selectedOptions[0]?.textContent ?? 'sample';
     try {
       const response = await fetch(url);
@@ -625,11 +645,13 @@ function wireSlot(s: Slot): void {
         `The sample could not be loaded: ${(error as Error).message}`,
         $('[data-error]', s.scope),
       );
+      void refresh();
     }
     sample.value = '';
   });
   const runSelect = $<HTMLSelectElement>('[data-run]', s.scope);
   runSelect.addEventListener('change', () => {
+    busy();
     s.run = Number(runSelect.value);
     if (s.key === 'a') zoom = null;
     if (s.state) renderRuns(s, s.state);
@@ -656,7 +678,12 @@ function wireSlot(s: Slot): void {
   linkForm?.addEventListener('submit', (event) => {
     event.preventDefault();
     const input = $<HTMLInputElement>('input', linkForm);
-    if (input.value.trim()) void loadLink(s, input.value.trim());
+    if (input.value.trim()) {
+      busy();
+      void loadLink(s, input.value.trim()).finally(() => {
+        if (s.id === null) void refresh();
+      });
+    }
   });
 }
 
@@ -666,7 +693,7 @@ function clearSlot(s: Slot): void {
   s.state = null;
   s.text = '';
   renderState(s);
-  $('[data-problems]', s.scope).replaceChildren();
+  $('[data-problem-list]', s.scope).replaceChildren();
   if (s.key === 'a') $('[data-results]').hidden = true;
   void refresh();
 }
@@ -784,6 +811,19 @@ async function start(): Promise<void> {
   else renderState(a);
   void refresh();
 }
+
+// Opening a share link in a tab already on this page changes only the hash.
+window.addEventListener('hashchange', async () => {
+  try {
+    const shared = await decodeShare(location.hash);
+    if (shared === null) return;
+    if (a.text && a.text !== shared) offerRestore(a.text, 'A shared trace replaced yours:');
+    loadText(a, shared, 'shared link', { save: true });
+    history.replaceState(null, '', location.pathname + location.search);
+  } catch (error) {
+    showError(`${(error as Error).message} Your own trace is still here.`);
+  }
+});
 
 root.dataset.script = 'ready';
 void start();

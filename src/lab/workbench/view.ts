@@ -5,7 +5,7 @@
  * exactly like one drawn from all cycles (every spike stays), at a few thousand points.
  */
 import { scaleLinear } from 'd3-scale';
-import type { ChartCycle } from '../../charts/index.ts';
+import type { ChartCycle, ChartKind } from '../../charts/index.ts';
 import { FORCED, HAS_HEAP, TIMED, type NumericColumn, type RunColumns } from './columns.ts';
 
 /** Plot width of the charts in viewBox units (640 wide, 48 left and 16 right margin). */
@@ -13,19 +13,18 @@ export const plotColumns = 576;
 /** Up to this many cycles in range, the charts get every one. */
 export const fullDetailLimit = 4000;
 
-const plotted: readonly NumericColumn[] = [
-  'heapStart',
-  'heapEnd',
-  'heapLive',
-  'goal',
-  'pauseMs',
-  'cpuPercent',
-  'cpuFraction',
-  'allocRate',
-];
+/** The columns each chart plots: a chart needs only its own series' extremes. */
+export const kindColumns: Readonly<Record<ChartKind, readonly NumericColumn[]>> = {
+  heap: ['heapStart', 'heapEnd', 'heapLive', 'goal'],
+  pause: ['pauseMs'],
+  cpu: ['cpuPercent', 'cpuFraction'],
+  alloc: ['allocRate'],
+};
+const allKinds: readonly ChartKind[] = ['heap', 'pause', 'cpu', 'alloc'];
 
 export interface ChartView {
-  cycles: ChartCycle[];
+  /** What each chart draws (the same array for every chart when nothing was left out). */
+  cycles: Partial<Record<ChartKind, ChartCycle[]>>;
   /** Cycles with heap numbers in the range (what the charts stand for). */
   total: number;
   /** True when `cycles` is a per-pixel min/max selection of `total`. */
@@ -82,14 +81,16 @@ export function chartCycleAt(columns: RunColumns, i: number): ChartCycle {
   };
 }
 
-/** Chart data for `domain` (null: the whole run, on its full domain). */
+/** Chart data for `domain` (null: the whole run, on its full domain), for each of `kinds`. */
 export function chartView(
   columns: RunColumns | null,
   domain: readonly [number, number] | null,
   limit = fullDetailLimit,
+  kinds: readonly ChartKind[] = allKinds,
 ): ChartView {
   const shown: [number, number] = domain ? [domain[0], domain[1]] : fullDomain(columns);
-  if (columns === null) return { cycles: [], total: 0, decimated: false, domain: shown };
+  const same = (cycles: ChartCycle[]) => Object.fromEntries(kinds.map((k) => [k, cycles]));
+  if (columns === null) return { cycles: same([]), total: 0, decimated: false, domain: shown };
   const [start, end] = columns.indexRange(shown);
   const t = columns.numbers.t;
   const inRange = (i: number) =>
@@ -99,19 +100,37 @@ export function chartView(
   if (total <= limit) {
     const cycles: ChartCycle[] = [];
     for (let i = start; i < end; i++) if (inRange(i)) cycles.push(chartCycleAt(columns, i));
-    return { cycles, total, decimated: false, domain: shown };
+    return { cycles: same(cycles), total, decimated: false, domain: shown };
   }
   // Same arithmetic as the charts, so each kept cycle lands in the pixel column it came from.
   const x = scaleLinear().domain(shown).range([0, plotColumns]);
-  const slots = plotColumns * plotted.length;
+  const pixel = new Int16Array(end - start).fill(-1);
+  for (let i = start; i < end; i++)
+    if (inRange(i)) pixel[i - start] = Math.min(plotColumns - 1, Math.floor(x(t[i])));
+  const byKind: Partial<Record<ChartKind, ChartCycle[]>> = {};
+  for (const kind of kinds)
+    byKind[kind] = select(columns, start, end, pixel, total, kindColumns[kind]);
+  return { cycles: byKind, total, decimated: true, domain: shown };
+}
+
+/** First, last, lowest and highest cycle of every pixel column for each of `names`. */
+function select(
+  columns: RunColumns,
+  start: number,
+  end: number,
+  pixel: Int16Array,
+  total: number,
+  names: readonly NumericColumn[],
+): ChartCycle[] {
+  const slots = plotColumns * names.length;
   const first = new Int32Array(slots).fill(-1);
   const last = new Int32Array(slots).fill(-1);
   const low = new Int32Array(slots).fill(-1);
   const high = new Int32Array(slots).fill(-1);
-  const series = plotted.map((name) => columns.numbers[name]);
+  const series = names.map((name) => columns.numbers[name]);
   for (let i = start; i < end; i++) {
-    if (!inRange(i)) continue;
-    const column = Math.min(plotColumns - 1, Math.floor(x(t[i])));
+    const column = pixel[i - start];
+    if (column < 0) continue;
     for (let s = 0; s < series.length; s++) {
       const v = series[s][i];
       if (Number.isNaN(v)) continue;
@@ -141,7 +160,7 @@ export function chartView(
     let seen = 0;
     let next = step;
     for (let i = start; i < end && kept < want; i++) {
-      if (!inRange(i)) continue;
+      if (pixel[i - start] < 0) continue;
       seen++;
       if (seen >= next) {
         next += step;
@@ -154,5 +173,5 @@ export function chartView(
   }
   const cycles: ChartCycle[] = [];
   for (let k = 0; k < keep.length; k++) if (keep[k]) cycles.push(chartCycleAt(columns, start + k));
-  return { cycles, total, decimated: true, domain: shown };
+  return cycles;
 }

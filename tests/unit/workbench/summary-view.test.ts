@@ -92,7 +92,8 @@ describe('chart view', () => {
     const dataset = load(read('steady'));
     const view = chartView(dataset.runs[0].columns, null);
     expect(view.decimated).toBe(false);
-    expect(view.cycles.length).toBe(dataset.runs[0].columns.length);
+    expect(view.cycles.heap!.length).toBe(dataset.runs[0].columns.length);
+    expect(view.cycles.pause).toBe(view.cycles.heap);
   });
 
   it('keeps each pixel column’s first, last, lowest and highest value of every series', () => {
@@ -101,16 +102,18 @@ describe('chart view', () => {
     const view = chartView(columns, null);
     expect(view.decimated).toBe(true);
     expect(view.total).toBe(60_000);
-    expect(view.cycles.length).toBeLessThan(10_000);
-    expect(view.cycles.length).toBeGreaterThan(2 * plotColumns);
+    for (const kind of ['heap', 'pause', 'cpu', 'alloc'] as const) {
+      expect(view.cycles[kind]!.length).toBeLessThan(10_000);
+      expect(view.cycles[kind]!.length).toBeGreaterThan(2 * plotColumns);
+    }
     // Every 9.5 ms pause spike survives.
-    expect(view.cycles.filter((c) => c.pauseMs! > 9).length).toBe(11);
+    expect(view.cycles.pause!.filter((c) => c.pauseMs! > 9).length).toBe(11);
     const x = scaleLinear().domain(fullDomain(columns)).range([0, plotColumns]);
     const all = Array.from({ length: columns.length }, (_, i) => ({
       x: x(columns.numbers.t[i]),
       y: columns.numbers.heapLive[i],
     }));
-    const kept = view.cycles.map((c) => ({ x: x(c.t), y: c.heapLive! }));
+    const kept = view.cycles.heap!.map((c) => ({ x: x(c.t), y: c.heapLive! }));
     const a = downsampleMinMax(all, plotColumns, [0, plotColumns]);
     const b = downsampleMinMax(kept, plotColumns, [0, plotColumns]);
     expect(b.map((k) => [k.index, k.min.y, k.max.y, k.first.y, k.last.y])).toEqual(

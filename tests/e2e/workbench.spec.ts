@@ -1,0 +1,275 @@
+import { readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { watchPage } from './watch.ts';
+import { writeBigTrace } from '../../scripts/make-big-trace.mjs';
+
+const path = '/lab/';
+const fixture = (name: string) => join(process.cwd(), 'content', 'traces', `${name}.txt`);
+
+async function open(page: Page, hash = ''): Promise<void> {
+  await page.goto(`${path}${hash}`);
+  await expect(page.locator('[data-workbench][data-script="ready"]')).toBeAttached();
+}
+
+async function ready(page: Page): Promise<void> {
+  await expect(page.locator('[data-workbench][data-ready="true"]')).toBeAttached({
+    timeout: 60_000,
+  });
+  await expect(page.locator('[data-workbench][data-refreshing]')).toHaveCount(0);
+}
+
+const statusA = (page: Page) => page.locator('[data-slot="a"] [data-status]');
+
+test.beforeEach(async ({ page }) => {
+  await page.goto(path);
+  await page.evaluate(() => localStorage.clear());
+});
+
+test('the header links to the workbench from every page', async ({ page }) => {
+  for (const url of ['/', '/simulator/', path]) {
+    await page.goto(url);
+    await expect(
+      page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Workbench' }),
+    ).toHaveAttribute('href', /\/lab\/$/);
+  }
+});
+
+test('a pasted trace gives charts and findings, is kept across a reload, and problems point at line and column', async ({
+  page,
+}) => {
+  const problems = watchPage(page);
+  await open(page);
+  const text = readFileSync(fixture('leaking-map'), 'utf8');
+  await page.locator('#wb-text-a').fill(text + 'gc 999 @1.0s 5%: 0.1+x ms clock\n');
+  await ready(page);
+  await expect(page.locator('[data-findings]')).toHaveAttribute('data-verdict', 'growing');
+  await expect(page.locator('[data-charts] figure')).toHaveCount(4);
+  await expect(page.locator('[data-charts] figure[data-kind="heap"]')).toHaveAttribute(
+    'data-cycles',
+    /^1\d\d$/,
+  );
+  const problem = page.locator('[data-slot="a"] .cell-problems li').first();
+  await expect(problem).toContainText(/Line \d+, column \d+/);
+  await page.reload();
+  await ready(page);
+  expect(await page.locator('#wb-text-a').inputValue()).toContain('gc 999 @1.0s');
+  expect(problems).toEqual([]);
+});
+
+test('a go run stream is split into runs the reader can pick', async ({ page }) => {
+  await open(page);
+  await page.locator('#wb-sample-a').selectOption({ label: 'go-run-multiprocess' });
+  await ready(page);
+  const runs = page.locator('#wb-run-a');
+  await expect(runs.locator('option')).toHaveCount(4);
+  await expect(runs).toHaveValue('3');
+  const before = await page
+    .locator('[data-charts] figure[data-kind="heap"]')
+    .getAttribute('data-cycles');
+  await runs.selectOption('0');
+  await ready(page);
+  const after = await page
+    .locator('[data-charts] figure[data-kind="heap"]')
+    .getAttribute('data-cycles');
+  expect(after).not.toBe(before);
+  await expect(page.locator('[data-slot="a"] [data-run-reason]')).toHaveText('');
+  await runs.selectOption('1');
+  await expect(page.locator('[data-slot="a"] [data-run-reason]')).toContainText(
+    'numbering restarted',
+  );
+});
+
+test('zoom by brushing a chart or typing a range; every chart and the findings follow', async ({
+  page,
+}) => {
+  await open(page);
+  await page.locator('#wb-sample-a').selectOption({ label: 'steady' });
+  await ready(page);
+  const heap = page.locator('[data-charts] figure[data-kind="heap"]');
+  const total = Number(await heap.getAttribute('data-cycles'));
+  await heap.locator('svg').scrollIntoViewIfNeeded();
+  const box = (await heap.locator('svg').boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.6);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.6, { steps: 5 });
+  await page.mouse.up();
+  await ready(page);
+  const zoomed = Number(await heap.getAttribute('data-cycles'));
+  expect(zoomed).toBeLessThan(total);
+  for (const kind of ['pause', 'cpu', 'alloc'])
+    await expect(page.locator(`[data-charts] figure[data-kind="${kind}"]`)).toHaveAttribute(
+      'data-cycles',
+      String(zoomed),
+    );
+  await expect(page.locator('[data-sample-note]')).toContainText(`(${zoomed} cycles)`);
+  await expect(page.locator('[data-findings] .finding').first()).toContainText(String(zoomed));
+  // From the keyboard: type the range.
+  await page.getByLabel('From', { exact: true }).fill('0');
+  await page.getByLabel('To', { exact: true }).fill('2');
+  await page.getByLabel('To', { exact: true }).press('Enter');
+  await ready(page);
+  expect(Number(await heap.getAttribute('data-cycles'))).toBeLessThan(total);
+  await page.getByRole('button', { name: 'Whole run' }).click();
+  await ready(page);
+  await expect(heap).toHaveAttribute('data-cycles', String(total));
+});
+
+test('a share link carries the trace; a damaged link shows an error and the page keeps working', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await open(page);
+  await page.locator('#wb-sample-a').selectOption({ label: 'gogc-200' });
+  await ready(page);
+  const original = await page.locator('#wb-text-a').inputValue();
+  await page.getByRole('button', { name: 'Copy a share link' }).click();
+  const link = await page.locator('#wb-share-link').inputValue();
+  expect(link).toMatch(/\/lab\/#trace=[A-Za-z0-9_-]+$/);
+  expect(link.length).toBeLessThan(65_536);
+  await expect(page.locator('[data-share-message]')).toContainText('Nothing is sent');
+
+  const other = await context.newPage();
+  await other.evaluate(() => localStorage.clear()).catch(() => undefined);
+  await other.goto(link);
+  await ready(other);
+  expect(await other.locator('#wb-text-a').inputValue()).toBe(original);
+  await expect(other.locator('[data-findings]')).toHaveAttribute('data-verdict', /\w+/);
+
+  const problems = watchPage(other);
+  await other.goto(link.slice(0, link.length - 40));
+  await expect(other.locator('[data-slot="a"] [data-error]')).toContainText(/damaged or cut off/);
+  await other.locator('#wb-sample-a').selectOption({ label: 'steady' });
+  await ready(other);
+  await expect(other.locator('[data-findings]')).toHaveAttribute('data-verdict', 'stable');
+  expect(problems).toEqual([]);
+  await other.close();
+});
+
+test('compares two traces with aligned charts and a table of differences', async ({ page }) => {
+  await open(page);
+  await page.locator('#wb-sample-a').selectOption({ label: 'gogc-100' });
+  await ready(page);
+  await page.locator('[data-slot="b"] input[type="file"]').setInputFiles(fixture('gogc-200'));
+  await expect(page.locator('[data-compare-table] table')).toBeVisible({ timeout: 30_000 });
+  const table = page.locator('[data-compare-table] table');
+  for (const label of [
+    'GC cycles',
+    'GC frequency',
+    'Pause p50',
+    'Pause p99',
+    'Pause max',
+    'Peak heap',
+    'Live-heap slope',
+    'GC CPU',
+    'Implied GOGC',
+  ])
+    await expect(table.getByRole('rowheader', { name: label, exact: true })).toBeVisible();
+  const gogc = table.getByRole('row', { name: /Implied GOGC/ });
+  await expect(gogc).toContainText('≈ 100');
+  await expect(gogc).toContainText('≈ 200');
+  // Aligned: both traces' charts share one x range.
+  const axis = (side: string) =>
+    page
+      .locator(`[data-compare-charts="${side}"] figure[data-kind="heap"] .x-axis .tick text`)
+      .allTextContents();
+  expect(await axis('a')).toEqual(await axis('b'));
+});
+
+test('exports: SVG, PNG, CSV, JSON and Markdown hold what the page shows', async ({ page }) => {
+  await open(page);
+  await page.locator('#wb-sample-a').selectOption({ label: 'leaking-map' });
+  await ready(page);
+  const cycles = await page
+    .locator('[data-charts] figure[data-kind="heap"]')
+    .getAttribute('data-cycles');
+  const save = async (click: () => Promise<void>) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+    const file = await download.path();
+    return { name: download.suggestedFilename(), body: readFileSync(file!) };
+  };
+  const heap = page.locator('[data-charts] figure[data-kind="heap"]');
+  const svg = await save(() => heap.getByRole('button', { name: 'Save as SVG' }).click());
+  expect(svg.name).toBe('gctrace-heap.svg');
+  expect(svg.body.toString()).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  expect(svg.body.toString()).toContain('<style>');
+  const png = await save(() => heap.getByRole('button', { name: 'Save as PNG' }).click());
+  expect(png.body.subarray(1, 4).toString()).toBe('PNG');
+  expect(png.body.readUInt32BE(16)).toBe(1280);
+  const csv = await save(() => page.getByRole('button', { name: 'Cycles as CSV' }).click());
+  const rows = csv.body.toString().trim().split('\n');
+  expect(rows[0]).toBe(
+    'line,gc,seconds,heap_start_mb,heap_end_mb,heap_live_mb,goal_mb,pause_ms,gc_cpu_percent_printed,interval_gc_cpu_fraction,alloc_rate_mb_per_s,live_mb,forced,truncated',
+  );
+  expect(rows.length - 1).toBe(Number(cycles));
+  const json = await save(() => page.getByRole('button', { name: 'Cycles as JSON' }).click());
+  const data = JSON.parse(json.body.toString()) as { cycles: { gc: number }[] };
+  expect(data.cycles.length).toBe(Number(cycles));
+  expect(data.cycles[0].gc).toBe(1);
+  const md = await save(() => page.getByRole('button', { name: 'Findings as Markdown' }).click());
+  expect(md.name).toMatch(/\.md$/);
+  expect(md.body.toString()).toContain('Live heap keeps growing');
+  expect(md.body.toString()).toContain('| Pause p99 |');
+});
+
+test('a 1,000,000-line file loads in the worker: charts, progress, no long task', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const file = join(tmpdir(), 'gctrace-workbench-1m.txt');
+  await writeBigTrace(file, 1_000_000);
+  const size = statSync(file).size;
+  const problems = watchPage(page);
+  await open(page);
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+  await page.locator('[data-slot="a"] input[type="file"]').setInputFiles(file);
+  await expect(page.locator('[data-slot="a"] [data-progress]')).toBeVisible();
+  await expect(page.locator('[data-workbench][data-first-charts="true"]')).toBeAttached({
+    timeout: 30_000,
+  });
+  await expect(statusA(page)).toHaveAttribute('data-final', 'true', { timeout: 90_000 });
+  await ready(page);
+  await expect(statusA(page)).toContainText('1,000,000 lines · 1,000,000 cycles');
+  const heap = page.locator('[data-charts] figure[data-kind="heap"]');
+  await expect(heap).toHaveAttribute('data-cycles', '1000000');
+  await expect(heap.locator('svg')).toHaveAttribute('data-mode', 'dense');
+  expect(Number(await heap.getAttribute('data-drawn'))).toBeLessThan(20_000);
+  await expect(page.locator('[data-sample-note]')).toContainText('of the 1,000,000 cycles');
+  await expect(page.locator('[data-pager]')).toBeVisible();
+  await expect(page.locator('[data-pager] li').first()).toHaveText(/^gc 1 @/);
+  const held = Number(await statusA(page).getAttribute('data-held-bytes'));
+  expect(held / size).toBeLessThan(3);
+  const longest = await page.evaluate(() =>
+    Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks),
+  );
+  console.log(`1M lines: longest main-thread task ${longest} ms`);
+  expect(longest).toBeLessThanOrEqual(100);
+  expect(problems).toEqual([]);
+});
+
+test('axe finds nothing in light and dark, and the page fits a 390 px screen', async ({ page }) => {
+  await open(page);
+  await page.locator('#wb-sample-a').selectOption({ label: 'go-run-multiprocess' });
+  await ready(page);
+  await page.locator('[data-slot="b"] input[type="file"]').setInputFiles(fixture('steady'));
+  await expect(page.locator('[data-compare-table] table')).toBeVisible({ timeout: 30_000 });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const results = await new AxeBuilder({ page }).include('[data-workbench]').analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
+  }
+  await page.setViewportSize({ width: 390, height: 800 });
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+});
