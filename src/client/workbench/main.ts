@@ -188,6 +188,7 @@ function startLoad(s: Slot, source: Blob, name: string): void {
     state: (state, preview) => {
       if (s.id !== id) return;
       s.state = state;
+      if (s.key === 'a' && s.text === null) pager.ensureShown();
       if (state.final) {
         progress.done();
         s.run = state.mainRun;

@@ -41,7 +41,11 @@ export class Pager {
     this.highlighted = 0;
     this.list.replaceChildren();
     this.status.textContent = 'The first lines appear here as soon as they are read.';
-    void this.show(1);
+  }
+
+  /** Shows the first page if nothing is shown yet (the first lines have just been read). */
+  ensureShown(): void {
+    if (this.list.childElementCount === 0) void this.show(this.first);
   }
 
   /** Shows the page holding `line` and marks that line. */

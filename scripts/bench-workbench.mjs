@@ -1,0 +1,176 @@
+// Workbench benchmark: loads a generated 1,000,000-line trace into /lab/ through the file input
+// of the built site (astro preview, Chromium via Playwright) and measures time to first charts,
+// time to the complete result, the longest main-thread task and memory against the file size.
+// Uses dist/ as built (builds it only when missing); writes bench-results/workbench.json.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { writeBigTrace } from './make-big-trace.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const lines = Number(process.env.BENCH_LINES ?? 1_000_000);
+const port = Number(process.env.BENCH_PORT ?? 4351);
+const astro = join(root, 'node_modules', '.bin', 'astro');
+
+if (!existsSync(join(root, 'dist', 'lab', 'index.html'))) {
+  console.log('dist/ has no workbench page: building it first');
+  const build = spawnSync(astro, ['build'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(1);
+}
+
+const file = join(tmpdir(), `gctrace-bench-${lines}.txt`);
+const fileBytes = await writeBigTrace(file, lines);
+
+const server = spawn(
+  astro,
+  ['preview', '--host', '127.0.0.1', '--port', String(port), '--ignore-lock'],
+  { cwd: root, stdio: 'ignore', detached: false },
+);
+const base = `http://127.0.0.1:${port}`;
+for (let i = 0; ; i++) {
+  try {
+    if ((await fetch(`${base}/lab/`)).ok) break;
+  } catch {
+    // not up yet
+  }
+  if (i > 100) throw new Error('astro preview did not start');
+  await new Promise((r) => setTimeout(r, 200));
+}
+
+/** Resident memory (bytes) of the browser's renderer processes. */
+function rendererRss(browserPid) {
+  let total = 0;
+  const children = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(Number(name), ppid);
+    } catch {
+      // gone
+    }
+  }
+  const descends = (pid) => {
+    for (let p = pid, hops = 0; p > 1 && hops < 12; hops++) {
+      p = children.get(p) ?? 0;
+      if (p === browserPid) return true;
+    }
+    return false;
+  };
+  for (const pid of children.keys()) {
+    if (!descends(pid)) continue;
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+    } catch {
+      // gone
+    }
+  }
+  return total;
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'],
+});
+let result;
+try {
+  // Playwright starts Chromium as a child of this process: its renderers descend from us.
+  const browserPid = process.pid;
+  const page = await browser.newPage();
+  await page.goto(`${base}/lab/`);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForSelector('[data-workbench][data-script="ready"]');
+  await page.evaluate(() => {
+    window.benchLongTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.benchLongTasks.push(Math.round(e.duration));
+    }).observe({ type: 'longtask' });
+  });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const baseline = rendererRss(browserPid);
+  let peak = baseline;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rendererRss(browserPid));
+  }, 100);
+  const started = Date.now();
+  await page.setInputFiles('[data-slot="a"] input[type="file"]', file);
+  await page.waitForSelector('[data-workbench][data-first-charts="true"]', { timeout: 120_000 });
+  const firstChartsWall = Date.now() - started;
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[data-slot="a"] [data-status]')?.dataset.final === 'true' &&
+      document.querySelector('[data-workbench]')?.dataset.ready === 'true',
+    null,
+    { timeout: 300_000 },
+  );
+  const readyWall = Date.now() - started;
+  clearInterval(sampler);
+  peak = Math.max(peak, rendererRss(browserPid));
+  const page_ = await page.evaluate(() => {
+    const mark = (name) => performance.getEntriesByName(name).at(-1)?.startTime ?? null;
+    const charts = performance
+      .getEntriesByType('measure')
+      .filter((m) => m.name.startsWith('workbench:chart:'))
+      .map((m) => m.duration);
+    const status = document.querySelector('[data-slot="a"] [data-status]');
+    return {
+      loadStart: mark('workbench:load-start'),
+      firstCharts: mark('workbench:first-charts'),
+      loaded: mark('workbench:loaded'),
+      longTasks: window.benchLongTasks,
+      longestChartUpdateMs: Math.round(Math.max(0, ...charts)),
+      status: status?.textContent,
+      workerHeldBytes: Number(status?.dataset.heldBytes ?? 0),
+    };
+  });
+  const metrics = Object.fromEntries(
+    (await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]),
+  );
+  const mb = (b) => Math.round(b / 1e5) / 10;
+  result = {
+    lines,
+    fileMB: mb(fileBytes),
+    timeToFirstChartsMs: Math.round(page_.firstCharts - page_.loadStart),
+    timeToFirstChartsFromFileInputMs: firstChartsWall,
+    timeToCompleteMs: Math.round(page_.loaded - page_.loadStart),
+    timeToFindingsFromFileInputMs: readyWall,
+    longestMainThreadTaskMs: Math.max(0, ...page_.longTasks),
+    longTasksOver100ms: page_.longTasks.filter((d) => d > 100).length,
+    longTasksOver50ms: page_.longTasks.length,
+    longestChartUpdateMs: page_.longestChartUpdateMs,
+    mainThreadJsHeapMB: mb(metrics.JSHeapUsedSize ?? 0),
+    workerHeldMB: mb(page_.workerHeldBytes),
+    rendererRssBaselineMB: mb(baseline),
+    rendererRssPeakMB: mb(peak),
+    rendererRssPeakOverFileSize: Math.round((peak / fileBytes) * 100) / 100,
+    rendererRssGrowthOverFileSize: Math.round(((peak - baseline) / fileBytes) * 100) / 100,
+    status: page_.status,
+    loadAverage: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
+    node: process.version,
+  };
+} finally {
+  await browser.close();
+  server.kill();
+}
+
+mkdirSync(join(root, 'bench-results'), { recursive: true });
+writeFileSync(
+  join(root, 'bench-results', 'workbench.json'),
+  JSON.stringify(result, null, 2) + '\n',
+);
+console.log(
+  `workbench, ${result.lines.toLocaleString('en')} lines (${result.fileMB} MB):\n` +
+    `  first charts       ${result.timeToFirstChartsMs} ms after the load started (${result.timeToFirstChartsFromFileInputMs} ms from the file input)\n` +
+    `  complete           ${result.timeToCompleteMs} ms; findings shown ${result.timeToFindingsFromFileInputMs} ms from the file input\n` +
+    `  longest main task  ${result.longestMainThreadTaskMs} ms (${result.longTasksOver100ms} over 100 ms, longest chart redraw ${result.longestChartUpdateMs} ms)\n` +
+    `  memory             renderer peak ${result.rendererRssPeakMB} MB = ${result.rendererRssPeakOverFileSize} × file (growth ${result.rendererRssGrowthOverFileSize} ×); worker columns ${result.workerHeldMB} MB; page heap ${result.mainThreadJsHeapMB} MB\n` +
+    `  load average       ${result.loadAverage}`,
+);
