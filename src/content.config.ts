@@ -34,7 +34,12 @@ const traceSource = z.enum(['captured', 'seed', 'go-issue', 'spec-constructed'])
 
 const traces = defineCollection({
   // Each sample trace is content/traces/<slug>.txt with its provenance in <slug>.json.
-  loader: glob({ base: './content/traces', pattern: '*.json' }),
+  // The id is the file name as written ("seed-go1.5"), not a slug with its dots removed.
+  loader: glob({
+    base: './content/traces',
+    pattern: '*.json',
+    generateId: ({ entry }) => entry.replace(/\.json$/, ''),
+  }),
   schema: z
     .object({
       title: z.string(),

@@ -1030,16 +1030,19 @@ function eraOfLine(parsed: ParsedTrace, line: number): EraId {
   return 'go1.5+';
 }
 
+/** The printed text with its unit, unless the text already carries it ("@9.951s", "44 MB goal"). */
 function withUnit(text: string, unit: string): string {
-  return unit === 'MB' || unit === 'KiB' || unit === 'B'
-    ? `${text} ${unit}`
-    : unit === 'ms'
-      ? `${text} ms`
-      : unit === 's'
-        ? `${text}s`
-        : unit === '%'
-          ? `${text}%`
-          : text;
+  const suffix =
+    unit === 'MB' || unit === 'KiB' || unit === 'B' || unit === 'ms'
+      ? ` ${unit}`
+      : unit === 's' || unit === '%'
+        ? unit
+        : '';
+  if (suffix === '') return text;
+  // Fields printed with their label ("44 MB goal") read best as the number and unit alone.
+  const number = /^-?\d+(?:\.\d+)?/.exec(text)?.[0];
+  if (number !== undefined && number !== text) return number + suffix;
+  return text.endsWith(unit) ? text : text + suffix;
 }
 
 /** Explains the field (or diagnostic) at a 1-based line and column; null where there is nothing to say. */
