@@ -74,6 +74,23 @@ export interface LeakVerdict {
   evidence: { line: number; gc: number; liveMB: number; note: string }[];
 }
 
+/** A verdict that says nothing yet, with the reason why. */
+export function inconclusiveLeakVerdict(reason: string): LeakVerdict {
+  return {
+    verdict: 'inconclusive',
+    reason,
+    cyclesUsed: 0,
+    warmupCycles: 0,
+    slopeMBPerMinute: null,
+    slopeMBPerCycle: null,
+    theilSenMBPerCycle: null,
+    r2: null,
+    firstThirdSlopeMBPerCycle: null,
+    lastThirdSlopeMBPerCycle: null,
+    evidence: [],
+  };
+}
+
 export interface CpuWindow {
   startSeconds: number;
   endSeconds: number;
@@ -571,19 +588,7 @@ function leakVerdict(cycles: GcCycle[], measures: CycleMeasures[]): LeakVerdict 
       (p): p is { c: GcCycle; live: number; i: number } =>
         p.live !== null && !p.c.forced && !p.c.leakCheck,
     );
-  const base: LeakVerdict = {
-    verdict: 'inconclusive',
-    reason: '',
-    cyclesUsed: 0,
-    warmupCycles: 0,
-    slopeMBPerMinute: null,
-    slopeMBPerCycle: null,
-    theilSenMBPerCycle: null,
-    r2: null,
-    firstThirdSlopeMBPerCycle: null,
-    lastThirdSlopeMBPerCycle: null,
-    evidence: [],
-  };
+  const base = inconclusiveLeakVerdict('');
   const forced = cycles.filter((c) => c.forced).length;
   if (points.length < minCycles) {
     return {

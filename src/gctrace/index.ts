@@ -6,7 +6,7 @@ export { formatCycle, fmtNSAsMS, formatMs, formatSeconds, itoaDiv } from './form
 export { lineFields, lineKindAt, lineStarts, lineText } from './fields.ts';
 export { explainAt, fieldExplanations, companionFieldExplanations } from './explain.ts';
 export type { Explanation, FieldExplanation } from './explain.ts';
-export { analyseTrace, measureCycles } from './analyse.ts';
+export { analyseTrace, inconclusiveLeakVerdict, measureCycles } from './analyse.ts';
 export type {
   CpuWindow,
   CycleMeasures,

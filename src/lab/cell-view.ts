@@ -7,6 +7,7 @@
 import { allocChart, chartTable, cpuChart, heapChart, pauseChart } from '../charts/index.ts';
 import type { Chart, ChartCycle, ChartKind, ChartOptions } from '../charts/index.ts';
 import type { CellModel, Finding } from './cell-model.ts';
+import { element } from './dom.ts';
 
 export const chartFunctions: Record<
   ChartKind,
@@ -22,19 +23,6 @@ export function chartCaption(kind: ChartKind, cycles: number): string {
     alloc: 'Allocation rate',
   }[kind];
   return `${what} over ${cycles} GC cycle${cycles === 1 ? '' : 's'}`;
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  attributes: Record<string, string> = {},
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  // textContent, never innerHTML: trace text is the learner's and must stay text.
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 /** "12 cycles · 2 problems · Go 1.18 and later" */

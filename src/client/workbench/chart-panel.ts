@@ -8,6 +8,7 @@ import { chartCaption, chartFunctions, renderTable } from '../../lab/cell-view.t
 import type { Domain } from '../../lab/workbench/protocol.ts';
 import type { ChartView } from '../../lab/workbench/view.ts';
 import { plotColumns } from '../../lab/workbench/view.ts';
+import { pageElement as el } from '../../lab/dom.ts';
 
 /** viewBox geometry of the charts (frame.ts defaults). */
 const viewWidth = 640;
@@ -34,17 +35,6 @@ interface Slot {
   caption: HTMLElement;
   details: HTMLDetailsElement;
   brush: HTMLElement;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string> = {},
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 /** Saves a blob under a file name through a temporary link. */

@@ -20,6 +20,7 @@ import { ChartPanel, download } from './chart-panel.ts';
 import { WorkbenchWorker } from './worker-client.ts';
 import { loadBig, loadSaved, saveBig, saveText, type SaveOutcome } from './storage.ts';
 import { Pager } from './pager.ts';
+import { pageElement as el } from '../../lab/dom.ts';
 
 /** Traces up to this many characters are edited in place; longer ones are shown in pages. */
 const editableLimit = 1 << 20;
@@ -33,17 +34,6 @@ const worker = new WorkbenchWorker();
 const style = document.createElement('style');
 style.textContent = chartCss;
 document.head.append(style);
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string> = {},
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 const number = (n: number) => n.toLocaleString('en');
 const megabytes = (bytes: number) =>

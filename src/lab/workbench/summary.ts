@@ -6,6 +6,7 @@
  */
 import {
   analyseTrace,
+  inconclusiveLeakVerdict,
   type GcCycle,
   type ParsedTrace,
   type RunAnalysis,
@@ -208,19 +209,7 @@ export function combine(
     impliedGogcNote: 'no cycles in this range',
     memoryLimit: { detected: false, reason: 'no cycles in this range', lines: [] },
     gcOff: false,
-    leak: {
-      verdict: 'inconclusive',
-      reason: 'There are no gc lines in this range.',
-      cyclesUsed: 0,
-      warmupCycles: 0,
-      slopeMBPerMinute: null,
-      slopeMBPerCycle: null,
-      theilSenMBPerCycle: null,
-      r2: null,
-      firstThirdSlopeMBPerCycle: null,
-      lastThirdSlopeMBPerCycle: null,
-      evidence: [],
-    },
+    leak: inconclusiveLeakVerdict('There are no gc lines in this range.'),
     measures: [],
   };
   return {
