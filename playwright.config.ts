@@ -4,7 +4,9 @@ const port = 4329;
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  workers: 1,
+  // Two workers: most of a test's time is spent waiting on the browser, not on the CPU.
+  workers: 2,
+  fullyParallel: true,
   retries: 0,
   timeout: 60_000,
   reporter: [

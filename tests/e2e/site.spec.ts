@@ -2,28 +2,24 @@ import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { sitePages, watchPage } from './watch.ts';
 
-test('every page loads with no console errors or failed requests, in light and dark', async ({
-  page,
-}) => {
+test('every linked page loads with no console errors or failed requests', async ({ page }) => {
   const pages = await sitePages(page);
-  expect(pages.length).toBeGreaterThan(1);
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const path of pages) {
-      const problems = watchPage(page);
-      await page.goto(path, { waitUntil: 'networkidle' });
-      await expect(page.locator('h1')).toBeVisible();
-      expect(problems, `${path} (${scheme})`).toEqual([]);
-      page.removeAllListeners();
-    }
+  expect(pages.length).toBeGreaterThan(8);
+  for (const path of pages) {
+    const problems = watchPage(page);
+    await page.goto(path, { waitUntil: 'networkidle' });
+    await expect(page.locator('h1').first()).toBeVisible();
+    expect(problems, path).toEqual([]);
+    page.removeAllListeners();
   }
 });
 
-test('axe finds no accessibility violations on any page, in light and dark', async ({ page }) => {
-  const pages = [...(await sitePages(page)), '/no-such-page/'];
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const path of pages) {
+// Each page with its own spec runs axe there (lessons, glossary, further reading, workbench,
+// simulator, workshop mode); these are the pages that have none.
+for (const path of ['/', '/no-such-page/']) {
+  test(`axe finds no accessibility violations on ${path}, in light and dark`, async ({ page }) => {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
       await page.goto(path, { waitUntil: 'networkidle' });
       const results = await new AxeBuilder({ page }).analyze();
       const summary = results.violations.map(
@@ -31,8 +27,8 @@ test('axe finds no accessibility violations on any page, in light and dark', asy
       );
       expect(summary, `${path} (${scheme})`).toEqual([]);
     }
-  }
-});
+  });
+}
 
 test('an unknown address shows the 404 page with a way home', async ({ page }) => {
   const response = await page.goto('/no-such-page/');
@@ -110,15 +106,15 @@ test('a lesson page has a table of contents whose links reach their sections', a
 test('code blocks are highlighted and have a working copy button', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/lessons/what-a-leak-is/');
-  const block = page.locator('.code-block').filter({ hasText: 'var seen' });
+  const block = page.locator('.code-block').first();
   await expect(block.locator('pre.astro-code span[style]').first()).toHaveAttribute(
     'style',
     /--shiki/,
   );
+  const code = (await block.locator('pre').innerText()).replace(/\n$/, '');
   await block.getByRole('button', { name: 'Copy code to clipboard' }).click();
   await expect(block.getByRole('button', { name: 'Copy code to clipboard' })).toHaveText('Copied');
-  const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toContain('var seen = map[string][]byte{}');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
 });
 
 test('pages fit a 390 px wide screen without sideways scrolling', async ({ browser }) => {

@@ -77,11 +77,15 @@ test('typing a new cycle line updates the caption count and the heap chart', asy
   const before = await cycles(cell);
   const heapPath = await cell.locator('figure[data-kind="heap"] svg').innerHTML();
   await typeAtEnd(page, cell, await nextCycleLine(cell));
+  // Charts redraw when they are near the viewport.
+  await cell.locator('figure[data-kind="heap"]').scrollIntoViewIfNeeded();
   await expect(cell.locator('.cell-status')).toHaveAttribute('data-cycles', String(before + 1));
   await expect(cell.locator('figure[data-kind="heap"] figcaption')).toHaveText(
     `Heap over ${before + 1} GC cycles`,
   );
-  expect(await cell.locator('figure[data-kind="heap"] svg').innerHTML()).not.toBe(heapPath);
+  await expect
+    .poll(() => cell.locator('figure[data-kind="heap"] svg').innerHTML())
+    .not.toBe(heapPath);
   expect(problems).toEqual([]);
 });
 
