@@ -2,14 +2,44 @@
  * Fast path for the common case: a Go 1.6+ gc line printed exactly as the runtime prints it
  * (single spaces, no breaks). Locals only, numbers from char codes; returns null on any
  * deviation, and the general scanner (scanGcLine.ts) then reads the line and explains problems.
+ *
+ * Memory matters as much as speed here (the workbench keeps million-line traces in memory):
+ * whole numbers are handed over through an Int32Array, so V8 stores them in the cycle as small integers
+ * (Smis) instead of boxing each one in a 16-byte heap number the GC then has to trace.
  */
 import type { GcCycle } from './types.ts';
 import { unboundedGoalThresholdMB } from './scanGcLine.ts';
 
-const values = new Float64Array(16);
+/**
+ * Slots of `values`, in the order the numbers are printed (Go 1.18+ layout; Go 1.6 – 1.17 lines
+ * have no stacks and globals, and their P count is read into the STACKS slot, then moved).
+ * `fastModernCycle` reads the first ones in a loop over this order.
+ */
+const GC = 0;
+const AT = 1;
+const PERCENT = 2;
+const CLOCK = 3; // three slots
+const CPU = 6; // five slots: sweep termination, assist, background, idle, mark termination
+const HEAP = 11; // three slots: start, end, live
+const GOAL = 14;
+const STACKS = 15;
+const GLOBALS = 16;
+const PROCS = 17;
+const values = new Float64Array(18);
 
-/** Reads a decimal number at `p` into `values[slot]`; returns the index after it, or -1. */
-function num(text: string, p: number, slot: number): number {
+/** The whole-number fields; they must not carry a fraction. */
+const wholeSlots = [GC, PERCENT, HEAP, HEAP + 1, HEAP + 2, GOAL, STACKS, GLOBALS, PROCS];
+/** The whole-number fields again, as int32, in the same slots: what the cycle is built from. */
+const ints = new Int32Array(values.length);
+
+/** Largest value an Int32Array slot holds. */
+const maxInt32 = 0x7fffffff;
+
+/**
+ * Reads a decimal number (digits with an optional fraction) at `p` into `values[slot]`;
+ * returns the index after it, or -1. Same limits and rounding as the general scanner.
+ */
+function readNumber(text: string, p: number, slot: number): number {
   let c = text.charCodeAt(p);
   if (!(c >= 48 && c <= 57)) return -1;
   const from = p;
@@ -21,125 +51,162 @@ function num(text: string, p: number, slot: number): number {
   if (c === 46) {
     c = text.charCodeAt(++p);
     if (!(c >= 48 && c <= 57)) return -1;
-    let f = 0;
-    let d = 1;
+    let scale = 1;
     do {
-      f = f * 10 + (c - 48);
-      d *= 10;
+      v = v * 10 + (c - 48);
+      scale *= 10;
       c = text.charCodeAt(++p);
     } while (c >= 48 && c <= 57);
     if (p - from > 16) return -1;
-    v = (v * d + f) / d;
+    // `v` holds all the digits: an exact integer below 2^53, so the division is correctly
+    // rounded and equals parseFloat.
+    v /= scale;
   } else if (p - from > 15) return -1;
   values[slot] = v;
   return p;
 }
 
-/** True if `lit` stands at `p` (the builtin beats a char loop here). */
-function at(text: string, p: number, lit: string): boolean {
-  return text.startsWith(lit, p);
+/** The char codes of a fixed text of the line, compared by `at`. */
+function codesOf(lit: string): Uint8Array {
+  return Uint8Array.from(lit, (ch) => ch.charCodeAt(0));
+}
+const GC_SPACE = codesOf('gc ');
+const MB_STACKS = codesOf(' MB stacks, ');
+const MB_GLOBALS = codesOf(' MB globals, ');
+const SPACE_P = codesOf(' P');
+const FORCED = codesOf(' (forced)');
+
+/** The text after each number up to the goal, which every Go 1.6+ line prints the same way. */
+const separators = [
+  ' @', // gc 12 @
+  's ', // @1.234s
+  '%: ', // 5%:
+  '+',
+  '+',
+  ' ms clock, ',
+  '+',
+  '/',
+  '/',
+  '+',
+  ' ms cpu, ',
+  '->',
+  '->',
+  ' MB, ',
+  ' MB goal, ',
+].map(codesOf);
+
+/**
+ * True if the text with char codes `lit` stands at `p`. A loop over a typed array, not
+ * `startsWith`: the builtin call costs more than comparing these few characters, most of all
+ * when `text` is a concatenated (cons) string, and typed-array reads are cheaper than string ones.
+ */
+function at(text: string, p: number, lit: Uint8Array): boolean {
+  for (let i = 0; i < lit.length; i++) if (text.charCodeAt(p + i) !== lit[i]) return false;
+  return true;
 }
 
-/** Parses a canonical Go 1.6+ gc line starting at `p` (the 'gc'), or returns null. */
+/**
+ * Where the line of the last cycle returned by `fastModernCycle` ends (index of its '\n' or
+ * '\r', or the text length): a canonical line ends right after its last field, so the caller
+ * needs no search for the line end.
+ */
+export let fastLineEnd = 0;
+
+/**
+ * Parses a canonical Go 1.6+ gc line starting at `p` (the 'gc') and running to the end of its
+ * line, or returns null.
+ */
 export function fastModernCycle(
   text: string,
   p: number,
-  end: number,
   line: number,
   column: number,
 ): GcCycle | null {
-  if (!at(text, p, 'gc ')) return null;
-  p = num(text, p + 3, 0);
-  if (p < 0 || text.charCodeAt(p) !== 32 || text.charCodeAt(p + 1) !== 64) return null;
-  p = num(text, p + 2, 1);
-  if (p < 0 || text.charCodeAt(p) !== 115 || text.charCodeAt(p + 1) !== 32) return null;
-  p = num(text, p + 2, 2);
-  if (
-    p < 0 ||
-    text.charCodeAt(p) !== 37 ||
-    text.charCodeAt(p + 1) !== 58 ||
-    text.charCodeAt(p + 2) !== 32
-  )
-    return null;
-  p = num(text, p + 3, 3);
-  if (p < 0 || text.charCodeAt(p) !== 43) return null;
-  p = num(text, p + 1, 4);
-  if (p < 0 || text.charCodeAt(p) !== 43) return null;
-  p = num(text, p + 1, 5);
-  if (p < 0 || !at(text, p, ' ms clock, ')) return null;
-  p = num(text, p + 11, 6);
-  if (p < 0 || text.charCodeAt(p) !== 43) return null;
-  p = num(text, p + 1, 7);
-  if (p < 0 || text.charCodeAt(p) !== 47) return null;
-  p = num(text, p + 1, 8);
-  if (p < 0 || text.charCodeAt(p) !== 47) return null;
-  p = num(text, p + 1, 9);
-  if (p < 0 || text.charCodeAt(p) !== 43) return null;
-  p = num(text, p + 1, 10);
-  if (p < 0 || !at(text, p, ' ms cpu, ')) return null;
-  p = num(text, p + 9, 11);
-  if (p < 0 || text.charCodeAt(p) !== 45 || text.charCodeAt(p + 1) !== 62) return null;
-  p = num(text, p + 2, 12);
-  if (p < 0 || text.charCodeAt(p) !== 45 || text.charCodeAt(p + 1) !== 62) return null;
-  p = num(text, p + 2, 13);
-  if (p < 0 || !at(text, p, ' MB, ')) return null;
-  p = num(text, p + 5, 14);
-  if (p < 0 || !at(text, p, ' MB goal, ')) return null;
-  p = num(text, p + 10, 15);
-  if (p < 0) return null;
-  let stacks: number | null = null;
-  let globals: number | null = null;
-  if (at(text, p, ' MB stacks, ')) {
-    stacks = values[15];
-    p = num(text, p + 12, 15);
-    if (p < 0 || !at(text, p, ' MB globals, ')) return null;
-    globals = values[15];
-    p = num(text, p + 13, 15);
+  if (!at(text, p, GC_SPACE)) return null;
+  p += 3;
+  // gc # @#s #%: #+#+# ms clock, #+#/#/#+# ms cpu, #->#-># MB, # MB goal,
+  // One loop with one call site, so that V8 inlines the number reader.
+  for (let slot = 0; slot < separators.length; slot++) {
+    p = readNumber(text, p, slot);
     if (p < 0) return null;
+    const after = separators[slot];
+    if (!at(text, p, after)) return null;
+    p += after.length;
   }
-  if (text.charCodeAt(p) !== 32 || text.charCodeAt(p + 1) !== 80) return null;
+  // [# MB stacks, # MB globals, ]# P[ (forced)]
+  p = readNumber(text, p, STACKS);
+  if (p < 0) return null;
+  const withStacks = at(text, p, MB_STACKS);
+  if (withStacks) {
+    p = readNumber(text, p + MB_STACKS.length, GLOBALS);
+    if (p < 0 || !at(text, p, MB_GLOBALS)) return null;
+    p = readNumber(text, p + MB_GLOBALS.length, PROCS);
+    if (p < 0) return null;
+  } else {
+    values[PROCS] = values[STACKS];
+    values[STACKS] = 0;
+    values[GLOBALS] = 0;
+  }
+  if (!at(text, p, SPACE_P)) return null;
   p += 2;
   let forced = false;
-  if (p < end && at(text, p, ' (forced)')) {
+  if (text.charCodeAt(p) === 32 && at(text, p, FORCED)) {
     forced = true;
-    p += 9;
+    p += FORCED.length;
   }
-  if (p !== end) return null;
-  const goal = values[14];
-  const v = values;
+  const next = text.charCodeAt(p);
+  if (next !== 10 && next !== 13 && p !== text.length) return null;
+  fastLineEnd = p;
+
   // Integer fields must not carry a fraction; the general scanner reports such lines.
-  if (
-    v[0] % 1 !== 0 ||
-    v[2] % 1 !== 0 ||
-    v[11] % 1 !== 0 ||
-    v[12] % 1 !== 0 ||
-    v[13] % 1 !== 0 ||
-    goal % 1 !== 0 ||
-    v[15] % 1 !== 0
-  )
-    return null;
-  if ((stacks !== null && stacks % 1 !== 0) || (globals !== null && globals % 1 !== 0)) return null;
-  return {
+  // The int32 copies are what the cycle is built from (Smis, see the top of the file).
+  let beyondInt32 = false;
+  for (let i = 0; i < wholeSlots.length; i++) {
+    const slot = wholeSlots[i];
+    const v = values[slot];
+    if (Math.trunc(v) !== v) return null; // cheaper than v % 1, which calls fmod
+    if (v > maxInt32) beyondInt32 = true;
+    ints[slot] = v;
+  }
+
+  // Same property order as every other cycle, so all cycles share one hidden class.
+  const goal = values[GOAL];
+  const cycle: GcCycle = {
     line,
     column,
     endLine: line,
-    gc: v[0],
-    era: stacks === null ? 'go1.6-1.17' : 'go1.18+',
-    atSeconds: v[1],
-    cpuPercent: v[2],
+    gc: ints[GC],
+    era: withStacks ? 'go1.18+' : 'go1.6-1.17',
+    atSeconds: values[AT],
+    cpuPercent: ints[PERCENT],
     leakCheck: false,
-    clockMs: [v[3], v[4], v[5]],
-    cpuMs: [v[6], [v[7], v[8], v[9]], v[10]],
-    heapMB: [v[11], v[12], v[13]],
-    goalMB: goal,
+    clockMs: [values[CLOCK], values[CLOCK + 1], values[CLOCK + 2]],
+    cpuMs: [values[CPU], [values[CPU + 1], values[CPU + 2], values[CPU + 3]], values[CPU + 4]],
+    heapMB: [ints[HEAP], ints[HEAP + 1], ints[HEAP + 2]],
+    goalMB: ints[GOAL],
     goalUnbounded: goal >= unboundedGoalThresholdMB,
-    stacksMB: stacks,
-    globalsMB: globals,
-    procs: v[15],
+    stacksMB: withStacks ? ints[STACKS] : null,
+    globalsMB: withStacks ? ints[GLOBALS] : null,
+    procs: ints[PROCS],
     forced,
     truncated: false,
     rejoined: false,
     run: 0,
     legacy: null,
   };
+  if (beyondInt32) useExactWholes(cycle, withStacks);
+  return cycle;
+}
+
+/** Rare case (the 14-digit "no goal" of GOGC=off, absurd counts): the exact values, as doubles. */
+function useExactWholes(cycle: GcCycle, withStacks: boolean): void {
+  cycle.gc = values[GC];
+  cycle.cpuPercent = values[PERCENT];
+  cycle.heapMB = [values[HEAP], values[HEAP + 1], values[HEAP + 2]];
+  cycle.goalMB = values[GOAL];
+  if (withStacks) {
+    cycle.stacksMB = values[STACKS];
+    cycle.globalsMB = values[GLOBALS];
+  }
+  cycle.procs = values[PROCS];
 }

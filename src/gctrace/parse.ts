@@ -15,7 +15,7 @@ import {
 } from './content.ts';
 import type { GcScan } from './scanGcLine.ts';
 import { gcStartKind, scanGcLine } from './scanGcLine.ts';
-import { fastModernCycle } from './fastPath.ts';
+import { fastLineEnd, fastModernCycle } from './fastPath.ts';
 import type {
   CompanionLine,
   Diagnostic,
@@ -280,6 +280,12 @@ export function parseTrace(input: string): ParsedTrace {
       );
   };
 
+  /** Keeps a cycle from the fast path; only the rare suspicious values need the full checks. */
+  const keepFastCycle = (cycle: GcCycle) => {
+    cycles.push(cycle);
+    if (cycle.cpuPercent! > 100 || cycle.procs === 0 || cycle.atSeconds! > 1e9) checkValues(cycle);
+  };
+
   /** Handles a gc start in content `c`. Returns the line kind code and how many following lines it consumed. */
   const handleGc = (
     c: Content,
@@ -416,8 +422,19 @@ export function parseTrace(input: string): ParsedTrace {
   let line = 0;
   while (pos < len) {
     const a = pos;
-    const b = lineEnd(a);
     line++;
+    // Most lines are canonical gc lines from their first character: the fast path reads them
+    // and finds where they end, with no search for the line end or for 'gc'.
+    if (text.charCodeAt(a) === 103) {
+      const fast = fastModernCycle(text, a, line, 1);
+      if (fast !== null) {
+        pos = afterTerminator(fastLineEnd);
+        keepFastCycle(fast);
+        setCode(line, CYCLE);
+        continue;
+      }
+    }
+    const b = lineEnd(a);
     pos = afterTerminator(b);
     let code: number;
     let consumedNext = 0;
@@ -440,11 +457,10 @@ export function parseTrace(input: string): ParsedTrace {
           if (nextGc < 0) nextGc = len;
         }
         let fast: GcCycle | null = null;
-        if (nextGc < b) fast = fastModernCycle(text, nextGc, b, line, nextGc - a + 1);
+        // (A gc line at the very start of the line was tried above.)
+        if (nextGc < b && nextGc !== a) fast = fastModernCycle(text, nextGc, line, nextGc - a + 1);
         if (fast !== null) {
-          cycles.push(fast);
-          if (fast.cpuPercent! > 100 || fast.procs === 0 || fast.atSeconds! > 1e9)
-            checkValues(fast);
+          keepFastCycle(fast);
           setCode(line, CYCLE);
           continue;
         }
