@@ -551,6 +551,15 @@ function splitRuns(cycles: GcCycle[], diagnostics: Diagnostic[]): Run[] {
   const runs: Run[] = [];
   const last: GcCycle[] = [];
   const votes: Map<EraId, number>[] = [];
+  /** Cycles per run: `cycleIndices` is filled after the loop, at its final size (pushing a million indices costs far more). */
+  const cycleCounts: number[] = [];
+  // A run's era rarely changes, so votes are counted in streaks and the Map is touched once per streak.
+  const streakEra: EraId[] = [];
+  const streakLength: number[] = [];
+  const endStreak = (r: number) => {
+    const era = streakEra[r];
+    votes[r].set(era, (votes[r].get(era) ?? 0) + streakLength[r]);
+  };
   const bogus = (t: number | null) => t !== null && t > 1e9;
   const compatible = (a: GcCycle, b: GcCycle) => {
     const ka = eraKey[a.era];
@@ -570,7 +579,9 @@ function splitRuns(cycles: GcCycle[], diagnostics: Diagnostic[]): Run[] {
     let reason = '';
     if (current >= 0) {
       const prev = last[current];
-      if (compatible(prev, c) && forward(prev, c) && c.gc === prev.gc + 1) target = current;
+      // The same era is compatible by definition: the check nearly every cycle takes.
+      if ((c.era === prev.era || compatible(prev, c)) && forward(prev, c) && c.gc === prev.gc + 1)
+        target = current;
       else {
         // An earlier process picking up its own numbering again (go test between tool runs).
         for (let r = runs.length - 1; r >= 0 && target < 0; r--)
@@ -633,15 +644,36 @@ function splitRuns(cycles: GcCycle[], diagnostics: Diagnostic[]): Run[] {
       });
       votes.push(new Map());
       last.push(c);
+      cycleCounts.push(0);
+      streakEra.push(c.era);
+      streakLength.push(0);
     }
     const run = runs[target];
-    run.cycleIndices.push(i);
+    cycleCounts[target]++;
     run.cycleEnd = i + 1;
     run.lastLine = c.endLine;
     last[target] = c;
-    votes[target].set(c.era, (votes[target].get(c.era) ?? 0) + 1);
+    if (c.era === streakEra[target]) streakLength[target]++;
+    else {
+      endStreak(target);
+      streakEra[target] = c.era;
+      streakLength[target] = 1;
+    }
     c.run = target;
     current = target;
+  }
+  for (let r = 0; r < runs.length; r++) {
+    endStreak(r);
+    const run = runs[r];
+    const indices = new Array<number>(cycleCounts[r]);
+    if (run.cycleEnd - run.cycleStart === indices.length) {
+      // Not interleaved with another run: consecutive indices.
+      for (let k = 0; k < indices.length; k++) indices[k] = run.cycleStart + k;
+    } else {
+      let k = 0;
+      for (let i = run.cycleStart; i < run.cycleEnd; i++) if (cycles[i].run === r) indices[k++] = i;
+    }
+    run.cycleIndices = indices;
   }
   runs.forEach((run, r) => {
     let best: EraId = run.era;

@@ -308,6 +308,27 @@ describe('parseTrace copes with real-world mess', () => {
     expect(parsed.runs.map((r) => r.cycleIndices.length)).toEqual([3, 2]);
     expect(parsed.diagnostics.some((d) => d.kind === 'new-run' && d.line === 4)).toBe(true);
   });
+  it('lists the cycles of interleaved runs in order, and gives a run the era most of it has', () => {
+    const at = (n: number, t: string) => go16.replace('gc 1 @1.186s', `gc ${n} @${t}s`);
+    const interleaved = parseTrace(
+      [at(1, '1.0'), at(2, '2.0'), at(1, '0.5'), at(3, '3.0'), at(2, '1.0')].join('\n'),
+    );
+    expect(interleaved.runs.map((r) => r.cycleIndices)).toEqual([
+      [0, 1, 3],
+      [2, 4],
+    ]);
+    expect(interleaved.runs.map((r) => [r.cycleStart, r.cycleEnd])).toEqual([
+      [0, 4],
+      [2, 5],
+    ]);
+    expect(interleaved.cycles.map((c) => c.run)).toEqual([0, 0, 1, 0, 1]);
+    // Four clock phases make an unnamed Go 1.5+ line; it stays in the run without deciding its era.
+    const odd = at(2, '2.0').replace('0.092+0.47+0.038 ms clock', '0.092+0.47+0.01+0.038 ms clock');
+    const mixed = parseTrace([at(1, '1.0'), odd, at(3, '3.0'), at(4, '4.0')].join('\n'));
+    expect(mixed.runs).toHaveLength(1);
+    expect(mixed.runs[0].cycleIndices).toEqual([0, 1, 2, 3]);
+    expect(mixed.runs[0].era).toBe('go1.6-1.17');
+  });
   it('reports gaps in the numbering as warnings', () => {
     const parsed = parseTrace(`${go16}\n${go16.replace('gc 1 @1.186s', 'gc 4 @2.000s')}`);
     expect(parsed.diagnostics[0]).toMatchObject({
