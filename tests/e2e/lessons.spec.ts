@@ -1,7 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
-import { watchPage } from './watch.ts';
+import { accessibilityViolations, watchPage } from './watch.ts';
 
 const lessons = [
   'what-a-leak-is',
@@ -147,11 +146,7 @@ test('the glossary and further-reading pages are linked from the footer and pass
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.reload();
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(
-        results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' '))}`),
-        `${path} ${scheme}`,
-      ).toEqual([]);
+      expect(await accessibilityViolations(page, { scheme }), `${path} ${scheme}`).toEqual([]);
     }
   }
 });
@@ -375,13 +370,7 @@ for (const slug of lessons) {
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(`/lessons/${slug}/`, { waitUntil: 'networkidle' });
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(
-        results.violations.map(
-          (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-        ),
-        `${slug} (${scheme})`,
-      ).toEqual([]);
+      expect(await accessibilityViolations(page, { scheme }), `${slug} (${scheme})`).toEqual([]);
     }
   });
 }

@@ -2,6 +2,8 @@ import { expect, test } from '@playwright/test';
 
 const lessonPath = '/lessons/what-a-leak-is/';
 
+test.use({ serviceWorkers: 'allow' });
+
 test('after one visit the site works with the network cut, editor included once saved', async ({
   context,
   page,

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { watchPage } from './watch.ts';
+import { accessibilityViolations, watchPage } from './watch.ts';
 
 // Seven cells on one page load slowly on a busy machine.
 test.describe.configure({ timeout: 90_000 });
@@ -193,11 +192,9 @@ test('the presenter view has no accessibility violations', async ({ page }) => {
   await open(page);
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    const results = await new AxeBuilder({ page }).include('[data-present]').analyze();
     expect(
-      results.violations.map(
-        (v) => `${scheme}: ${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-      ),
+      await accessibilityViolations(page, { include: '[data-present]', scheme }),
+      scheme,
     ).toEqual([]);
   }
 });

@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { sitePages, watchPage } from './watch.ts';
+import { accessibilityViolations, sitePages, watchPage } from './watch.ts';
 
 test('every linked page loads with no console errors or failed requests', async ({ page }) => {
   const pages = await sitePages(page);
@@ -21,11 +20,7 @@ for (const path of ['/', '/no-such-page/']) {
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(path, { waitUntil: 'networkidle' });
-      const results = await new AxeBuilder({ page }).analyze();
-      const summary = results.violations.map(
-        (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-      );
-      expect(summary, `${path} (${scheme})`).toEqual([]);
+      expect(await accessibilityViolations(page, { scheme }), `${path} (${scheme})`).toEqual([]);
     }
   });
 }

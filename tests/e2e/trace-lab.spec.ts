@@ -1,6 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { watchPage } from './watch.ts';
+import { accessibilityViolations, watchPage } from './watch.ts';
 
 const lessonPath = '/lessons/what-a-leak-is/';
 
@@ -169,10 +168,7 @@ test('axe finds nothing with the editor loaded, in light and dark', async ({ pag
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(lessonPath);
     await firstCell(page);
-    const results = await new AxeBuilder({ page }).include('trace-lab').analyze();
-    expect(
-      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`),
-    ).toEqual([]);
+    expect(await accessibilityViolations(page, { include: 'trace-lab', scheme })).toEqual([]);
   }
 });
 
