@@ -56,6 +56,8 @@ try {
       await page.keyboard.type(ch);
       await page.waitForTimeout(60);
     }
+    // Let the last keystroke's result arrive before reading the figures.
+    await page.waitForTimeout(1500);
     const state = await page.evaluate(() => window.__bench);
     const figures = {
       keystrokes: state.latencies.length,

@@ -201,11 +201,13 @@ class TraceLabElement extends HTMLElement {
   }
 
   private requestId = 0;
+  private shownId = 0;
 
   /** Re-derives everything from the text: here for small traces, in a worker for big ones. */
   private update(text: string): void {
     const id = ++this.requestId;
     if (countLines(text, workerLineThreshold) <= workerLineThreshold || !window.Worker) {
+      this.shownId = id;
       this.show(buildCellModel(text), text);
       return;
     }
@@ -216,8 +218,12 @@ class TraceLabElement extends HTMLElement {
     const onMessage = (event: MessageEvent<{ id: number; model: CellModel }>) => {
       if (event.data.id !== id) return;
       worker.removeEventListener('message', onMessage);
-      // A later edit has its own request under way: only the newest result is shown.
-      if (id === this.requestId) this.show(event.data.model, text);
+      // Results may arrive while later edits are still being parsed: show each one that is newer
+      // than what is on screen, so the cell keeps up during fast typing instead of freezing.
+      if (id > this.shownId) {
+        this.shownId = id;
+        this.show(event.data.model, text);
+      }
     };
     worker.addEventListener('message', onMessage);
     worker.postMessage({ id, text });
