@@ -3,7 +3,7 @@
  * updates status, charts and findings; edits are kept in localStorage; Monaco replaces the
  * textarea once the cell is near the viewport (or focused), except on touch screens.
  */
-import type { Chart, ChartKind } from '../charts/index.ts';
+import type { Chart, ChartCycle, ChartKind } from '../charts/index.ts';
 import { buildCellModel, type CellModel } from '../lab/cell-model.ts';
 import { cellKey, cellStore, type CellStore, type SaveResult } from '../lab/cell-storage.ts';
 import {
@@ -70,7 +70,13 @@ class TraceLabElement extends HTMLElement {
   /** Each chart, and whether it is near the viewport and which model it last drew. */
   private charts = new Map<
     ChartKind,
-    { chart: Chart | null; figure: HTMLElement; visible: boolean; drawn: CellModel | null }
+    {
+      chart: Chart | null;
+      figure: HTMLElement;
+      visible: boolean;
+      /** The data and highlight it last drew; equal ones need no redraw. */
+      drawn: { cycles: readonly ChartCycle[]; highlight: ReadonlySet<number> } | null;
+    }
   >();
   private highlight = new Set<number>();
   private beforeReset: string | null = null;
@@ -208,7 +214,7 @@ class TraceLabElement extends HTMLElement {
     const id = ++this.requestId;
     if (countLines(text, workerLineThreshold) <= workerLineThreshold || !window.Worker) {
       this.shownId = id;
-      this.show(buildCellModel(text), text);
+      this.show(buildCellModel(text, undefined, this.model ?? undefined), text);
       return;
     }
     modelWorker ??= new Worker(new URL('../lab/cell-model.worker.ts', import.meta.url), {
@@ -260,7 +266,12 @@ class TraceLabElement extends HTMLElement {
     const model = this.model;
     if (!model || this.pristine) return;
     for (const [kind, slot] of this.charts) {
-      if (!slot.visible || slot.drawn === model) continue;
+      if (
+        !slot.visible ||
+        (slot.drawn?.cycles === model.chartCycles && slot.drawn.highlight === this.highlight)
+      ) {
+        continue;
+      }
       if (slot.chart === null) {
         slot.chart = chartFunctions[kind](model.chartCycles, {
           idPrefix: `cell-${this.dataset.cellId}-${kind}`,
@@ -270,7 +281,7 @@ class TraceLabElement extends HTMLElement {
       } else {
         slot.chart.update(model.chartCycles, { highlight: this.highlight });
       }
-      slot.drawn = model;
+      slot.drawn = { cycles: model.chartCycles, highlight: this.highlight };
     }
   }
 

@@ -161,19 +161,59 @@ export const verdictTitles: Record<CellVerdict['status'], string> = {
   inconclusive: 'Not enough to tell yet',
 };
 
+function sameNumbers(a: readonly number[] | null, b: readonly number[] | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+/** True when two parses hold the same cycles and runs, field for field. */
+export function sameCyclesAndRuns(a: ParsedTrace, b: ParsedTrace): boolean {
+  if (a.cycles.length !== b.cycles.length || a.runs.length !== b.runs.length) return false;
+  for (let i = 0; i < a.cycles.length; i++) {
+    const x = a.cycles[i]!;
+    const y = b.cycles[i]!;
+    if (
+      x.line !== y.line ||
+      x.gc !== y.gc ||
+      x.era !== y.era ||
+      x.atSeconds !== y.atSeconds ||
+      x.cpuPercent !== y.cpuPercent ||
+      x.goalMB !== y.goalMB ||
+      x.goalUnbounded !== y.goalUnbounded ||
+      x.stacksMB !== y.stacksMB ||
+      x.globalsMB !== y.globalsMB ||
+      x.procs !== y.procs ||
+      x.forced !== y.forced ||
+      x.leakCheck !== y.leakCheck ||
+      x.truncated !== y.truncated ||
+      x.run !== y.run ||
+      !sameNumbers(x.clockMs, y.clockMs) ||
+      !sameNumbers(x.heapMB, y.heapMB) ||
+      JSON.stringify(x.cpuMs) !== JSON.stringify(y.cpuMs)
+    ) {
+      return false;
+    }
+  }
+  return JSON.stringify(a.runs) === JSON.stringify(b.runs);
+}
+
 /** Parses and analyses a trace, shaped for one cell. */
-export function buildCellModel(text: string, runIndex?: number): CellModel {
+export function buildCellModel(text: string, runIndex?: number, previous?: CellModel): CellModel {
   const parsed = parseTrace(text);
-  const analysis = analyseTrace(parsed);
+  // Most keystrokes change no cycle (a half-typed line, program output): the analysis and the
+  // chart data of the previous model still hold, and keeping them lets the charts skip a redraw.
+  const unchanged = previous !== undefined && sameCyclesAndRuns(previous.parsed, parsed);
+  const analysis = unchanged ? previous.analysis : analyseTrace(parsed);
   const problems = parsed.diagnostics.filter((d) => d.severity !== 'info');
   const index = runIndex ?? mainRun(analysis);
   const run = analysis.runs[index];
   const runMeta = parsed.runs[index];
-  const cycles = runMeta ? parsed.cycles.slice(runMeta.cycleStart, runMeta.cycleEnd) : [];
+  const cycles = runMeta ? runMeta.cycleIndices.map((i) => parsed.cycles[i]!) : [];
   const measuresByLine = new Map(run?.measures.map((m) => [m.line, m]) ?? []);
-  const chartCycles = cycles.map((cycle, i) =>
-    toChartCycle(cycle, measuresByLine.get(cycle.line), i),
-  );
+  const chartCycles =
+    unchanged && previous.runIndex === index
+      ? previous.chartCycles
+      : cycles.map((cycle, i) => toChartCycle(cycle, measuresByLine.get(cycle.line), i));
 
   const verdict: CellVerdict = run
     ? {

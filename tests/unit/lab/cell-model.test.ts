@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildCellModel } from '../../../src/lab/cell-model.ts';
+
+// A real capture: content/programs/leaking-map, Go 1.19.8 (tests/fixtures/README.md).
+const trace = readFileSync('tests/fixtures/go1.19-leaking-map-clean.txt', 'utf8');
+
+describe('buildCellModel()', () => {
+  it('calls the leaking map a leak and charts every cycle of its run', () => {
+    const model = buildCellModel(trace);
+    expect(model.verdict.status).toBe('growing');
+    expect(model.chartCycles.length).toBe(model.cycleCount);
+    expect(model.verdict.reason).toMatch(/^[A-Z].*[.)]$/);
+  });
+
+  it('reuses the analysis and chart data when an edit changes no cycle', () => {
+    const first = buildCellModel(trace);
+    const typing = buildCellModel(`${trace}\nprogram output being typed`, undefined, first);
+    expect(typing.analysis).toBe(first.analysis);
+    expect(typing.chartCycles).toBe(first.chartCycles);
+    expect(typing.parsed.lineCount).toBeGreaterThan(first.parsed.lineCount);
+  });
+
+  it('analyses again when an edit changes a cycle', () => {
+    const first = buildCellModel(trace);
+    const edited = trace.replace(/^(gc 1 @[^,]*, [^,]*, )(\d+)->/m, (_m, head, start) => {
+      return `${head}${Number(start) + 100}->`;
+    });
+    expect(edited).not.toBe(trace);
+    const after = buildCellModel(edited, undefined, first);
+    expect(after.analysis).not.toBe(first.analysis);
+    expect(after.chartCycles[0]!.heapStart).toBe(first.chartCycles[0]!.heapStart + 100);
+  });
+});
