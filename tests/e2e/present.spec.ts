@@ -114,13 +114,13 @@ test('the replay feeds the trace line by line with the timing it was printed wit
   await page.clock.pauseAt(new Date('2026-01-05T09:01:00Z'));
   const at = timeline(leakingMap);
   const lines = leakingMap.split('\n');
-  expect(await cellText(page)).toBe(leakingMap);
+  await expect.poll(() => cellText(page)).toBe(leakingMap);
 
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(replayHost(page)).toHaveAttribute('data-replay-state', 'playing');
   await page.clock.runFor(1);
   await expect(replayHost(page)).toHaveAttribute('data-replay-line', '1');
-  expect(await cellText(page)).toBe(lines[0]);
+  await expect.poll(() => cellText(page)).toBe(lines[0]);
 
   // One second of program time later, every line printed by then is there and no more.
   await page.clock.runFor(1000);
@@ -129,7 +129,7 @@ test('the replay feeds the trace line by line with the timing it was printed wit
   const highest = at.filter((t) => t <= at[0] + 1005).length;
   expect(shown).toBeGreaterThanOrEqual(lowest);
   expect(shown).toBeLessThanOrEqual(highest);
-  expect(await cellText(page)).toBe(lines.slice(0, shown).join('\n'));
+  await expect.poll(() => cellText(page)).toBe(lines.slice(0, shown).join('\n'));
   await expect(replayCell(page).locator('.cell-status')).toHaveAttribute('data-problems', '0');
 
   // P pauses: time passes, nothing new arrives; P again goes on.
@@ -148,7 +148,7 @@ test('the replay feeds the trace line by line with the timing it was printed wit
   await page.clock.runFor(1000);
   await expect(replayHost(page)).toHaveAttribute('data-replay-state', 'done');
   await expect(replayHost(page)).toHaveAttribute('data-replay-line', String(lines.length));
-  expect(await cellText(page)).toBe(leakingMap);
+  await expect.poll(() => cellText(page)).toBe(leakingMap);
   await expect(replayCell(page).locator('.cell-status')).toHaveAttribute(
     'data-cycles',
     String(lines.filter((l) => l.startsWith('gc ')).length),
@@ -168,7 +168,7 @@ test('another trace can be replayed, and shown whole at once', async ({ page }) 
   expect((await cellText(page)).split('\n').length).toBeLessThan(steady.split('\n').length);
   await page.getByRole('button', { name: 'Whole trace' }).click();
   await expect(replayHost(page)).toHaveAttribute('data-replay-state', 'done');
-  expect(await cellText(page)).toBe(steady);
+  await expect.poll(() => cellText(page)).toBe(steady);
   await page.getByRole('button', { name: 'From the start' }).click();
   await page.clock.runFor(1);
   await expect(replayHost(page)).toHaveAttribute('data-replay-line', '1');

@@ -74,6 +74,9 @@ test('more GOGC means fewer cycles, and GOGC off means none', async ({ page }) =
   await press(gogc, 'ArrowRight', 10); // 100 → 200
   await expect(page.locator('[data-output="gogc"]')).toHaveText('200');
   before = await traceChanged(page, before);
+  // Under load a trace for a GOGC on the way to 200 can land first: wait for the final one.
+  await expect.poll(() => page.url()).toContain('gogc=200');
+  before = await traceText(page);
   await expect(status(page)).toHaveAttribute('data-problems', '0');
   const at200 = await cycles(page);
   expect(at200).toBeLessThan(atDefault * 0.7);
