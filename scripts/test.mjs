@@ -48,6 +48,7 @@ function countVitest(file) {
 function countPlaywright(file) {
   if (!existsSync(file)) return null;
   const { stats } = JSON.parse(readFileSync(file, 'utf8'));
+  if (stats.flaky > 0) console.log(`${stats.flaky} end-to-end test(s) passed only on their retry`);
   return { passed: stats.expected + stats.flaky, failed: stats.unexpected };
 }
 
