@@ -121,7 +121,7 @@ class TraceLabElement extends HTMLElement {
       const print = this.querySelector('.trace-print');
       if (print) print.textContent = this.editor.getValue();
     });
-    if (wantsMonaco()) this.loadMonacoWhenNear(textarea);
+    if (wantsMonaco() && !this.hasAttribute('data-plain-editor')) this.loadMonacoWhenNear(textarea);
   }
 
   /**
