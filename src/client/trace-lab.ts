@@ -15,7 +15,6 @@ import {
   renderTable,
 } from '../lab/cell-view.ts';
 import { textareaEditor, type TraceEditor } from '../editor/trace-editor.ts';
-import { chartCss } from '../charts/index.ts';
 
 const tabId = Math.random().toString(36).slice(2);
 
@@ -51,15 +50,6 @@ function safeLocalStorage(): Storage | null {
 /** Touch-first and narrow screens keep the textarea: Monaco is built for a mouse and keyboard. */
 function wantsMonaco(): boolean {
   return matchMedia('(pointer: fine)').matches && matchMedia('(min-width: 40rem)').matches;
-}
-
-let chartStylesAdded = false;
-function addChartStyles(): void {
-  if (chartStylesAdded) return;
-  chartStylesAdded = true;
-  const style = document.createElement('style');
-  style.textContent = chartCss;
-  document.head.append(style);
 }
 
 class TraceLabElement extends HTMLElement {
@@ -108,7 +98,6 @@ class TraceLabElement extends HTMLElement {
       );
     }
 
-    addChartStyles();
     this.editor = textareaEditor(textarea);
     this.wireEditor();
     this.adoptCharts();
