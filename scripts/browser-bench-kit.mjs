@@ -4,15 +4,29 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
-/** Serves dist/ (building it first if missing) and resolves with its URL and a stop function. */
+/**
+ * Serves the built site (dist/, or the directory in SITE_DIR; built first if missing) and
+ * resolves with its URL and a stop function.
+ */
 export async function startPreview(port) {
-  if (!existsSync('dist/index.html')) {
-    const build = spawnSync('npx', ['astro', 'build'], { stdio: 'inherit' });
+  const siteDir = process.env.SITE_DIR || 'dist';
+  if (!existsSync(`${siteDir}/index.html`)) {
+    const build = spawnSync('npx', ['astro', 'build', '--outDir', siteDir], { stdio: 'inherit' });
     if (build.status !== 0) throw new Error('the site did not build');
   }
   const server = spawn(
     'npx',
-    ['astro', 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)],
+    [
+      'astro',
+      'preview',
+      '--ignore-lock',
+      '--outDir',
+      siteDir,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+    ],
     {
       stdio: 'ignore',
       detached: true,
