@@ -225,17 +225,22 @@ function consensus(
   intervals: { low: number; high: number }[],
 ): { low: number; high: number; agreeing: number } | null {
   if (intervals.length === 0) return null;
-  const events: [number, number][] = [];
-  for (const iv of intervals) {
-    events.push([iv.low, 1]);
-    events.push([iv.high, -1]);
-  }
-  events.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  // Sweep the interval ends in order, an opening before a closing at the same point. Two sorted
+  // typed arrays, merged, do this without a comparator callback per pair.
+  const lows = Float64Array.from(intervals, (iv) => iv.low).sort();
+  const highs = Float64Array.from(intervals, (iv) => iv.high).sort();
   let depth = 0;
   let best = -1;
   let at = 0;
-  for (const [x, d] of events) {
-    depth += d;
+  for (let i = 0, j = 0; i < lows.length || j < highs.length;) {
+    let x: number;
+    if (i < lows.length && (j >= highs.length || lows[i] <= highs[j])) {
+      x = lows[i++];
+      depth++;
+    } else {
+      x = highs[j++];
+      depth--;
+    }
     if (depth > best) {
       best = depth;
       at = x;
@@ -581,6 +586,18 @@ function trendLive(c: GcCycle, live: number | null): number | null {
 /** Below this much program time a rise is indistinguishable from start-up. */
 const minSeconds = 1;
 
+/** Index of `value` in the first `length` entries of an ascending array (binary search). */
+function sortedIndexOf(sorted: Float64Array, length: number, value: number): number {
+  let lo = 0;
+  let hi = length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function leakVerdict(cycles: GcCycle[], measures: CycleMeasures[]): LeakVerdict {
   const points = cycles
     .map((c, i) => ({ c, live: trendLive(c, measures[i].liveMB), i }))
@@ -599,11 +616,22 @@ function leakVerdict(cycles: GcCycle[], measures: CycleMeasures[]): LeakVerdict 
   // Warm-up: the program is still building its working set. Skip the first 10% (at least 2
   // cycles), and further while the live heap is still well below what the rest of the run holds.
   let warmup = Math.max(2, Math.floor(points.length * 0.1));
-  while (
-    warmup < 0.25 * points.length &&
-    points[warmup].live < 0.5 * median(points.slice(warmup).map((p) => p.live))
-  )
+  // The rest of the run, kept sorted so each step drops one value instead of sorting again:
+  // re-sorting made this loop quadratic, and it runs on every keystroke in a live cell.
+  const rest = Float64Array.from(points.slice(warmup), (p) => p.live).sort();
+  let restLength = rest.length;
+  const restMedian = () => {
+    const at = (restLength - 1) * 0.5;
+    const lo = Math.floor(at);
+    const hi = Math.ceil(at);
+    return rest[lo] + (rest[hi] - rest[lo]) * (at - lo);
+  };
+  while (warmup < 0.25 * points.length && points[warmup].live < 0.5 * restMedian()) {
+    const dropped = sortedIndexOf(rest, restLength, points[warmup].live);
+    rest.copyWithin(dropped, dropped + 1, restLength);
+    restLength--;
     warmup++;
+  }
   const used = points.slice(warmup);
   const t0 = used[0]?.c.atSeconds ?? null;
   const t1 = used[used.length - 1]?.c.atSeconds ?? null;
