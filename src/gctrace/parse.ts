@@ -178,7 +178,12 @@ function quote(text: string, max = 40): string {
 }
 
 /** Parses a gctrace stream. Never throws; every line is accounted for in `lineKinds`. */
-export function parseTrace(input: string): ParsedTrace {
+/**
+ * Parses a trace. Given the parse of an earlier version of the text (`previous`), lines before
+ * the first change are taken from it rather than read again: an edit in a live cell costs the
+ * lines after it, not the whole trace. The result is the same as a parse from scratch.
+ */
+export function parseTrace(input: string, previous?: ParsedTrace): ParsedTrace {
   const text = typeof input === 'string' ? input : String(input ?? '');
   const len = text.length;
   const cycles: GcCycle[] = [];
@@ -420,6 +425,26 @@ export function parseTrace(input: string): ParsedTrace {
 
   let pos = 0;
   let line = 0;
+  const resume = previous ? resumePoint(previous, text) : null;
+  if (resume !== null && previous) {
+    // Everything the lines before the resume line produced, except what splitRuns adds: the
+    // runs are split again over all cycles below.
+    const before = (item: { line: number }) => item.line < resume.line;
+    for (const cycle of previous.cycles) {
+      if (!before(cycle)) break;
+      cycles.push(cycle);
+    }
+    for (const companion of previous.companions) {
+      if (!before(companion)) break;
+      companions.push(companion);
+    }
+    for (const d of previous.diagnostics)
+      if (before(d) && d.kind !== 'new-run' && d.kind !== 'numbering-gap') diagnostics.push(d);
+    for (const r of previous.rejoins) if (before(r)) rejoins.push(r);
+    for (let l = 1; l < resume.line; l++) setCode(l, previous.lineKindCodes[l - 1]);
+    pos = resume.offset;
+    line = resume.line - 1;
+  }
   while (pos < len) {
     const a = pos;
     line++;
@@ -517,6 +542,56 @@ export function parseTrace(input: string): ParsedTrace {
     lineKindCodes: codes.subarray(0, line),
     rejoins,
   };
+}
+
+/**
+ * Where a parse of `text` can take over from `previous`: the start of a line far enough before
+ * the first changed character that nothing read before it depends on the change (a broken gc
+ * line looks up to `maxContinuationLines` lines ahead), and not inside a rejoined cycle. Null
+ * when the change is in the first lines, where there is nothing to keep.
+ */
+function resumePoint(previous: ParsedTrace, text: string): { line: number; offset: number } | null {
+  const old = previous.text;
+  const shorter = Math.min(old.length, text.length);
+  // First differing character: compare in chunks (a native string compare), then one by one.
+  let changed = 0;
+  const chunk = 4096;
+  while (
+    changed + chunk <= shorter &&
+    old.slice(changed, changed + chunk) === text.slice(changed, changed + chunk)
+  )
+    changed += chunk;
+  while (changed < shorter && old.charCodeAt(changed) === text.charCodeAt(changed)) changed++;
+  // Line starts up to the line holding the change, with the parser's own terminators
+  // (\n, \r\n or a lone \r); both texts agree on everything before `changed`.
+  const starts = [0];
+  // The next \r is looked up only when passed: most traces have none, and a search for it from
+  // every line would read the rest of the text each time.
+  let cr = -1;
+  for (let p = 0; ;) {
+    let nl = text.indexOf('\n', p);
+    if (nl < 0) nl = text.length;
+    if (cr < p) {
+      cr = text.indexOf('\r', p);
+      if (cr < 0) cr = text.length;
+    }
+    const end = cr < nl ? cr : nl;
+    const next =
+      end < text.length && text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10
+        ? end + 2
+        : end + 1;
+    // The terminator belongs to its line: a change to it is a change to this line.
+    if (next > changed || end >= text.length) break;
+    starts.push(next);
+    p = next;
+  }
+  let line = starts.length - maxContinuationLines - 1;
+  // A cycle rejoined from several lines is read again from its first line.
+  let k = previous.cycles.length - 1;
+  while (k >= 0 && previous.cycles[k]!.line >= line) k--;
+  if (k >= 0 && previous.cycles[k]!.endLine >= line) line = previous.cycles[k]!.line;
+  if (line < 2) return null;
+  return { line, offset: starts[line - 1]! };
 }
 
 /** Comparable version keys: a change between two known keys means another program. */
