@@ -4,7 +4,8 @@
  * textarea once the cell is near the viewport (or focused), except on touch screens.
  */
 import type { Chart, ChartCycle, ChartKind } from '../charts/index.ts';
-import { buildCellModel, type CellModel } from '../lab/cell-model.ts';
+import { explainAt } from '../gctrace/index.ts';
+import { buildCellModel, type CellModel, type CellView } from '../lab/cell-model.ts';
 import { cellKey, cellStore, type CellStore, type SaveResult } from '../lab/cell-storage.ts';
 import {
   chartCaption,
@@ -14,13 +15,13 @@ import {
   renderStatus,
   renderTable,
 } from '../lab/cell-view.ts';
-import { textareaEditor, type TraceEditor } from '../editor/trace-editor.ts';
+import { textareaEditor, type EditorTrace, type TraceEditor } from '../editor/trace-editor.ts';
+import { cellWorker, workerAvailable, type CellWorker } from './cell-worker-client.ts';
 
 const tabId = Math.random().toString(36).slice(2);
 
 /** Above this many lines a trace is parsed in a worker: typing stays smooth while it runs. */
 const workerLineThreshold = 3000;
-let modelWorker: Worker | null = null;
 
 function countLines(text: string, stopAt: number): number {
   let lines = 1;
@@ -56,13 +57,20 @@ class TraceLabElement extends HTMLElement {
   private editor!: TraceEditor;
   private store!: CellStore;
   private original = '';
-  private model: CellModel | null = null;
+  /** What the cell shows now, and the model behind it when it was built on the page. */
+  private model: CellView | null = null;
+  private localModel: CellModel | null = null;
+  private worker: CellWorker | null = null;
+  /** The parts of the cell drawn for the view shown, so an unchanged part is left alone. */
+  private drawnParts = { status: '', problems: '', findings: '', captions: -1 };
   /** Each chart, and whether it is near the viewport and which model it last drew. */
   private charts = new Map<
     ChartKind,
     {
       chart: Chart | null;
       figure: HTMLElement;
+      caption: HTMLElement;
+      details: HTMLDetailsElement | null;
       visible: boolean;
       /** The data and highlight it last drew; equal ones need no redraw. */
       drawn: { cycles: readonly ChartCycle[]; highlight: ReadonlySet<number> } | null;
@@ -173,11 +181,17 @@ class TraceLabElement extends HTMLElement {
     for (const figure of this.querySelectorAll<HTMLElement>('figure.cell-chart')) {
       const kind = figure.dataset.kind as ChartKind;
       // The build-time SVG stays until the live chart first draws, so nothing flashes.
-      this.charts.set(kind, { chart: null, figure, visible: false, drawn: null });
+      const slot = {
+        chart: null,
+        figure,
+        caption: figure.querySelector<HTMLElement>('figcaption')!,
+        details: figure.querySelector('details'),
+        visible: false,
+        drawn: null,
+      };
+      this.charts.set(kind, slot);
       observer.observe(figure);
-      figure
-        .querySelector('details')
-        ?.addEventListener('toggle', () => this.refreshTable(figure, kind));
+      slot.details?.addEventListener('toggle', () => this.refreshTable(slot, kind));
     }
     this.addEventListener('click', (event) => {
       const target = (event.target as Element).closest<HTMLElement | SVGElement>('[data-line]');
@@ -187,8 +201,8 @@ class TraceLabElement extends HTMLElement {
     });
   }
 
-  private refreshTable(figure: HTMLElement, kind: ChartKind): void {
-    const details = figure.querySelector('details');
+  private refreshTable(slot: { details: HTMLDetailsElement | null }, kind: ChartKind): void {
+    const details = slot.details;
     if (!details?.open || this.pristine) return;
     details
       .querySelector('table')
@@ -197,58 +211,101 @@ class TraceLabElement extends HTMLElement {
 
   private requestId = 0;
   private shownId = 0;
+  /** The text of the latest update, which the edited badge describes. */
+  private latestText = '';
 
   /** Re-derives everything from the text: here for small traces, in a worker for big ones. */
   private update(text: string): void {
     const id = ++this.requestId;
-    if (countLines(text, workerLineThreshold) <= workerLineThreshold || !window.Worker) {
+    this.latestText = text;
+    if (countLines(text, workerLineThreshold) <= workerLineThreshold || !workerAvailable()) {
+      this.worker?.forget();
       this.shownId = id;
-      this.show(buildCellModel(text, undefined, this.model ?? undefined), text);
+      const model = buildCellModel(text, undefined, this.localModel ?? undefined);
+      this.localModel = model;
+      this.show(model, localTrace(model));
       return;
     }
-    modelWorker ??= new Worker(new URL('../lab/cell-model.worker.ts', import.meta.url), {
-      type: 'module',
-    });
-    const worker = modelWorker;
-    const onMessage = (event: MessageEvent<{ id: number; model: CellModel }>) => {
-      if (event.data.id !== id) return;
-      worker.removeEventListener('message', onMessage);
-      // Results may arrive while later edits are still being parsed: show each one that is newer
-      // than what is on screen, so the cell keeps up during fast typing instead of freezing.
-      if (id > this.shownId) {
-        this.shownId = id;
-        this.show(event.data.model, text);
-      }
-    };
-    worker.addEventListener('message', onMessage);
-    worker.postMessage({ id, text });
+    this.localModel = null;
+    this.worker ??= cellWorker(
+      this.dataset.cellId!,
+      (viewId, view) => {
+        // Views may arrive while later edits are still being parsed: show each one newer than
+        // what is on screen, so the cell keeps up during fast typing instead of freezing.
+        if (viewId <= this.shownId) return;
+        this.shownId = viewId;
+        this.show(view, this.workerTrace(view));
+      },
+      () => this.update(this.editor.getValue()),
+    );
+    this.worker.build(id, text);
   }
 
-  /** The model of the text shown, computed now if the idle-time computation has not run yet. */
-  private ensureModel(): CellModel {
+  private workerTrace(view: CellView): EditorTrace {
+    const worker = this.worker!;
+    return {
+      diagnostics: view.diagnostics,
+      explain: (line, column) => worker.explain(line, column),
+    };
+  }
+
+  /** The view of the text shown, computed now if the idle-time computation has not run yet. */
+  private ensureModel(): CellView {
     if (!this.model) {
-      this.model = buildCellModel(this.editor.getValue());
-      this.editor.showTrace(this.model.parsed);
+      const model = buildCellModel(this.editor.getValue());
+      this.localModel = model;
+      this.model = model;
+      this.editorTrace = localTrace(model);
+      this.editor.showTrace(this.editorTrace);
     }
     return this.model;
   }
 
-  private show(model: CellModel, text: string): void {
+  private editorTrace: EditorTrace | null = null;
+
+  /** Puts a view on screen: charts first, then whatever else changed. */
+  private show(view: CellView, trace: EditorTrace): void {
     this.pristine = false;
-    this.model = model;
-    this.editor.showTrace(model.parsed);
-    const statusRow = this.querySelector('[data-status-row]')!;
-    statusRow.replaceChildren(renderStatus(document, model), renderProblems(document, model));
-    for (const [kind, slot] of this.charts) {
-      slot.figure.querySelector('figcaption')!.textContent = chartCaption(
-        kind,
-        model.chartCycles.length,
-      );
-      this.refreshTable(slot.figure, kind);
-    }
+    const chartsChanged = this.model?.chartCycles !== view.chartCycles;
+    this.model = view;
+    this.editorTrace = trace;
+    this.editor.showTrace(trace);
+    // Charts first: they are what the learner watches while typing.
     this.drawVisibleCharts();
-    this.querySelector('[data-findings-host]')!.replaceChildren(renderFindings(document, model));
-    this.markEdited(text !== this.original);
+    this.showParts(view, chartsChanged);
+    // A view of an older text leaves the badge to the latest one.
+    if (this.shownId === this.requestId) this.markEdited(this.latestText !== this.original);
+    this.dispatchEvent(new CustomEvent('cellupdate', { detail: { cycles: view.cycleCount } }));
+  }
+
+  /** Status, problems, captions, tables and findings: each rebuilt only when it changed. */
+  private showParts(view: CellView, chartsChanged: boolean): void {
+    const parts = this.drawnParts;
+    const status = [view.cycleCount, view.problemCount, view.eraLabel, view.runCount].join('|');
+    const problems = view.problems
+      .slice(0, 51)
+      .map((p) => `${p.line}:${p.column}:${p.severity}:${p.message}`)
+      .join('\n');
+    if (status !== parts.status || problems !== parts.problems) {
+      parts.status = status;
+      parts.problems = problems;
+      this.querySelector('[data-status-row]')!.replaceChildren(
+        renderStatus(document, view),
+        renderProblems(document, view),
+      );
+    }
+    for (const [kind, slot] of this.charts) {
+      if (parts.captions !== view.chartCycles.length) {
+        slot.caption.textContent = chartCaption(kind, view.chartCycles.length);
+      }
+      if (chartsChanged) this.refreshTable(slot, kind);
+    }
+    parts.captions = view.chartCycles.length;
+    const findings = JSON.stringify([view.verdict, view.findings]);
+    if (findings !== parts.findings) {
+      parts.findings = findings;
+      this.querySelector('[data-findings-host]')!.replaceChildren(renderFindings(document, view));
+    }
   }
 
   private drawVisibleCharts(): void {
@@ -433,7 +490,8 @@ class TraceLabElement extends HTMLElement {
       this.editor = editor;
       this.dataset.editor = 'monaco';
       this.wireEditor();
-      this.editor.showTrace(this.ensureModel().parsed);
+      this.ensureModel();
+      this.editor.showTrace(this.editorTrace!);
       if (hadFocus) editor.focus();
     } catch (error) {
       // The textarea keeps working; say why the richer editor is missing.
@@ -443,6 +501,14 @@ class TraceLabElement extends HTMLElement {
       console.warn(error);
     }
   }
+}
+
+/** Hovers and markers straight from a parse made on the page. */
+function localTrace(model: CellModel): EditorTrace {
+  return {
+    diagnostics: model.diagnostics,
+    explain: (line, column) => explainAt(model.parsed, line, column),
+  };
 }
 
 customElements.define('trace-lab', TraceLabElement);

@@ -10,13 +10,13 @@ import 'monaco-editor/features/toggleTabFocusMode/register';
 import 'monaco-editor/features/clipboard/register';
 import 'monaco-editor/features/codicon/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
-import { explainAt, type ParsedTrace } from '../gctrace/index.ts';
+import type { Diagnostic } from '../gctrace/index.ts';
 import { gctraceLanguage, gctraceTokenColours } from './gctrace-language.ts';
 import { diagnosticToMarker, explanationToMarkdown } from './markers.ts';
-import type { TraceEditor } from './trace-editor.ts';
+import type { EditorTrace, TraceEditor } from './trace-editor.ts';
 
 const languageId = 'gctrace';
-const parsedByModel = new WeakMap<monaco.editor.ITextModel, ParsedTrace>();
+const traceByModel = new WeakMap<monaco.editor.ITextModel, EditorTrace>();
 let registered = false;
 
 function registerOnce(): void {
@@ -50,10 +50,10 @@ function registerOnce(): void {
     });
   }
   monaco.languages.registerHoverProvider(languageId, {
-    provideHover(model, position) {
-      const parsed = parsedByModel.get(model);
-      if (!parsed) return null;
-      const explanation = explainAt(parsed, position.lineNumber, position.column);
+    async provideHover(model, position) {
+      const trace = traceByModel.get(model);
+      if (!trace) return null;
+      const explanation = await trace.explain(position.lineNumber, position.column);
       if (!explanation) return null;
       const { range } = explanation;
       return {
@@ -66,6 +66,24 @@ function registerOnce(): void {
   document.addEventListener('themechange', applyTheme);
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', applyTheme);
   applyTheme();
+}
+
+function sameDiagnostics(a: readonly Diagnostic[] | null, b: readonly Diagnostic[]): boolean {
+  if (a === null || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (
+      x.line !== y.line ||
+      x.column !== y.column ||
+      x.length !== y.length ||
+      x.severity !== y.severity ||
+      x.message !== y.message
+    ) {
+      return false;
+    }
+  }
+  return true;
 }
 
 function isDark(): boolean {
@@ -103,6 +121,7 @@ export function createMonacoEditor(host: HTMLElement, text: string, label: strin
   const changeListeners: ((text: string) => void)[] = [];
   const selectListeners: ((first: number, last: number) => void)[] = [];
   let settingValue = false;
+  let shownDiagnostics: readonly Diagnostic[] | null = null;
   editor.onDidChangeModelContent(() => {
     if (settingValue) return;
     const value = model.getValue();
@@ -131,9 +150,12 @@ export function createMonacoEditor(host: HTMLElement, text: string, label: strin
       editor.revealLineInCenterIfOutsideViewport(line);
       if (options?.focus !== false) editor.focus();
     },
-    showTrace(parsed) {
-      parsedByModel.set(model, parsed);
-      monaco.editor.setModelMarkers(model, 'gctrace', parsed.diagnostics.map(diagnosticToMarker));
+    showTrace(trace) {
+      traceByModel.set(model, trace);
+      // Most keystrokes leave the diagnostics as they were; re-setting markers re-renders them.
+      if (sameDiagnostics(shownDiagnostics, trace.diagnostics)) return;
+      shownDiagnostics = trace.diagnostics;
+      monaco.editor.setModelMarkers(model, 'gctrace', trace.diagnostics.map(diagnosticToMarker));
     },
     focus: () => editor.focus(),
     dispose() {

@@ -1,4 +1,13 @@
-import type { ParsedTrace } from '../gctrace/index.ts';
+import type { Diagnostic, Explanation } from '../gctrace/index.ts';
+
+/**
+ * What an editor shows of a parsed trace: markers for its diagnostics, and what hovering a field
+ * explains. The explanation is a promise when the trace was parsed in a worker.
+ */
+export interface EditorTrace {
+  readonly diagnostics: readonly Diagnostic[];
+  explain(line: number, column: number): Explanation | null | Promise<Explanation | null>;
+}
 
 /**
  * What a trace cell needs from an editor. The cell never knows which editor it has: a plain
@@ -17,7 +26,7 @@ export interface TraceEditor {
   /** Puts the cursor at the start of a line and scrolls it into view; focuses unless told not to. */
   revealLine(line: number, options?: { focus?: boolean }): void;
   /** Shows the parse results: markers for diagnostics, and the data hovers explain. */
-  showTrace(parsed: ParsedTrace): void;
+  showTrace(trace: EditorTrace): void;
   focus(): void;
   dispose(): void;
 }

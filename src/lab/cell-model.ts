@@ -5,6 +5,7 @@
  */
 import { analyseTrace, parseTrace } from '../gctrace/index.ts';
 import type {
+  CpuPhase,
   CycleMeasures,
   Diagnostic,
   EraId,
@@ -28,19 +29,45 @@ export interface CellVerdict {
   evidence: number[];
 }
 
-export interface CellModel {
-  parsed: ParsedTrace;
-  analysis: TraceAnalysis;
+/**
+ * What a cell shows: status, problems, chart data, findings. Small and plain, so a worker can
+ * send it without the parse behind it.
+ */
+export interface CellView {
   /** The run the charts and findings describe. */
   runIndex: number;
   runCount: number;
   cycleCount: number;
   problemCount: number;
   problems: Diagnostic[];
+  /** Every diagnostic, notes included: the editor's markers. */
+  diagnostics: Diagnostic[];
   eraLabel: string;
   chartCycles: ChartCycle[];
   findings: Finding[];
   verdict: CellVerdict;
+}
+
+/** A cell's view with the parse and analysis it came from. */
+export interface CellModel extends CellView {
+  parsed: ParsedTrace;
+  analysis: TraceAnalysis;
+}
+
+/** The view alone, without the parse and analysis (which are large to copy). */
+export function cellView(model: CellModel): CellView {
+  return {
+    runIndex: model.runIndex,
+    runCount: model.runCount,
+    cycleCount: model.cycleCount,
+    problemCount: model.problemCount,
+    problems: model.problems,
+    diagnostics: model.diagnostics,
+    eraLabel: model.eraLabel,
+    chartCycles: model.chartCycles,
+    findings: model.findings,
+    verdict: model.verdict,
+  };
 }
 
 const eraLabels: Record<EraId, string> = {
@@ -166,12 +193,25 @@ function sameNumbers(a: readonly number[] | null, b: readonly number[] | null): 
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
+function sameCpu(a: readonly CpuPhase[] | null, b: readonly CpuPhase[] | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (typeof x === 'number' || typeof y === 'number' ? x !== y : !sameNumbers(x, y)) return false;
+  }
+  return true;
+}
+
 /** True when two parses hold the same cycles and runs, field for field. */
 export function sameCyclesAndRuns(a: ParsedTrace, b: ParsedTrace): boolean {
   if (a.cycles.length !== b.cycles.length || a.runs.length !== b.runs.length) return false;
   for (let i = 0; i < a.cycles.length; i++) {
     const x = a.cycles[i]!;
     const y = b.cycles[i]!;
+    // A parse that took over from the previous one shares the cycles before the edit.
+    if (x === y) continue;
     if (
       x.line !== y.line ||
       x.gc !== y.gc ||
@@ -189,7 +229,8 @@ export function sameCyclesAndRuns(a: ParsedTrace, b: ParsedTrace): boolean {
       x.run !== y.run ||
       !sameNumbers(x.clockMs, y.clockMs) ||
       !sameNumbers(x.heapMB, y.heapMB) ||
-      JSON.stringify(x.cpuMs) !== JSON.stringify(y.cpuMs)
+      !sameCpu(x.cpuMs, y.cpuMs) ||
+      JSON.stringify(x.legacy) !== JSON.stringify(y.legacy)
     ) {
       return false;
     }
@@ -199,7 +240,8 @@ export function sameCyclesAndRuns(a: ParsedTrace, b: ParsedTrace): boolean {
 
 /** Parses and analyses a trace, shaped for one cell. */
 export function buildCellModel(text: string, runIndex?: number, previous?: CellModel): CellModel {
-  const parsed = parseTrace(text);
+  // Only the lines from the edit on are read again.
+  const parsed = parseTrace(text, previous?.parsed);
   // Most keystrokes change no cycle (a half-typed line, program output): the analysis and the
   // chart data of the previous model still hold, and keeping them lets the charts skip a redraw.
   const unchanged = previous !== undefined && sameCyclesAndRuns(previous.parsed, parsed);
@@ -237,6 +279,7 @@ export function buildCellModel(text: string, runIndex?: number, previous?: CellM
     cycleCount: parsed.cycles.length,
     problemCount: problems.length,
     problems,
+    diagnostics: parsed.diagnostics,
     eraLabel: eraLabel(runMeta?.era ?? parsed.cycles[0]?.era ?? null),
     chartCycles,
     findings: run ? runFindings(run, cycles) : [],

@@ -1,8 +1,43 @@
 /// <reference lib="webworker" />
-/** Builds cell models off the main thread, so typing in a big trace never stalls the page. */
-import { buildCellModel } from './cell-model.ts';
+/**
+ * Builds cell models off the main thread, so typing in a big trace never stalls the page. The
+ * worker keeps each cell's latest model: the page gets only the view (the parse stays here and
+ * answers hovers), and chart data that did not change is not sent again.
+ */
+import { explainAt } from '../gctrace/index.ts';
+import { buildCellModel, cellView, type CellModel } from './cell-model.ts';
+import type { CellWorkerRequest, CellWorkerResponse } from './cell-worker-protocol.ts';
 
-self.onmessage = (event: MessageEvent<{ id: number; text: string }>) => {
-  const { id, text } = event.data;
-  self.postMessage({ id, model: buildCellModel(text) });
+const models = new Map<string, CellModel>();
+
+function reply(message: CellWorkerResponse): void {
+  self.postMessage(message);
+}
+
+self.onmessage = (event: MessageEvent<CellWorkerRequest>) => {
+  const request = event.data;
+  if (request.type === 'build') {
+    const previous = models.get(request.cell);
+    const model = buildCellModel(request.text, undefined, previous);
+    models.set(request.cell, model);
+    const view = cellView(model);
+    const chartCyclesUnchanged =
+      previous !== undefined && previous.chartCycles === model.chartCycles;
+    reply({
+      type: 'built',
+      cell: request.cell,
+      id: request.id,
+      view: chartCyclesUnchanged ? { ...view, chartCycles: null } : view,
+    });
+  } else if (request.type === 'explain') {
+    const model = models.get(request.cell);
+    reply({
+      type: 'explained',
+      cell: request.cell,
+      id: request.id,
+      explanation: model ? explainAt(model.parsed, request.line, request.column) : null,
+    });
+  } else {
+    models.delete(request.cell);
+  }
 };

@@ -6,7 +6,7 @@
  */
 import { allocChart, chartTable, cpuChart, heapChart, pauseChart } from '../charts/index.ts';
 import type { Chart, ChartCycle, ChartKind, ChartOptions } from '../charts/index.ts';
-import type { CellModel, Finding } from './cell-model.ts';
+import type { CellView, Finding } from './cell-model.ts';
 import { element } from './dom.ts';
 
 export const chartFunctions: Record<
@@ -26,7 +26,7 @@ export function chartCaption(kind: ChartKind, cycles: number): string {
 }
 
 /** "12 cycles · 2 problems · Go 1.18 and later" */
-export function renderStatus(doc: Document, model: CellModel): HTMLElement {
+export function renderStatus(doc: Document, model: CellView): HTMLElement {
   const status = element(doc, 'p', { class: 'cell-status', role: 'status' });
   const parts = [
     `${model.cycleCount} cycle${model.cycleCount === 1 ? '' : 's'}`,
@@ -41,7 +41,7 @@ export function renderStatus(doc: Document, model: CellModel): HTMLElement {
 }
 
 /** The diagnostics as a list a keyboard or screen-reader user can reach; each jumps to its line. */
-export function renderProblems(doc: Document, model: CellModel, limit = 50): HTMLElement {
+export function renderProblems(doc: Document, model: CellView, limit = 50): HTMLElement {
   const wrapper = element(doc, 'div', { class: 'cell-problems' });
   if (model.problems.length === 0) return wrapper;
   const list = element(doc, 'ul', { 'aria-label': 'Problems in this trace' });
@@ -92,7 +92,7 @@ export function renderTable(doc: Document, kind: ChartKind, data: readonly Chart
 export function renderFigure(
   doc: Document,
   kind: ChartKind,
-  model: CellModel,
+  model: CellView,
   idPrefix: string,
 ): { figure: HTMLElement; chart: Chart } {
   const captionId = `${idPrefix}-${kind}-caption`;
@@ -130,7 +130,7 @@ function findingRow(doc: Document, finding: Finding): HTMLElement {
 /** Findings: the run's figures, then the leak verdict with its reason and evidence lines. */
 export function renderFindings(
   doc: Document,
-  model: Pick<CellModel, 'verdict' | 'findings'>,
+  model: Pick<CellView, 'verdict' | 'findings'>,
 ): HTMLElement {
   const section = element(doc, 'div', { class: 'cell-findings' });
   const verdict = model.verdict;

@@ -1,0 +1,21 @@
+/** Messages between trace cells and the worker that parses big traces for them. */
+import type { Explanation } from '../gctrace/index.ts';
+import type { CellView } from './cell-model.ts';
+
+export type CellWorkerRequest =
+  /** Parse and analyse this cell's text; the worker keeps the result for the next request. */
+  | { type: 'build'; cell: string; id: number; text: string }
+  /** Explain the field at a position of the cell's latest text. */
+  | { type: 'explain'; cell: string; id: number; line: number; column: number }
+  /** The cell's text is small again (parsed on the page): drop what the worker keeps. */
+  | { type: 'forget'; cell: string };
+
+export type CellWorkerResponse =
+  /** `chartCycles` is null when it is the same as in the cell's previous response. */
+  | {
+      type: 'built';
+      cell: string;
+      id: number;
+      view: Omit<CellView, 'chartCycles'> & { chartCycles: CellView['chartCycles'] | null };
+    }
+  | { type: 'explained'; cell: string; id: number; explanation: Explanation | null };
