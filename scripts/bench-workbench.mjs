@@ -1,35 +1,25 @@
 // Workbench benchmark: loads a generated 1,000,000-line trace into /lab/ through the file input
 // of the built site (astro preview, Chromium via Playwright) and measures time to first charts,
 // time to the complete result, the longest main-thread task and memory against the file size.
-// Uses dist/ as built (builds it only when missing); writes bench-results/workbench.json.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// Uses dist/ (or the directory in SITE_DIR) as built, building it only when missing; writes
+// bench-results/workbench.json.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { startPreview } from './browser-bench-kit.mjs';
 import { writeBigTrace } from './make-big-trace.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const lines = Number(process.env.BENCH_LINES ?? 1_000_000);
 const port = Number(process.env.BENCH_PORT ?? 4351);
-const astro = join(root, 'node_modules', '.bin', 'astro');
-
-if (!existsSync(join(root, 'dist', 'lab', 'index.html'))) {
-  console.log('dist/ has no workbench page: building it first');
-  const build = spawnSync(astro, ['build'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) process.exit(1);
-}
 
 const file = join(tmpdir(), `gctrace-bench-${lines}.txt`);
 const fileBytes = await writeBigTrace(file, lines);
 
-const server = spawn(
-  astro,
-  ['preview', '--host', '127.0.0.1', '--port', String(port), '--ignore-lock'],
-  { cwd: root, stdio: 'ignore', detached: false },
-);
-const base = `http://127.0.0.1:${port}`;
+const server = await startPreview(port);
+const base = server.url;
 for (let i = 0; ; i++) {
   try {
     if ((await fetch(`${base}/lab/`)).ok) break;
@@ -158,7 +148,7 @@ try {
   };
 } finally {
   await browser.close();
-  server.kill();
+  server.stop();
 }
 
 mkdirSync(join(root, 'bench-results'), { recursive: true });
