@@ -1,8 +1,8 @@
 import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
-import { line, symbol, type CurveFactory, type SymbolType } from 'd3-shape';
-import { downsampleMinMax, keptPoints, type MinMaxBucket } from './downsample.ts';
+import { curveLinear, line, symbol, type CurveFactory, type SymbolType } from 'd3-shape';
+import { columnExtremes, columnPath, pixelColumns, type ColumnExtremes } from './columns.ts';
 import { cycleCount } from './format.ts';
 import { kinds, type SeriesInfo } from './kinds.ts';
 import { chartCss } from './palette.ts';
@@ -69,6 +69,37 @@ interface Painted {
   layout: string;
 }
 
+/** The pixel columns of a dense chart and the column of each cycle (-1: outside the plot). */
+interface Pixels {
+  columns: number;
+  columnWidth: number;
+  column: Int32Array;
+}
+
+/** The attributes of a pixel column's hit target, as last written. */
+interface HitPaint {
+  state: string;
+  line: string;
+  gc: string;
+  lines: string;
+  x: string;
+  width: string;
+  height: string;
+}
+
+const hitAttributes: readonly [keyof HitPaint, string][] = [
+  ['state', 'class'],
+  ['line', 'data-line'],
+  ['gc', 'data-gc'],
+  ['lines', 'data-lines'],
+  ['x', 'x'],
+  ['width', 'width'],
+  ['height', 'height'],
+];
+
+/** How to write the tooltip of a dense chart's column target, by chart. */
+const tipSources = new WeakMap<SVGSVGElement, (hit: Element) => string | undefined>();
+
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
 const svgNs = 'http://www.w3.org/2000/svg';
@@ -112,7 +143,13 @@ export function createChart(
   let current: ChartOptions = { ...options };
   // What each cycle group and pixel column last drew, so update() can skip unchanged ones.
   const painted = new WeakMap<Element, Painted>();
-  const bucketKeys = new WeakMap<Element, string>();
+  // Dense charts: the hit target of each pixel column (by column), what it last drew, and what
+  // its tooltip is written from when the pointer comes over it.
+  let hits: (SVGRectElement | undefined)[] = [];
+  const hitColumns = new WeakMap<Element, number>();
+  const hitPaint = new WeakMap<Element, HitPaint>();
+  let tips: { cycles: readonly ChartCycle[]; extremes: ColumnExtremes } | null = null;
+  let tip: SVGTitleElement | null = null;
   let axesKey = '';
   let drawnLegend = '';
 
@@ -199,9 +236,18 @@ export function createChart(
 
     const highlight = o.highlight ?? new Set<number>();
     const selected = o.selected ?? null;
-    drawCycles(dense ? [] : cycles, xs, y, plotWidth, plotHeight, highlight, selected);
-    drawSeries(cycles, xs, y, shown, dense, plotWidth, plotHeight);
-    drawBuckets(dense ? cycles : [], xs, plotWidth, plotHeight, highlight, selected);
+    drawCycles(dense ? [] : cycles, dense ? [] : xs, y, plotWidth, plotHeight, highlight, selected);
+    let pixels: Pixels | null = null;
+    if (dense) {
+      const columns = Math.max(1, Math.round(plotWidth));
+      pixels = {
+        columns,
+        columnWidth: plotWidth / columns,
+        column: pixelColumns(xs, columns, plotWidth),
+      };
+    }
+    drawSeries(cycles, xs, y, shown, pixels, plotHeight);
+    drawBuckets(cycles, pixels, plotHeight, highlight, selected);
   }
 
   function drawAxes(
@@ -310,36 +356,22 @@ export function createChart(
     xs: readonly number[],
     y: ScaleLinear<number, number>,
     shown: readonly Series[],
-    dense: boolean,
-    plotWidth: number,
+    pixels: Pixels | null,
     plotHeight: number,
   ): void {
-    const drawn = dense ? shown : shown.filter((s) => s.mark.type === 'line');
-    const columns = Math.max(1, Math.round(plotWidth));
+    const drawn = pixels ? shown : shown.filter((s) => s.mark.type === 'line');
     const path = (s: Series): string => {
+      if (pixels) return densePath(s, cycles, xs, y, pixels, plotHeight);
       const toPath = line<Point>()
         .x((p) => p.x)
         .y((p) => y(p.y));
-      if (!dense && s.mark.type === 'line') {
-        // Missing values (NaN) break the line rather than bridging the gap.
-        const points = cycles.map((cycle, i) => ({ x: xs[i], y: s.value(cycle) ?? NaN, cycle }));
-        const first = points[0];
-        if (s.mark.fromLeft && first !== undefined && first.x > 0)
-          points.unshift({ ...first, x: 0 });
-        return toPath.defined((p) => !Number.isNaN(p.y)).curve(s.mark.curve)(points) ?? '';
-      }
-      const points: Point[] = [];
-      cycles.forEach((cycle, i) => {
-        const v = s.value(cycle);
-        if (v !== null) points.push({ x: xs[i], y: v, cycle });
-      });
-      const buckets = downsampleMinMax(points, columns, [0, plotWidth]);
-      if (s.mark.type === 'bar') {
-        return buckets
-          .map((b) => `M${round((b.x0 + b.x1) / 2)},${plotHeight}V${round(y(b.max.y))}`)
-          .join('');
-      }
-      return toPath(buckets.flatMap(keptPoints)) ?? '';
+      const curve = s.mark.type === 'line' ? s.mark.curve : curveLinear;
+      // Missing values (NaN) break the line rather than bridging the gap.
+      const points = cycles.map((cycle, i) => ({ x: xs[i], y: s.value(cycle) ?? NaN, cycle }));
+      const first = points[0];
+      if (s.mark.type === 'line' && s.mark.fromLeft && first !== undefined && first.x > 0)
+        points.unshift({ ...first, x: 0 });
+      return toPath.defined((p) => !Number.isNaN(p.y)).curve(curve)(points) ?? '';
     };
     seriesG
       .selectChildren<SVGPathElement, Series>('path')
@@ -357,56 +389,107 @@ export function createChart(
       });
   }
 
+  /**
+   * One transparent hit target per non-empty pixel column, carrying the lines of its cycles and
+   * of its peak (for clicks and highlighting). Its tooltip is written only when the pointer
+   * comes over it (see `showTip`), so a redraw touches a few attributes per column at most.
+   */
   function drawBuckets(
     cycles: readonly ChartCycle[],
-    xs: readonly number[],
-    plotWidth: number,
+    pixels: Pixels | null,
     plotHeight: number,
     highlight: ReadonlySet<number>,
     selected: number | null,
   ): void {
-    const columns = Math.max(1, Math.round(plotWidth));
-    const columnWidth = plotWidth / columns;
-    const points: Point[] = cycles.map((cycle, i) => ({
-      x: xs[i],
-      y: primary.value(cycle) ?? -1,
-      cycle,
-    }));
+    const group = bucketsG.node();
+    if (group === null) return;
+    if (pixels === null) {
+      if (hits.length > 0) {
+        for (const hit of hits) hit?.remove();
+        hits = [];
+      }
+      tips = null;
+      return;
+    }
+    const { columns, columnWidth, column } = pixels;
+    // Every cycle counts in its column, with or without a value of the primary series.
+    const extremes = columnExtremes(cycles, column, columns, (c) => primary.value(c) ?? -1);
+    tips = { cycles, extremes };
     const lit = new Set<number>();
     const picked = new Set<number>();
     cycles.forEach((c, i) => {
-      // The same arithmetic as downsampleMinMax, so the column matches its bucket.
-      const column = Math.min(columns - 1, Math.floor(xs[i] / columnWidth));
-      if (highlight.has(c.line)) lit.add(column);
-      if (selected === c.line) picked.add(column);
+      if (column[i] < 0) return;
+      if (highlight.has(c.line)) lit.add(column[i]);
+      if (selected === c.line) picked.add(column[i]);
     });
-    bucketsG
-      .selectChildren<SVGGElement, MinMaxBucket<Point>>('g')
-      .data(downsampleMinMax(points, columns, [0, plotWidth]), (b) => b.index)
-      .join((enter) => {
-        const g = enter.append('g');
-        g.append('rect').attr('class', 'hit').append('title');
-        return g;
-      })
-      .each(function (b) {
-        const top = b.max.cycle;
-        const state = stateClass('bucket', lit.has(b.index), picked.has(b.index));
-        const tip = bucketText(b, primary, spec.kind);
-        const lines = `${b.first.cycle.line}-${b.last.cycle.line}`;
-        const key = [state, tip, lines, b.x0, b.x1, plotHeight].join('|');
-        if (bucketKeys.get(this) === key) return;
-        bucketKeys.set(this, key);
-        this.setAttribute('class', state);
-        this.setAttribute('data-lines', lines);
-        const hit = this.children[0];
-        this.setAttribute('data-line', String(top.line));
-        this.setAttribute('data-gc', String(top.gc));
-        hit.setAttribute('x', String(round(b.x0)));
-        hit.setAttribute('width', String(round(b.x1 - b.x0)));
-        hit.setAttribute('height', String(plotHeight));
-        hit.children[0].textContent = tip;
-      });
+    for (let k = columns; k < hits.length; k++) hits[k]?.remove();
+    hits.length = Math.min(hits.length, columns);
+    const height = String(plotHeight);
+    let previous: Element | null = null;
+    for (let k = 0; k < columns; k++) {
+      let hit = hits[k];
+      if (extremes.first[k] < 0) {
+        if (hit !== undefined) {
+          hit.remove();
+          hits[k] = undefined;
+        }
+        continue;
+      }
+      if (hit === undefined) {
+        hit = doc.createElementNS(svgNs, 'rect');
+        hits[k] = hit;
+        hitColumns.set(hit, k);
+      }
+      // Kept in column order, which is also the order of the cycles' x.
+      if (hit.previousElementSibling !== previous || hit.parentNode !== group)
+        group.insertBefore(hit, previous ? previous.nextSibling : group.firstChild);
+      previous = hit;
+      const top = cycles[extremes.high[k]];
+      const next: HitPaint = {
+        state: stateClass('bucket hit', lit.has(k), picked.has(k)),
+        line: String(top.line),
+        gc: String(top.gc),
+        lines: `${cycles[extremes.first[k]].line}-${cycles[extremes.last[k]].line}`,
+        x: String(round(k * columnWidth)),
+        width: String(round((k + 1) * columnWidth - k * columnWidth)),
+        height,
+      };
+      const before = hitPaint.get(hit);
+      for (const [key, name] of hitAttributes)
+        if (before?.[key] !== next[key]) hit.setAttribute(name, next[key]);
+      hitPaint.set(hit, next);
+    }
+    // A tooltip being shown follows its column's new cycles.
+    const shownOn = tip?.parentNode as Element | null | undefined;
+    const k = shownOn ? hitColumns.get(shownOn) : undefined;
+    if (tip && (k === undefined || hits[k] !== shownOn)) tip.remove();
+    else if (tip && k !== undefined) tip.textContent = columnTip(k);
   }
+
+  /** The tooltip of pixel column `k`: its cycles, and the exact values of its peak. */
+  function columnTip(k: number): string {
+    if (tips === null) return '';
+    const { cycles, extremes } = tips;
+    const top = tooltipText(cycles[extremes.high[k]], spec.kind);
+    const count = extremes.count[k];
+    if (count === 1) return top;
+    const range = `${count} cycles, gc ${cycles[extremes.first[k]].gc}–${cycles[extremes.last[k]].gc}`;
+    return `${range}; highest ${primary.label}: ${top}`;
+  }
+
+  /** Puts the one tooltip element into the column target under the pointer. */
+  function showTip(target: EventTarget | null): void {
+    const k = target === null ? undefined : hitColumns.get(target as Element);
+    if (k === undefined || tips === null) return;
+    tip ??= doc.createElementNS(svgNs, 'title');
+    tip.textContent = columnTip(k);
+    if (tip.parentNode !== target) (target as Element).append(tip);
+  }
+  bucketsG.on('pointerover', (event: Event) => showTip(event.target));
+  tipSources.set(svg.node() as SVGSVGElement, (hit) => {
+    const k = hitColumns.get(hit);
+    return k === undefined || hits[k] !== hit ? undefined : columnTip(k);
+  });
 
   update(data, options);
   const node = svg.node();
@@ -483,11 +566,40 @@ function drawSwatch(
   }
 }
 
-function bucketText(bucket: MinMaxBucket<Point>, primary: Series, kind: ChartKind): string {
-  const top = tooltipText(bucket.max.cycle, kind);
-  if (bucket.count === 1) return top;
-  const range = `${bucket.count} cycles, gc ${bucket.first.cycle.gc}–${bucket.last.cycle.gc}`;
-  return `${range}; highest ${primary.label}: ${top}`;
+/**
+ * The path of one series of a dense chart: per pixel column a one-pixel bar to the column's
+ * highest value, or a line through the column's first, lowest, highest and last value.
+ */
+function densePath(
+  s: Series,
+  cycles: readonly ChartCycle[],
+  xs: readonly number[],
+  y: ScaleLinear<number, number>,
+  pixels: Pixels,
+  plotHeight: number,
+): string {
+  const { columns, columnWidth, column } = pixels;
+  const extremes = columnExtremes(cycles, column, columns, s.value);
+  const parts: string[] = [];
+  if (s.mark.type === 'bar') {
+    for (let k = 0; k < columns; k++) {
+      if (extremes.first[k] < 0) continue;
+      const middle = (k * columnWidth + (k + 1) * columnWidth) / 2;
+      parts.push(`M${round(middle)},${plotHeight}V${round(y(extremes.highValue[k]))}`);
+    }
+    return parts.join('');
+  }
+  // As d3's line(): coordinates to three decimals, and a lone point closed into a dot.
+  const visit: number[] = [];
+  for (let k = 0; k < columns; k++) {
+    const n = columnPath(extremes, k, xs, visit);
+    for (let j = 0; j < n; j++) {
+      const i = visit[j];
+      const v = s.value(cycles[i]) as number;
+      parts.push(`${parts.length === 0 ? 'M' : 'L'}${round3(xs[i])},${round3(y(v))}`);
+    }
+  }
+  return parts.join('') + (parts.length === 1 ? 'Z' : '');
 }
 
 /** Left and right edge of each cycle's hit target: halfway to its neighbours in x. */
@@ -543,6 +655,31 @@ function symbolPath(type: SymbolType): string {
 
 function round(v: number): number {
   return Math.round(v * 100) / 100;
+}
+
+function round3(v: number): number {
+  return Math.round(v * 1000) / 1000;
+}
+
+/**
+ * A copy of a chart's SVG with every tooltip written out, for saving as a file: a dense chart
+ * otherwise writes a pixel column's tooltip only when the pointer comes over it.
+ */
+export function chartWithTooltips(node: SVGSVGElement): SVGSVGElement {
+  const copy = node.cloneNode(true) as SVGSVGElement;
+  const tipOf = tipSources.get(node);
+  if (tipOf === undefined) return copy;
+  const from = node.querySelectorAll('.buckets > .hit');
+  const to = copy.querySelectorAll('.buckets > .hit');
+  from.forEach((hit, i) => {
+    const text = tipOf(hit);
+    if (text === undefined) return;
+    to[i].querySelector('title')?.remove();
+    const title = copy.ownerDocument.createElementNS(svgNs, 'title');
+    title.textContent = text;
+    to[i].append(title);
+  });
+  return copy;
 }
 
 function sameCycle(a: ChartCycle, b: ChartCycle): boolean {

@@ -29,8 +29,8 @@ export const chartCss = `.gc-chart { display: block; width: 100%; height: auto; 
 .gc-chart .hit { fill: transparent; pointer-events: all; }
 .gc-chart .cycle, .gc-chart .series-lines { pointer-events: none; }
 .gc-chart .mark { fill: currentColor; }
-.gc-chart .is-highlighted > .hit { fill: var(--chart-highlight, ${stateColours.highlight}); fill-opacity: 0.45; }
-.gc-chart .is-selected > .hit { fill: var(--chart-selected, ${stateColours.selected}); fill-opacity: 0.3; stroke: currentColor; stroke-dasharray: 3 2; }
+.gc-chart .is-highlighted > .hit, .gc-chart .hit.is-highlighted { fill: var(--chart-highlight, ${stateColours.highlight}); fill-opacity: 0.45; }
+.gc-chart .is-selected > .hit, .gc-chart .hit.is-selected { fill: var(--chart-selected, ${stateColours.selected}); fill-opacity: 0.3; stroke: currentColor; stroke-dasharray: 3 2; }
 .gc-chart .is-highlighted > .mark, .gc-chart .is-selected > .mark { stroke: var(--chart-outline, #000); stroke-width: 1.5; }
 .gc-chart .legend .note { font-style: italic; }
 ${colourRules}

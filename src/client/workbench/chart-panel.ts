@@ -3,7 +3,7 @@
  * range. Drag across any chart to zoom (the page then redraws every chart); each chart can be
  * saved as SVG or PNG, and its numbers read in a table when there are few enough.
  */
-import { chartCss, type Chart, type ChartKind } from '../../charts/index.ts';
+import { chartCss, chartWithTooltips, type Chart, type ChartKind } from '../../charts/index.ts';
 import { chartCaption, chartFunctions, renderTable } from '../../lab/cell-view.ts';
 import type { Domain } from '../../lab/workbench/protocol.ts';
 import type { ChartView } from '../../lab/workbench/view.ts';
@@ -48,9 +48,9 @@ export function download(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** A chart as a standalone SVG file: its styles inside, light colours on white. */
+/** A chart as a standalone SVG file: its styles and every tooltip inside, light colours on white. */
 export function standaloneSvg(node: SVGSVGElement): string {
-  const copy = node.cloneNode(true) as SVGSVGElement;
+  const copy = chartWithTooltips(node);
   const [, , width, height] = (copy.getAttribute('viewBox') ?? '0 0 640 280').split(' ');
   copy.setAttribute('width', width);
   copy.setAttribute('height', height);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { allocChart } from '../../../src/charts/alloc-chart.ts';
 import { cpuChart } from '../../../src/charts/cpu-chart.ts';
+import { chartWithTooltips } from '../../../src/charts/frame.ts';
 import { heapChart } from '../../../src/charts/heap-chart.ts';
 import { chartCss, seriesColours } from '../../../src/charts/palette.ts';
 import { pauseChart } from '../../../src/charts/pause-chart.ts';
@@ -188,13 +189,14 @@ describe('dense charts', () => {
     const chart = pauseChart(big);
     expect(chart.node.getAttribute('data-mode')).toBe('dense');
     expect(chart.node.querySelectorAll('g.cycle')).toHaveLength(0);
-    const buckets = chart.node.querySelectorAll('g.bucket > rect.hit');
+    // One hit target per pixel column, nothing else per column.
+    const buckets = chart.node.querySelectorAll('.buckets > rect.bucket.hit');
     expect(buckets.length).toBeGreaterThan(100);
     expect(buckets.length).toBeLessThanOrEqual(640);
     expect(chart.node.querySelectorAll('path.series.pause')).toHaveLength(1);
     chart.update(seedCycles);
     expect(chart.node.getAttribute('data-mode')).toBe('cycles');
-    expect(chart.node.querySelectorAll('g.bucket')).toHaveLength(0);
+    expect(chart.node.querySelectorAll('.bucket')).toHaveLength(0);
     expect(chart.node.querySelectorAll('path.series.pause')).toHaveLength(0);
   });
 
@@ -222,7 +224,7 @@ describe('dense charts', () => {
 
   it('keep every pause spike: each spike cycle is the peak of its pixel column', () => {
     const { node } = pauseChart(big);
-    const peaks = new Set(lines(node, 'g.bucket'));
+    const peaks = new Set(lines(node, '.bucket'));
     const spikes = big.filter((c) => c.pauseMs === 12.5).map((c) => c.line);
     expect(spikes.length).toBeGreaterThan(5);
     for (const line of spikes) expect(peaks).toContain(line);
@@ -230,18 +232,52 @@ describe('dense charts', () => {
 
   it('highlight and select the pixel columns holding those lines', () => {
     const { node } = heapChart(big, { highlight: new Set([1500]), selected: 10 });
-    const lit = [...node.querySelectorAll('g.bucket.is-highlighted')];
+    const lit = [...node.querySelectorAll('.bucket.is-highlighted')];
     expect(lit).toHaveLength(1);
     const [from, to] = (lit[0].getAttribute('data-lines') ?? '').split('-').map(Number);
     expect(from).toBeLessThanOrEqual(1500);
     expect(to).toBeGreaterThanOrEqual(1500);
-    expect(node.querySelectorAll('g.bucket.is-selected')).toHaveLength(1);
+    expect(node.querySelectorAll('.bucket.is-selected')).toHaveLength(1);
   });
 
-  it('say in the hit target title which cycles a column spans', () => {
-    const { node } = heapChart(big);
-    const title = node.querySelector('g.bucket title')?.textContent ?? '';
+  it('say in the hit target title which cycles a column spans, once the pointer is over it', () => {
+    const chart = heapChart(big);
+    const [first, second] = chart.node.querySelectorAll('.bucket');
+    expect(chart.node.querySelector('.buckets title')).toBeNull();
+    first.dispatchEvent(new Event('pointerover', { bubbles: true }));
+    const title = first.querySelector('title')?.textContent ?? '';
     expect(title).toMatch(/^\d+ cycles, gc 1–\d+; highest heap at end \(2nd\): gc \d+ @/);
+    const peak = big.find((c) => c.line === Number(first.getAttribute('data-line')));
+    expect(title).toContain(tooltipText(peak!, 'heap'));
+    // One tooltip element, moved to the column under the pointer.
+    second.dispatchEvent(new Event('pointerover', { bubbles: true }));
+    expect(chart.node.querySelectorAll('.buckets title')).toHaveLength(1);
+    expect(second.querySelector('title')?.textContent).toMatch(/^\d+ cycles, gc \d+–\d+; /);
+  });
+
+  it('keep a shown tooltip true to the column after a redraw', () => {
+    const chart = pauseChart(big);
+    const hit = chart.node.querySelector('.bucket')!;
+    hit.dispatchEvent(new Event('pointerover', { bubbles: true }));
+    const before = hit.querySelector('title')?.textContent;
+    chart.update(big.map((c) => (c.line <= 3 ? { ...c, pauseMs: 99 } : c)));
+    expect(chart.node.querySelector('.bucket')).toBe(hit);
+    expect(hit.querySelector('title')?.textContent).not.toBe(before);
+    expect(hit.querySelector('title')?.textContent).toMatch(/: gc \d+ @[\d.]+s — pause 99 ms$/);
+  });
+
+  it('write every column tooltip into a copy for saving', () => {
+    const chart = cpuChart(big);
+    const copy = chartWithTooltips(chart.node);
+    const hits = [...copy.querySelectorAll('.bucket')];
+    expect(hits.length).toBe(chart.node.querySelectorAll('.bucket').length);
+    expect(
+      hits.every((h) => /^\d+ cycles?, gc |^gc /.test(h.querySelector('title')?.textContent ?? '')),
+    ).toBe(true);
+    expect(chart.node.querySelector('.buckets title')).toBeNull();
+    // Charts of few cycles already carry every tooltip.
+    const small = heapChart(seedCycles);
+    expect(chartWithTooltips(small.node).outerHTML).toBe(small.node.outerHTML);
   });
 });
 
