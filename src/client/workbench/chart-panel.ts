@@ -6,8 +6,9 @@
 import { chartCss, chartWithTooltips, type Chart, type ChartKind } from '../../charts/index.ts';
 import { chartCaption, chartFunctions, renderTable } from '../../lab/cell-view.ts';
 import type { Domain } from '../../lab/workbench/protocol.ts';
-import type { ChartView } from '../../lab/workbench/view.ts';
-import { plotColumns } from '../../lab/workbench/view.ts';
+import type { ChartCycle } from '../../charts/index.ts';
+import type { ChartView, PackedCycles } from '../../lab/workbench/view.ts';
+import { plotColumns, unpackCycles } from '../../lab/workbench/view.ts';
 import { pageElement as el } from '../../lab/dom.ts';
 
 /** viewBox geometry of the charts (frame.ts defaults). */
@@ -16,7 +17,15 @@ const plotLeft = 48;
 /** Tables list at most this many cycles. */
 const tableLimit = 1000;
 
-const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * Lets the page handle input and paint before going on: `scheduler.yield()` where there is one
+ * (the rest of the drawing then goes before other waiting tasks), a new task otherwise.
+ */
+function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise<void>((resolve) => setTimeout(resolve, 0));
+}
 
 export interface ChartPanelOptions {
   idPrefix: string;
@@ -93,6 +102,8 @@ export class ChartPanel {
   private slots: Slot[] = [];
   private options: ChartPanelOptions;
   private view: ChartView | null = null;
+  /** The view's cycles, unpacked once per packed set (charts often share one). */
+  private unpacked = new Map<PackedCycles, ChartCycle[]>();
   private drawing = 0;
 
   constructor(host: HTMLElement, options: ChartPanelOptions) {
@@ -217,17 +228,33 @@ export class ChartPanel {
       );
       return;
     }
-    slot.details.append(renderTable(document, slot.kind, view.cycles[slot.kind] ?? []));
+    slot.details.append(renderTable(document, slot.kind, this.cyclesOf(slot.kind)));
   }
 
-  /** Draws a view on every chart, one chart per task so the page stays responsive. */
+  private cyclesOf(kind: ChartKind): ChartCycle[] {
+    const packed = this.view?.cycles[kind];
+    if (packed === undefined) return [];
+    let cycles = this.unpacked.get(packed);
+    if (cycles === undefined) {
+      cycles = unpackCycles(packed);
+      this.unpacked.set(packed, cycles);
+    }
+    return cycles;
+  }
+
+  /**
+   * Draws a view on every chart, each chart in a task of its own (and apart from the task that
+   * brought the view), so the page stays responsive.
+   */
   async show(view: ChartView): Promise<boolean> {
     const drawing = ++this.drawing;
     this.view = view;
+    this.unpacked = new Map();
     for (const slot of this.slots) {
+      await nextTask();
       if (drawing !== this.drawing) return false;
       const started = performance.now();
-      slot.chart.update(view.cycles[slot.kind] ?? [], { xDomain: view.domain });
+      slot.chart.update(this.cyclesOf(slot.kind), { xDomain: view.domain });
       performance.measure(`workbench:chart:${slot.kind}`, { start: started });
       const title = slot.chart.node.querySelector('title');
       if (title && view.decimated)
@@ -243,7 +270,6 @@ export class ChartPanel {
       slot.figure.dataset.cycles = String(view.total);
       slot.figure.dataset.drawn = String(view.cycles[slot.kind]?.length ?? 0);
       this.fillTable(slot);
-      await nextFrame();
     }
     return drawing === this.drawing;
   }

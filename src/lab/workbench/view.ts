@@ -3,10 +3,14 @@
  * per-pixel min/max selection. For each of the charts' 576 pixel columns and each plotted series
  * the first, last, lowest and highest cycle are kept, so a chart drawn from the selection looks
  * exactly like one drawn from all cycles (every spike stays), at a few thousand points.
+ *
+ * The cycles travel from the worker as typed-array columns (`PackedCycles`): a structured clone
+ * of ten thousand cycle objects costs the page tens of milliseconds to read, columns a fraction
+ * of one. The page unpacks each chart's cycles just before drawing it.
  */
 import { scaleLinear } from 'd3-scale';
 import type { ChartCycle, ChartKind } from '../../charts/index.ts';
-import { FORCED, HAS_HEAP, TIMED, type NumericColumn, type RunColumns } from './columns.ts';
+import { FORCED, HAS_HEAP, RunColumns, TIMED, type NumericColumn } from './columns.ts';
 
 /** Plot width of the charts in viewBox units (640 wide, 48 left and 16 right margin). */
 export const plotColumns = 576;
@@ -22,9 +26,32 @@ export const kindColumns: Readonly<Record<ChartKind, readonly NumericColumn[]>> 
 };
 const allKinds: readonly ChartKind[] = ['heap', 'pause', 'cpu', 'alloc'];
 
+/** The fields of `ChartCycle` that come from numeric columns (NaN for null). */
+const packedColumns = [
+  'gc',
+  't',
+  'heapStart',
+  'heapEnd',
+  'heapLive',
+  'goal',
+  'pauseMs',
+  'cpuPercent',
+  'cpuFraction',
+  'allocRate',
+] as const satisfies readonly NumericColumn[];
+
+/** Chart cycles as columns: `unpackCycles` turns them into `ChartCycle`s. */
+export interface PackedCycles {
+  length: number;
+  line: Int32Array;
+  /** `FORCED` and `TIMED` bits of `RunColumns.flags`. */
+  flags: Uint8Array;
+  numbers: Record<(typeof packedColumns)[number], Float64Array>;
+}
+
 export interface ChartView {
-  /** What each chart draws (the same array for every chart when nothing was left out). */
-  cycles: Partial<Record<ChartKind, ChartCycle[]>>;
+  /** What each chart draws (the same columns for every chart when nothing was left out). */
+  cycles: Partial<Record<ChartKind, PackedCycles>>;
   /** Cycles with heap numbers in the range (what the charts stand for). */
   total: number;
   /** True when `cycles` is a per-pixel min/max selection of `total`. */
@@ -60,8 +87,35 @@ export function unionDomain(a: readonly [number, number], b: readonly [number, n
 
 const value = (n: number): number | null => (Number.isNaN(n) ? null : n);
 
-/** The chart's view of cycle `i`. */
-export function chartCycleAt(columns: RunColumns, i: number): ChartCycle {
+/** Cycles `indexes` (ascending) of `columns`, packed. */
+function pack(columns: RunColumns, indexes: Int32Array): PackedCycles {
+  const length = indexes.length;
+  const line = new Int32Array(length);
+  const flags = new Uint8Array(length);
+  for (let k = 0; k < length; k++) {
+    line[k] = columns.line[indexes[k]];
+    flags[k] = columns.flags[indexes[k]] & (FORCED | TIMED);
+  }
+  const numbers = {} as PackedCycles['numbers'];
+  for (const name of packedColumns) {
+    const from = columns.numbers[name];
+    const to = new Float64Array(length);
+    for (let k = 0; k < length; k++) to[k] = from[indexes[k]];
+    numbers[name] = to;
+  }
+  return { length, line, flags, numbers };
+}
+
+/** The charts' cycles from their packed columns. */
+export function unpackCycles(packed: PackedCycles | undefined): ChartCycle[] {
+  if (packed === undefined) return [];
+  const cycles = new Array<ChartCycle>(packed.length);
+  for (let i = 0; i < packed.length; i++) cycles[i] = chartCycleAt(packed, i);
+  return cycles;
+}
+
+/** The chart's view of cycle `i` of run columns or packed cycles. */
+export function chartCycleAt(columns: RunColumns | PackedCycles, i: number): ChartCycle {
   const n = columns.numbers;
   const flags = columns.flags[i];
   return {
@@ -89,8 +143,14 @@ export function chartView(
   kinds: readonly ChartKind[] = allKinds,
 ): ChartView {
   const shown: [number, number] = domain ? [domain[0], domain[1]] : fullDomain(columns);
-  const same = (cycles: ChartCycle[]) => Object.fromEntries(kinds.map((k) => [k, cycles]));
-  if (columns === null) return { cycles: same([]), total: 0, decimated: false, domain: shown };
+  const same = (cycles: PackedCycles) => Object.fromEntries(kinds.map((k) => [k, cycles]));
+  if (columns === null)
+    return {
+      cycles: same(pack(new RunColumns(1), new Int32Array(0))),
+      total: 0,
+      decimated: false,
+      domain: shown,
+    };
   const [start, end] = columns.indexRange(shown);
   const t = columns.numbers.t;
   const inRange = (i: number) =>
@@ -98,16 +158,17 @@ export function chartView(
   let total = 0;
   for (let i = start; i < end; i++) if (inRange(i)) total++;
   if (total <= limit) {
-    const cycles: ChartCycle[] = [];
-    for (let i = start; i < end; i++) if (inRange(i)) cycles.push(chartCycleAt(columns, i));
-    return { cycles: same(cycles), total, decimated: false, domain: shown };
+    const indexes = new Int32Array(total);
+    let k = 0;
+    for (let i = start; i < end; i++) if (inRange(i)) indexes[k++] = i;
+    return { cycles: same(pack(columns, indexes)), total, decimated: false, domain: shown };
   }
   // Same arithmetic as the charts, so each kept cycle lands in the pixel column it came from.
   const x = scaleLinear().domain(shown).range([0, plotColumns]);
   const pixel = new Int16Array(end - start).fill(-1);
   for (let i = start; i < end; i++)
     if (inRange(i)) pixel[i - start] = Math.min(plotColumns - 1, Math.floor(x(t[i])));
-  const byKind: Partial<Record<ChartKind, ChartCycle[]>> = {};
+  const byKind: Partial<Record<ChartKind, PackedCycles>> = {};
   for (const kind of kinds)
     byKind[kind] = select(columns, start, end, pixel, total, kindColumns[kind]);
   return { cycles: byKind, total, decimated: true, domain: shown };
@@ -121,7 +182,7 @@ function select(
   pixel: Int16Array,
   total: number,
   names: readonly NumericColumn[],
-): ChartCycle[] {
+): PackedCycles {
   const slots = plotColumns * names.length;
   const first = new Int32Array(slots).fill(-1);
   const last = new Int32Array(slots).fill(-1);
@@ -171,7 +232,8 @@ function select(
       }
     }
   }
-  const cycles: ChartCycle[] = [];
-  for (let k = 0; k < keep.length; k++) if (keep[k]) cycles.push(chartCycleAt(columns, start + k));
-  return cycles;
+  const indexes = new Int32Array(kept);
+  let at = 0;
+  for (let k = 0; k < keep.length; k++) if (keep[k]) indexes[at++] = start + k;
+  return pack(columns, indexes);
 }

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { analyseTrace, parseTrace } from '../../../src/gctrace/index.ts';
 import { TraceDataset, CycleSample } from '../../../src/lab/workbench/dataset.ts';
 import { analyseCycles, combine, rangeStats } from '../../../src/lab/workbench/summary.ts';
-import { chartView, fullDomain, plotColumns } from '../../../src/lab/workbench/view.ts';
+import {
+  chartView,
+  fullDomain,
+  plotColumns,
+  unpackCycles,
+} from '../../../src/lab/workbench/view.ts';
 import { downsampleMinMax } from '../../../src/charts/index.ts';
 import { scaleLinear } from 'd3-scale';
 
@@ -94,6 +99,13 @@ describe('chart view', () => {
     expect(view.decimated).toBe(false);
     expect(view.cycles.heap!.length).toBe(dataset.runs[0].columns.length);
     expect(view.cycles.pause).toBe(view.cycles.heap);
+    // Packed as columns, and unpacked into the charts' cycles in line order.
+    const cycles = unpackCycles(view.cycles.heap);
+    expect(cycles.map((c) => c.line)).toEqual([
+      ...dataset.runs[0].columns.line.subarray(0, cycles.length),
+    ]);
+    expect(cycles[0]).toMatchObject({ gc: 1, timeKnown: true, forced: false });
+    expect(structuredClone(view)).toEqual(view);
   });
 
   it('keeps each pixel column’s first, last, lowest and highest value of every series', () => {
@@ -107,13 +119,13 @@ describe('chart view', () => {
       expect(view.cycles[kind]!.length).toBeGreaterThan(2 * plotColumns);
     }
     // Every 9.5 ms pause spike survives.
-    expect(view.cycles.pause!.filter((c) => c.pauseMs! > 9).length).toBe(11);
+    expect(unpackCycles(view.cycles.pause).filter((c) => c.pauseMs! > 9).length).toBe(11);
     const x = scaleLinear().domain(fullDomain(columns)).range([0, plotColumns]);
     const all = Array.from({ length: columns.length }, (_, i) => ({
       x: x(columns.numbers.t[i]),
       y: columns.numbers.heapLive[i],
     }));
-    const kept = view.cycles.heap!.map((c) => ({ x: x(c.t), y: c.heapLive! }));
+    const kept = unpackCycles(view.cycles.heap).map((c) => ({ x: x(c.t), y: c.heapLive! }));
     const a = downsampleMinMax(all, plotColumns, [0, plotColumns]);
     const b = downsampleMinMax(kept, plotColumns, [0, plotColumns]);
     expect(b.map((k) => [k.index, k.min.y, k.max.y, k.first.y, k.last.y])).toEqual(
