@@ -106,6 +106,49 @@ test('a broken line gets a marker and a problem with its message', async ({ page
   await expect(cell.locator('.cell-status')).not.toHaveAttribute('data-problems', '0');
 });
 
+test('a trace of thousands of lines is read in a worker: counts, charts, hovers and markers follow', async ({
+  page,
+}) => {
+  const problems = watchPage(page);
+  const cell = await firstCell(page);
+  // The cell's own gc lines, renumbered and repeated past the size that moves parsing off the
+  // main thread.
+  const source = (await cell.locator('textarea.trace-text').inputValue())
+    .split('\n')
+    .filter((line) => /^gc \d+ @/.test(line));
+  const lines: string[] = [];
+  for (let i = 0; lines.length < 4000; i++) {
+    const offset = Math.floor(i / source.length) * 100;
+    lines.push(
+      source[i % source.length]!.replace(/^gc \d+/, `gc ${i + 1}`).replace(
+        /@([\d.]+)s/,
+        (_m, t: string) => `@${(Number(t) + offset).toFixed(3)}s`,
+      ),
+    );
+  }
+  await cell.evaluate(
+    (el, text) => (el as HTMLElement & { setOriginal(t: string): void }).setOriginal(text),
+    lines.join('\n'),
+  );
+  await expect(cell.locator('.cell-status')).toHaveAttribute('data-cycles', '4000');
+  await expect(cell.locator('figure[data-kind="heap"] figcaption')).toHaveText(
+    'Heap over 4000 GC cycles',
+  );
+  // Hovers are answered by the worker, which holds the parse.
+  const goal = cell.locator('.view-lines .view-line span span', { hasText: /^MB\sgoal/ }).first();
+  await expect(goal).toBeVisible();
+  await goal.hover();
+  await expect(page.locator('.monaco-hover').filter({ hasText: /goal/i }).first()).toBeVisible({
+    timeout: 5000,
+  });
+  await typeAtEnd(page, cell, 'gc 4001 @1.5s oops');
+  await expect(cell.locator('.cell-status')).not.toHaveAttribute('data-problems', '0');
+  await expect(cell.locator('.cell-problems li').first()).toContainText('Line 4001');
+  await expect(cell.locator('.squiggly-error, .squiggly-warning').first()).toBeAttached();
+  await expect(cell.locator('[data-edited]')).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
 test('an edit survives a reload, marked as edited; Reset restores and Undo brings it back', async ({
   page,
 }) => {
