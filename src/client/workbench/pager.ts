@@ -2,6 +2,23 @@
  * A read-only view of a big trace, one page of lines at a time, fetched from the worker (which
  * reads them from the file): previous/next page and "go to line", all from the keyboard.
  */
+/**
+ * Lines added per frame: laying out a whole page of long lines at once keeps the browser busy
+ * for longer than a frame; fifty at a time it does not.
+ */
+const linesPerFrame = 50;
+
+/** Resolves once the browser has painted a frame (or after 100 ms, as hidden pages paint none). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() => {
+      clearTimeout(timer);
+      setTimeout(resolve, 0);
+    });
+  });
+}
+
 export class Pager {
   readonly element: HTMLElement;
   private list: HTMLOListElement;
@@ -9,6 +26,8 @@ export class Pager {
   private lineInput: HTMLInputElement;
   private first = 1;
   private highlighted = 0;
+  /** Bumped by each show(), so an older one stops adding its lines. */
+  private showing = 0;
   private readonly size: number;
   private readonly fetchLines: (first: number, count: number) => Promise<string[]>;
 
@@ -58,33 +77,41 @@ export class Pager {
   }
 
   async show(first: number): Promise<void> {
+    const showing = ++this.showing;
     let lines: string[];
     try {
       lines = await this.fetchLines(first, this.size);
     } catch {
       return;
     }
+    if (showing !== this.showing) return;
     if (lines.length === 0 && first > 1) {
       this.status.textContent = `There is no line ${first.toLocaleString('en')} (yet).`;
       return;
     }
     this.first = first;
     this.list.start = first;
-    this.list.replaceChildren(
-      ...lines.map((text, i) => {
-        const item = document.createElement('li');
-        const line = first + i;
-        item.dataset.line = String(line);
-        // textContent: the trace is the reader's text, never markup.
-        item.textContent = text;
-        if (line === this.highlighted) {
-          item.className = 'is-highlighted';
-          item.tabIndex = -1;
-        }
-        return item;
-      }),
-    );
+    const item = (text: string, i: number) => {
+      const node = document.createElement('li');
+      const line = first + i;
+      node.dataset.line = String(line);
+      // textContent: the trace is the reader's text, never markup.
+      node.textContent = text;
+      if (line === this.highlighted) {
+        node.className = 'is-highlighted';
+        node.tabIndex = -1;
+      }
+      return node;
+    };
     const last = first + lines.length - 1;
     this.status.textContent = `Lines ${first.toLocaleString('en')}–${last.toLocaleString('en')}, read-only.`;
+    this.list.replaceChildren(...lines.slice(0, linesPerFrame).map(item));
+    for (let from = linesPerFrame; from < lines.length; from += linesPerFrame) {
+      await afterPaint();
+      if (showing !== this.showing) return;
+      this.list.append(
+        ...lines.slice(from, from + linesPerFrame).map((text, i) => item(text, from + i)),
+      );
+    }
   }
 }
