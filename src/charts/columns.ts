@@ -11,7 +11,9 @@ export interface ColumnExtremes {
   last: Int32Array;
   low: Int32Array;
   high: Int32Array;
-  /** The lowest and highest value of each column. */
+  /** The value of each column's first, last, lowest and highest cycle. */
+  firstValue: Float64Array;
+  lastValue: Float64Array;
   lowValue: Float64Array;
   highValue: Float64Array;
   /** How many cycles with a value fell into each column. */
@@ -52,6 +54,8 @@ export function columnExtremes(
   const last = new Int32Array(columns).fill(-1);
   const low = new Int32Array(columns).fill(-1);
   const high = new Int32Array(columns).fill(-1);
+  const firstValue = new Float64Array(columns);
+  const lastValue = new Float64Array(columns);
   const lowValue = new Float64Array(columns);
   const highValue = new Float64Array(columns);
   const count = new Int32Array(columns);
@@ -63,10 +67,11 @@ export function columnExtremes(
     count[k]++;
     if (first[k] < 0) {
       first[k] = last[k] = low[k] = high[k] = i;
-      lowValue[k] = highValue[k] = v;
+      firstValue[k] = lastValue[k] = lowValue[k] = highValue[k] = v;
       continue;
     }
     last[k] = i;
+    lastValue[k] = v;
     if (v < lowValue[k]) {
       low[k] = i;
       lowValue[k] = v;
@@ -76,7 +81,7 @@ export function columnExtremes(
       highValue[k] = v;
     }
   }
-  return { first, last, low, high, lowValue, highValue, count };
+  return { first, last, low, high, firstValue, lastValue, lowValue, highValue, count };
 }
 
 /**
@@ -89,19 +94,31 @@ export function columnPath(
   xs: readonly number[],
   into: number[],
 ): number {
-  let n = 0;
-  for (const i of [extremes.first[k], extremes.low[k], extremes.high[k], extremes.last[k]]) {
-    if (i < 0 || seen(into, n, i)) continue;
-    // Insertion keeps equal x in the order above, as a stable sort would.
-    let at = n;
-    while (at > 0 && xs[into[at - 1]] > xs[i]) {
-      into[at] = into[at - 1];
-      at--;
-    }
-    into[at] = i;
-    n++;
+  let n = add(into, 0, extremes.first[k], xs);
+  n = add(into, n, extremes.low[k], xs);
+  n = add(into, n, extremes.high[k], xs);
+  return add(into, n, extremes.last[k], xs);
+}
+
+/** The value of cycle `i`, one of column `k`'s first, lowest, highest or last. */
+export function columnValue(extremes: ColumnExtremes, k: number, i: number): number {
+  if (i === extremes.first[k]) return extremes.firstValue[k];
+  if (i === extremes.low[k]) return extremes.lowValue[k];
+  if (i === extremes.high[k]) return extremes.highValue[k];
+  return extremes.lastValue[k];
+}
+
+/** Adds cycle `i` to the `n` in `into` unless there already, keeping x order; returns the count. */
+function add(into: number[], n: number, i: number, xs: readonly number[]): number {
+  if (i < 0 || seen(into, n, i)) return n;
+  // Insertion keeps equal x in the order added, as a stable sort would.
+  let at = n;
+  while (at > 0 && xs[into[at - 1]] > xs[i]) {
+    into[at] = into[at - 1];
+    at--;
   }
-  return n;
+  into[at] = i;
+  return n + 1;
 }
 
 function seen(list: readonly number[], n: number, value: number): boolean {

@@ -6,12 +6,16 @@ export function peakCycle(
   data: readonly ChartCycle[],
   value: (c: ChartCycle) => number | null,
 ): { cycle: ChartCycle; value: number } | null {
-  let best: { cycle: ChartCycle; value: number } | null = null;
-  for (const cycle of data) {
-    const v = value(cycle);
-    if (v !== null && (best === null || v > best.value)) best = { cycle, value: v };
+  let best = -1;
+  let top = 0;
+  for (let i = 0; i < data.length; i++) {
+    const v = value(data[i]);
+    if (v !== null && (best < 0 || v > top)) {
+      best = i;
+      top = v;
+    }
   }
-  return best;
+  return best < 0 ? null : { cycle: data[best], value: top };
 }
 
 /** "from 0.009 s to 0.066 s" or "from gc 1 to gc 4" when times are not printed. */

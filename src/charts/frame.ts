@@ -2,7 +2,13 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
 import { curveLinear, line, symbol, type CurveFactory, type SymbolType } from 'd3-shape';
-import { columnExtremes, columnPath, pixelColumns, type ColumnExtremes } from './columns.ts';
+import {
+  columnExtremes,
+  columnPath,
+  columnValue,
+  pixelColumns,
+  type ColumnExtremes,
+} from './columns.ts';
 import { cycleCount } from './format.ts';
 import { kinds, type SeriesInfo } from './kinds.ts';
 import { chartCss } from './palette.ts';
@@ -76,29 +82,23 @@ interface Pixels {
   column: Int32Array;
 }
 
-/** The attributes of a pixel column's hit target, as last written. */
-interface HitPaint {
-  state: string;
-  line: string;
-  gc: string;
-  lines: string;
-  x: string;
-  width: string;
-  height: string;
+/** What a dense chart's pixel columns show: their cycles' extremes and their state classes. */
+interface DenseColumns {
+  cycles: readonly ChartCycle[];
+  /** Of the primary series, counting every cycle (-1 stands in for a missing value). */
+  extremes: ColumnExtremes;
+  columnWidth: number;
+  plotWidth: number;
+  plotHeight: number;
+  /** Class of each highlighted or selected column. */
+  states: ReadonlyMap<number, string>;
+  kind: ChartKind;
+  /** Legend label of the series whose peak stands for a column. */
+  primaryLabel: string;
 }
 
-const hitAttributes: readonly [keyof HitPaint, string][] = [
-  ['state', 'class'],
-  ['line', 'data-line'],
-  ['gc', 'data-gc'],
-  ['lines', 'data-lines'],
-  ['x', 'x'],
-  ['width', 'width'],
-  ['height', 'height'],
-];
-
-/** How to write the tooltip of a dense chart's column target, by chart. */
-const tipSources = new WeakMap<SVGSVGElement, (hit: Element) => string | undefined>();
+/** Each dense chart's columns, by chart, for `chartWithTooltips`. */
+const denseSources = new WeakMap<SVGSVGElement, () => DenseColumns | null>();
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
@@ -143,12 +143,12 @@ export function createChart(
   let current: ChartOptions = { ...options };
   // What each cycle group and pixel column last drew, so update() can skip unchanged ones.
   const painted = new WeakMap<Element, Painted>();
-  // Dense charts: the hit target of each pixel column (by column), what it last drew, and what
-  // its tooltip is written from when the pointer comes over it.
-  let hits: (SVGRectElement | undefined)[] = [];
-  const hitColumns = new WeakMap<Element, number>();
-  const hitPaint = new WeakMap<Element, HitPaint>();
-  let tips: { cycles: readonly ChartCycle[]; extremes: ColumnExtremes } | null = null;
+  // Dense charts: the plot's hit target, the targets of highlighted or selected columns (by
+  // column), what they describe, the column under the pointer and the one tooltip element.
+  let plotHit: SVGRectElement | null = null;
+  const marked = new Map<number, SVGRectElement>();
+  let columnsShown: DenseColumns | null = null;
+  let pointerColumn: number | null = null;
   let tip: SVGTitleElement | null = null;
   let axesKey = '';
   let drawnLegend = '';
@@ -186,12 +186,25 @@ export function createChart(
       .domain(domain ? [domain[0], domain[1]] : timeExtent(cycles))
       .range([0, plotWidth]);
     if (!domain) x.nice();
+    const xs = cycles.map((c) => x(c.t));
+    // Dense: every shown series' extremes in each pixel column, found once for scale and paths.
+    let pixels: Pixels | null = null;
+    const extremes = new Map<string, ColumnExtremes>();
+    if (dense) {
+      const count = Math.max(1, Math.round(plotWidth));
+      pixels = {
+        columns: count,
+        columnWidth: plotWidth / count,
+        column: pixelColumns(xs, count, plotWidth),
+      };
+      for (const s of shown)
+        extremes.set(s.key, columnExtremes(cycles, pixels.column, count, s.value));
+    }
     const y = scaleLinear()
       // A little headroom so the highest mark does not sit on the frame.
-      .domain([0, 1.04 * peak(cycles, shown) || 1])
+      .domain([0, 1.04 * (dense ? peakOfColumns(extremes) : peak(cycles, shown)) || 1])
       .range([plotHeight, 0])
       .nice();
-    const xs = cycles.map((c) => x(c.t));
 
     const prefix = o.idPrefix ?? `gc-${spec.kind}-chart`;
     svg
@@ -237,17 +250,8 @@ export function createChart(
     const highlight = o.highlight ?? new Set<number>();
     const selected = o.selected ?? null;
     drawCycles(dense ? [] : cycles, dense ? [] : xs, y, plotWidth, plotHeight, highlight, selected);
-    let pixels: Pixels | null = null;
-    if (dense) {
-      const columns = Math.max(1, Math.round(plotWidth));
-      pixels = {
-        columns,
-        columnWidth: plotWidth / columns,
-        column: pixelColumns(xs, columns, plotWidth),
-      };
-    }
-    drawSeries(cycles, xs, y, shown, pixels, plotHeight);
-    drawBuckets(cycles, pixels, plotHeight, highlight, selected);
+    drawSeries(cycles, xs, y, shown, pixels, extremes, plotHeight);
+    drawBuckets(cycles, pixels, plotWidth, plotHeight, highlight, selected);
   }
 
   function drawAxes(
@@ -357,11 +361,13 @@ export function createChart(
     y: ScaleLinear<number, number>,
     shown: readonly Series[],
     pixels: Pixels | null,
+    extremes: ReadonlyMap<string, ColumnExtremes>,
     plotHeight: number,
   ): void {
     const drawn = pixels ? shown : shown.filter((s) => s.mark.type === 'line');
     const path = (s: Series): string => {
-      if (pixels) return densePath(s, cycles, xs, y, pixels, plotHeight);
+      const columns = extremes.get(s.key);
+      if (pixels && columns) return densePath(s, columns, xs, y, pixels, plotHeight);
       const toPath = line<Point>()
         .x((p) => p.x)
         .y((p) => y(p.y));
@@ -390,13 +396,15 @@ export function createChart(
   }
 
   /**
-   * One transparent hit target per non-empty pixel column, carrying the lines of its cycles and
-   * of its peak (for clicks and highlighting). Its tooltip is written only when the pointer
-   * comes over it (see `showTip`), so a redraw touches a few attributes per column at most.
+   * The hit targets of a dense chart: one transparent target over the whole plot, which takes
+   * the data attributes and tooltip of the pixel column under the pointer as it moves (worked
+   * out from the kept data, see `pointTo`), and one per highlighted or selected column, which
+   * carries that column's. A redraw thus touches a handful of elements whatever the data.
    */
   function drawBuckets(
     cycles: readonly ChartCycle[],
     pixels: Pixels | null,
+    plotWidth: number,
     plotHeight: number,
     highlight: ReadonlySet<number>,
     selected: number | null,
@@ -404,17 +412,17 @@ export function createChart(
     const group = bucketsG.node();
     if (group === null) return;
     if (pixels === null) {
-      if (hits.length > 0) {
-        for (const hit of hits) hit?.remove();
-        hits = [];
-      }
-      tips = null;
+      plotHit?.remove();
+      plotHit = null;
+      for (const rect of marked.values()) rect.remove();
+      marked.clear();
+      columnsShown = null;
+      pointerColumn = null;
       return;
     }
     const { columns, columnWidth, column } = pixels;
     // Every cycle counts in its column, with or without a value of the primary series.
     const extremes = columnExtremes(cycles, column, columns, (c) => primary.value(c) ?? -1);
-    tips = { cycles, extremes };
     const lit = new Set<number>();
     const picked = new Set<number>();
     cycles.forEach((c, i) => {
@@ -422,74 +430,87 @@ export function createChart(
       if (highlight.has(c.line)) lit.add(column[i]);
       if (selected === c.line) picked.add(column[i]);
     });
-    for (let k = columns; k < hits.length; k++) hits[k]?.remove();
-    hits.length = Math.min(hits.length, columns);
-    const height = String(plotHeight);
-    let previous: Element | null = null;
-    for (let k = 0; k < columns; k++) {
-      let hit = hits[k];
-      if (extremes.first[k] < 0) {
-        if (hit !== undefined) {
-          hit.remove();
-          hits[k] = undefined;
-        }
-        continue;
-      }
-      if (hit === undefined) {
-        hit = doc.createElementNS(svgNs, 'rect');
-        hits[k] = hit;
-        hitColumns.set(hit, k);
-      }
-      // Kept in column order, which is also the order of the cycles' x.
-      if (hit.previousElementSibling !== previous || hit.parentNode !== group)
-        group.insertBefore(hit, previous ? previous.nextSibling : group.firstChild);
-      previous = hit;
-      const top = cycles[extremes.high[k]];
-      const next: HitPaint = {
-        state: stateClass('bucket hit', lit.has(k), picked.has(k)),
-        line: String(top.line),
-        gc: String(top.gc),
-        lines: `${cycles[extremes.first[k]].line}-${cycles[extremes.last[k]].line}`,
-        x: String(round(k * columnWidth)),
-        width: String(round((k + 1) * columnWidth - k * columnWidth)),
-        height,
-      };
-      const before = hitPaint.get(hit);
-      for (const [key, name] of hitAttributes)
-        if (before?.[key] !== next[key]) hit.setAttribute(name, next[key]);
-      hitPaint.set(hit, next);
+    const states = new Map<number, string>();
+    for (const k of [...lit, ...picked])
+      states.set(k, stateClass('bucket hit', lit.has(k), picked.has(k)));
+    columnsShown = {
+      cycles,
+      extremes,
+      columnWidth,
+      plotWidth,
+      plotHeight,
+      states,
+      kind: spec.kind,
+      primaryLabel: primary.label,
+    };
+    if (plotHit === null) {
+      plotHit = doc.createElementNS(svgNs, 'rect');
+      plotHit.setAttribute('class', 'hit columns');
+      group.prepend(plotHit);
     }
-    // A tooltip being shown follows its column's new cycles.
-    const shownOn = tip?.parentNode as Element | null | undefined;
-    const k = shownOn ? hitColumns.get(shownOn) : undefined;
-    if (tip && (k === undefined || hits[k] !== shownOn)) tip.remove();
-    else if (tip && k !== undefined) tip.textContent = columnTip(k);
+    setIfChanged(plotHit, 'width', String(round(plotWidth)));
+    setIfChanged(plotHit, 'height', String(plotHeight));
+    for (const [k, rect] of marked) {
+      if (states.has(k)) continue;
+      rect.remove();
+      marked.delete(k);
+    }
+    for (const k of [...states.keys()].sort((a, b) => a - b)) {
+      let rect = marked.get(k);
+      if (rect === undefined) {
+        rect = doc.createElementNS(svgNs, 'rect');
+        marked.set(k, rect);
+      }
+      writeColumn(rect, k, columnsShown);
+      group.append(rect);
+    }
+    // The column under the pointer keeps its description true to the new data.
+    if (pointerColumn !== null) describeColumn(plotHit, pointerColumn);
+    const tipOn = tip?.parentNode;
+    if (tip && tipOn !== plotHit && ![...marked.values()].some((r) => r === tipOn)) tip.remove();
+    else if (tip && tipOn && tipOn !== plotHit) {
+      const k = [...marked].find(([, r]) => r === tipOn)?.[0];
+      if (k !== undefined) tip.textContent = columnTip(k, columnsShown);
+    }
   }
 
-  /** The tooltip of pixel column `k`: its cycles, and the exact values of its peak. */
-  function columnTip(k: number): string {
-    if (tips === null) return '';
-    const { cycles, extremes } = tips;
-    const top = tooltipText(cycles[extremes.high[k]], spec.kind);
-    const count = extremes.count[k];
-    if (count === 1) return top;
-    const range = `${count} cycles, gc ${cycles[extremes.first[k]].gc}–${cycles[extremes.last[k]].gc}`;
-    return `${range}; highest ${primary.label}: ${top}`;
-  }
-
-  /** Puts the one tooltip element into the column target under the pointer. */
-  function showTip(target: EventTarget | null): void {
-    const k = target === null ? undefined : hitColumns.get(target as Element);
-    if (k === undefined || tips === null) return;
+  /** Gives the plot's target the data and tooltip of column `k` (none for an empty column). */
+  function describeColumn(target: Element, k: number | null): void {
+    const shown = columnsShown;
+    if (shown === null || k === null || shown.extremes.first[k] < 0) {
+      for (const name of ['data-line', 'data-gc', 'data-lines']) target.removeAttribute(name);
+      tip?.remove();
+      return;
+    }
+    writeColumnData(target, k, shown);
     tip ??= doc.createElementNS(svgNs, 'title');
-    tip.textContent = columnTip(k);
-    if (tip.parentNode !== target) (target as Element).append(tip);
+    tip.textContent = columnTip(k, shown);
+    if (tip.parentNode !== target) target.append(tip);
   }
-  bucketsG.on('pointerover', (event: Event) => showTip(event.target));
-  tipSources.set(svg.node() as SVGSVGElement, (hit) => {
-    const k = hitColumns.get(hit);
-    return k === undefined || hits[k] !== hit ? undefined : columnTip(k);
+
+  /** Follows the pointer over a dense chart's targets (pointerover, pointermove, pointerdown). */
+  function pointTo(event: Event): void {
+    const target = event.target as Element;
+    if (columnsShown === null) return;
+    if (target === plotHit) {
+      const k = columnAt(plotHit, (event as MouseEvent).clientX, columnsShown);
+      if (k !== pointerColumn || !plotHit.hasAttribute('data-line')) {
+        pointerColumn = k;
+        describeColumn(plotHit, k);
+      }
+      return;
+    }
+    const k = [...marked].find(([, r]) => r === target)?.[0];
+    if (k === undefined) return;
+    tip ??= doc.createElementNS(svgNs, 'title');
+    tip.textContent = columnTip(k, columnsShown);
+    if (tip.parentNode !== target) target.append(tip);
+  }
+  for (const type of ['pointerover', 'pointermove', 'pointerdown']) bucketsG.on(type, pointTo);
+  bucketsG.on('pointerleave', () => {
+    pointerColumn = null;
   });
+  denseSources.set(svg.node() as SVGSVGElement, () => columnsShown);
 
   update(data, options);
   const node = svg.node();
@@ -566,40 +587,92 @@ function drawSwatch(
   }
 }
 
+/** The tooltip of pixel column `k`: its cycles, and the exact values of its peak. */
+function columnTip(k: number, shown: DenseColumns): string {
+  const { cycles, extremes } = shown;
+  const top = cycles[extremes.high[k]];
+  const count = extremes.count[k];
+  const text = tooltipText(top, shown.kind);
+  if (count === 1) return text;
+  const range = `${count} cycles, gc ${cycles[extremes.first[k]].gc}–${cycles[extremes.last[k]].gc}`;
+  return `${range}; highest ${shown.primaryLabel}: ${text}`;
+}
+
+/** The lines of column `k`'s cycles, and the line and number of its peak. */
+function writeColumnData(target: Element, k: number, shown: DenseColumns): void {
+  const { cycles, extremes } = shown;
+  const top = cycles[extremes.high[k]];
+  setIfChanged(target, 'data-line', String(top.line));
+  setIfChanged(target, 'data-gc', String(top.gc));
+  setIfChanged(
+    target,
+    'data-lines',
+    `${cycles[extremes.first[k]].line}-${cycles[extremes.last[k]].line}`,
+  );
+}
+
+/** Makes `rect` the hit target of column `k` alone: place, state and data. */
+function writeColumn(rect: Element, k: number, shown: DenseColumns): void {
+  const w = shown.columnWidth;
+  setIfChanged(rect, 'class', shown.states.get(k) ?? 'bucket hit');
+  writeColumnData(rect, k, shown);
+  setIfChanged(rect, 'x', String(round(k * w)));
+  setIfChanged(rect, 'width', String(round((k + 1) * w - k * w)));
+  setIfChanged(rect, 'height', String(shown.plotHeight));
+}
+
+/** The pixel column under a pointer at `clientX`, or null outside the plot or without layout. */
+function columnAt(
+  plotHit: SVGGraphicsElement,
+  clientX: number,
+  shown: DenseColumns,
+): number | null {
+  const matrix = typeof plotHit.getScreenCTM === 'function' ? plotHit.getScreenCTM() : null;
+  if (matrix === null || matrix.a === 0) return null;
+  const x = (clientX - matrix.e) / matrix.a;
+  if (!(x >= 0 && x <= shown.plotWidth)) return null;
+  const columns = shown.extremes.first.length;
+  return Math.min(columns - 1, Math.floor(x / shown.columnWidth));
+}
+
+function setIfChanged(element: Element, name: string, value: string): void {
+  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+}
+
 /**
  * The path of one series of a dense chart: per pixel column a one-pixel bar to the column's
  * highest value, or a line through the column's first, lowest, highest and last value.
  */
 function densePath(
   s: Series,
-  cycles: readonly ChartCycle[],
+  extremes: ColumnExtremes,
   xs: readonly number[],
   y: ScaleLinear<number, number>,
   pixels: Pixels,
   plotHeight: number,
 ): string {
-  const { columns, columnWidth, column } = pixels;
-  const extremes = columnExtremes(cycles, column, columns, s.value);
-  const parts: string[] = [];
+  const { columns, columnWidth } = pixels;
+  const yOf = linear(y);
+  let d = '';
   if (s.mark.type === 'bar') {
     for (let k = 0; k < columns; k++) {
       if (extremes.first[k] < 0) continue;
       const middle = (k * columnWidth + (k + 1) * columnWidth) / 2;
-      parts.push(`M${round(middle)},${plotHeight}V${round(y(extremes.highValue[k]))}`);
+      d += `M${round(middle)},${plotHeight}V${round(yOf(extremes.highValue[k]))}`;
     }
-    return parts.join('');
+    return d;
   }
   // As d3's line(): coordinates to three decimals, and a lone point closed into a dot.
   const visit: number[] = [];
+  let points = 0;
   for (let k = 0; k < columns; k++) {
     const n = columnPath(extremes, k, xs, visit);
     for (let j = 0; j < n; j++) {
       const i = visit[j];
-      const v = s.value(cycles[i]) as number;
-      parts.push(`${parts.length === 0 ? 'M' : 'L'}${round3(xs[i])},${round3(y(v))}`);
+      d += `${points++ === 0 ? 'M' : 'L'}${round3(xs[i])},${round3(yOf(columnValue(extremes, k, i)))}`;
     }
   }
-  return parts.join('') + (parts.length === 1 ? 'Z' : '');
+  return points === 1 ? d + 'Z' : d;
 }
 
 /** Left and right edge of each cycle's hit target: halfway to its neighbours in x. */
@@ -631,6 +704,15 @@ function timeExtent(cycles: readonly ChartCycle[]): [number, number] {
   return [low - pad, high + pad];
 }
 
+/** The highest value in any column (at least 0), as `peak` over the same cycles. */
+function peakOfColumns(extremes: ReadonlyMap<string, ColumnExtremes>): number {
+  let top = 0;
+  for (const e of extremes.values())
+    for (let k = 0; k < e.first.length; k++)
+      if (e.first[k] >= 0) top = Math.max(top, e.highValue[k]);
+  return top;
+}
+
 function peak(cycles: readonly ChartCycle[], shown: readonly Series[]): number {
   let top = 0;
   for (const s of shown) {
@@ -657,28 +739,47 @@ function round(v: number): number {
   return Math.round(v * 100) / 100;
 }
 
+/**
+ * A linear scale of two-number domain and range as a plain function, with d3's arithmetic (so
+ * the same numbers), for the thousands of points of a dense chart.
+ */
+function linear(scale: ScaleLinear<number, number>): (v: number) => number {
+  const [d0, d1] = scale.domain();
+  const [r0, r1] = scale.range();
+  const span = d1 - d0;
+  if (!(span > 0) || scale.clamp()) return (v) => scale(v);
+  return (v) => {
+    const t = (v - d0) / span;
+    return r0 * (1 - t) + r1 * t;
+  };
+}
+
 function round3(v: number): number {
   return Math.round(v * 1000) / 1000;
 }
 
 /**
- * A copy of a chart's SVG with every tooltip written out, for saving as a file: a dense chart
- * otherwise writes a pixel column's tooltip only when the pointer comes over it.
+ * A copy of a chart's SVG for saving as a file, with every tooltip written out: in a dense
+ * chart each pixel column gets a hit target of its own with its tooltip (the live chart works
+ * them out as the pointer moves, which a saved file cannot).
  */
 export function chartWithTooltips(node: SVGSVGElement): SVGSVGElement {
   const copy = node.cloneNode(true) as SVGSVGElement;
-  const tipOf = tipSources.get(node);
-  if (tipOf === undefined) return copy;
-  const from = node.querySelectorAll('.buckets > .hit');
-  const to = copy.querySelectorAll('.buckets > .hit');
-  from.forEach((hit, i) => {
-    const text = tipOf(hit);
-    if (text === undefined) return;
-    to[i].querySelector('title')?.remove();
-    const title = copy.ownerDocument.createElementNS(svgNs, 'title');
-    title.textContent = text;
-    to[i].append(title);
-  });
+  const shown = denseSources.get(node)?.();
+  const group = copy.querySelector('.plot > .buckets');
+  if (shown === undefined || shown === null || group === null) return copy;
+  const doc = copy.ownerDocument;
+  group.replaceChildren();
+  const columns = shown.extremes.first.length;
+  for (let k = 0; k < columns; k++) {
+    if (shown.extremes.first[k] < 0) continue;
+    const rect = doc.createElementNS(svgNs, 'rect');
+    writeColumn(rect, k, shown);
+    const title = doc.createElementNS(svgNs, 'title');
+    title.textContent = columnTip(k, shown);
+    rect.append(title);
+    group.append(rect);
+  }
   return copy;
 }
 

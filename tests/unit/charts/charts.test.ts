@@ -182,6 +182,15 @@ describe('heapChart()', () => {
   });
 });
 
+/** Puts the pointer over the plot of a dense chart at x (plot units), as a browser would. */
+function pointAt(node: SVGSVGElement, x: number): Element {
+  const hit = node.querySelector('.buckets > rect.hit.columns')!;
+  // jsdom has no layout: the plot starts at the client's left edge, one unit a pixel.
+  (hit as unknown as { getScreenCTM(): unknown }).getScreenCTM = () => ({ a: 1, e: 0 });
+  hit.dispatchEvent(new MouseEvent('pointermove', { bubbles: true, clientX: x }));
+  return hit;
+}
+
 describe('dense charts', () => {
   const big = syntheticCycles(3000);
 
@@ -189,14 +198,12 @@ describe('dense charts', () => {
     const chart = pauseChart(big);
     expect(chart.node.getAttribute('data-mode')).toBe('dense');
     expect(chart.node.querySelectorAll('g.cycle')).toHaveLength(0);
-    // One hit target per pixel column, nothing else per column.
-    const buckets = chart.node.querySelectorAll('.buckets > rect.bucket.hit');
-    expect(buckets.length).toBeGreaterThan(100);
-    expect(buckets.length).toBeLessThanOrEqual(640);
+    // One hit target over the whole plot, whatever the number of columns.
+    expect(chart.node.querySelectorAll('.buckets > rect.hit')).toHaveLength(1);
     expect(chart.node.querySelectorAll('path.series.pause')).toHaveLength(1);
     chart.update(seedCycles);
     expect(chart.node.getAttribute('data-mode')).toBe('cycles');
-    expect(chart.node.querySelectorAll('.bucket')).toHaveLength(0);
+    expect(chart.node.querySelectorAll('.buckets > *')).toHaveLength(0);
     expect(chart.node.querySelectorAll('path.series.pause')).toHaveLength(0);
   });
 
@@ -224,56 +231,71 @@ describe('dense charts', () => {
 
   it('keep every pause spike: each spike cycle is the peak of its pixel column', () => {
     const { node } = pauseChart(big);
-    const peaks = new Set(lines(node, '.bucket'));
+    const peaks = new Set(lines(chartWithTooltips(node), '.bucket'));
     const spikes = big.filter((c) => c.pauseMs === 12.5).map((c) => c.line);
     expect(spikes.length).toBeGreaterThan(5);
     for (const line of spikes) expect(peaks).toContain(line);
+    // The drawn bars reach the spikes' height too.
+    const bars = node.querySelector('path.series.pause')?.getAttribute('d') ?? '';
+    const tops = [...bars.matchAll(/V([\d.]+)/g)].map((m) => Number(m[1]));
+    expect(tops.filter((y) => y === Math.min(...tops)).length).toBe(spikes.length);
   });
 
   it('highlight and select the pixel columns holding those lines', () => {
-    const { node } = heapChart(big, { highlight: new Set([1500]), selected: 10 });
-    const lit = [...node.querySelectorAll('.bucket.is-highlighted')];
+    const chart = heapChart(big, { highlight: new Set([1500]), selected: 10 });
+    const lit = [...chart.node.querySelectorAll('.bucket.is-highlighted')];
     expect(lit).toHaveLength(1);
     const [from, to] = (lit[0].getAttribute('data-lines') ?? '').split('-').map(Number);
     expect(from).toBeLessThanOrEqual(1500);
     expect(to).toBeGreaterThanOrEqual(1500);
-    expect(node.querySelectorAll('.bucket.is-selected')).toHaveLength(1);
+    expect(chart.node.querySelectorAll('.bucket.is-selected')).toHaveLength(1);
+    chart.update(big, { highlight: new Set(), selected: null });
+    expect(chart.node.querySelectorAll('.bucket')).toHaveLength(0);
   });
 
-  it('say in the hit target title which cycles a column spans, once the pointer is over it', () => {
+  it('describe the column under the pointer: its cycles, its peak line and exact values', () => {
     const chart = heapChart(big);
-    const [first, second] = chart.node.querySelectorAll('.bucket');
     expect(chart.node.querySelector('.buckets title')).toBeNull();
-    first.dispatchEvent(new Event('pointerover', { bubbles: true }));
-    const title = first.querySelector('title')?.textContent ?? '';
+    const hit = pointAt(chart.node, 0.5);
+    const title = hit.querySelector('title')?.textContent ?? '';
     expect(title).toMatch(/^\d+ cycles, gc 1–\d+; highest heap at end \(2nd\): gc \d+ @/);
-    const peak = big.find((c) => c.line === Number(first.getAttribute('data-line')));
+    // A click there finds the peak's line with closest('[data-line]'), as on a cycle's target.
+    const peak = big.find(
+      (c) => c.line === Number(hit.closest('[data-line]')?.getAttribute('data-line')),
+    );
     expect(title).toContain(tooltipText(peak!, 'heap'));
-    // One tooltip element, moved to the column under the pointer.
-    second.dispatchEvent(new Event('pointerover', { bubbles: true }));
+    expect(hit.getAttribute('data-lines')).toMatch(/^1-\d+$/);
+    pointAt(chart.node, 1.5);
     expect(chart.node.querySelectorAll('.buckets title')).toHaveLength(1);
-    expect(second.querySelector('title')?.textContent).toMatch(/^\d+ cycles, gc \d+–\d+; /);
+    expect(hit.querySelector('title')?.textContent).toMatch(/^\d+ cycles, gc \d+–\d+; /);
+    expect(hit.getAttribute('data-lines')).not.toMatch(/^1-/);
+    // Outside the plot there is nothing to describe or click.
+    pointAt(chart.node, -5);
+    expect(hit.hasAttribute('data-line')).toBe(false);
+    expect(chart.node.querySelector('.buckets title')).toBeNull();
   });
 
   it('keep a shown tooltip true to the column after a redraw', () => {
     const chart = pauseChart(big);
-    const hit = chart.node.querySelector('.bucket')!;
-    hit.dispatchEvent(new Event('pointerover', { bubbles: true }));
+    const hit = pointAt(chart.node, 0.5);
     const before = hit.querySelector('title')?.textContent;
     chart.update(big.map((c) => (c.line <= 3 ? { ...c, pauseMs: 99 } : c)));
-    expect(chart.node.querySelector('.bucket')).toBe(hit);
+    expect(chart.node.querySelector('.buckets > rect.hit')).toBe(hit);
     expect(hit.querySelector('title')?.textContent).not.toBe(before);
     expect(hit.querySelector('title')?.textContent).toMatch(/: gc \d+ @[\d.]+s — pause 99 ms$/);
   });
 
-  it('write every column tooltip into a copy for saving', () => {
-    const chart = cpuChart(big);
+  it('write one target per column with its tooltip into a copy for saving', () => {
+    const chart = cpuChart(big, { highlight: new Set([1500]) });
     const copy = chartWithTooltips(chart.node);
-    const hits = [...copy.querySelectorAll('.bucket')];
-    expect(hits.length).toBe(chart.node.querySelectorAll('.bucket').length);
-    expect(
-      hits.every((h) => /^\d+ cycles?, gc |^gc /.test(h.querySelector('title')?.textContent ?? '')),
-    ).toBe(true);
+    const hits = [...copy.querySelectorAll('.buckets > rect.bucket.hit')];
+    expect(hits.length).toBeGreaterThan(100);
+    expect(hits.length).toBeLessThanOrEqual(640);
+    expect(copy.querySelectorAll('.buckets > rect.columns')).toHaveLength(0);
+    expect(copy.querySelectorAll('.bucket.is-highlighted')).toHaveLength(1);
+    const tips = hits.map((h) => h.querySelector('title')?.textContent ?? '');
+    expect(tips.every((t) => /^\d+ cycles, gc \d+–\d+; |^gc \d+ @/.test(t))).toBe(true);
+    // The chart on the page is left as it was.
     expect(chart.node.querySelector('.buckets title')).toBeNull();
     // Charts of few cycles already carry every tooltip.
     const small = heapChart(seedCycles);

@@ -2,6 +2,7 @@
 import { describe, it } from 'vitest';
 import { allocChart } from '../../../src/charts/alloc-chart.ts';
 import { cpuChart } from '../../../src/charts/cpu-chart.ts';
+import { chartWithTooltips } from '../../../src/charts/frame.ts';
 import { heapChart } from '../../../src/charts/heap-chart.ts';
 import { pauseChart } from '../../../src/charts/pause-chart.ts';
 import { seedCycles, seedCyclesNoGoal, syntheticCycles } from './seed-cycles.ts';
@@ -37,5 +38,9 @@ describe('chart snapshots of a dense trace', () => {
   it('pauseChart() keeps every pause spike as a per-pixel bar', () => {
     const chart = pauseChart(syntheticCycles(800), { width: 320, height: 200 });
     expectSvgSnapshot('pause-dense', chart.node);
+  });
+  it('a saved dense chart has a hit target and tooltip per pixel column', () => {
+    const chart = pauseChart(syntheticCycles(800), { width: 320, height: 200, selected: 400 });
+    expectSvgSnapshot('pause-dense-saved', chartWithTooltips(chart.node));
   });
 });
