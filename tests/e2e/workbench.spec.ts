@@ -248,14 +248,15 @@ test('a 1,000,000-line file loads in the worker: charts, progress, no long task'
   await expect(page.locator('[data-pager] li').first()).toHaveText(/^gc 1 @/);
   const held = Number(await statusA(page).getAttribute('data-held-bytes'));
   expect(held / size).toBeLessThan(3);
-  const longest = await page.evaluate(() =>
-    Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks),
+  const longTasks = await page.evaluate(
+    () => (window as unknown as { longTasks: number[] }).longTasks,
   );
-  // The 100 ms target is a speed figure: `npm run bench -- workbench` measures and reports it
-  // on a quiet machine; here it is recorded with the test's results.
-  test
-    .info()
-    .annotations.push({ type: 'longest main-thread task (ms)', description: String(longest) });
+  test.info().annotations.push({
+    type: 'longest main-thread task (ms)',
+    description: String(Math.max(0, ...longTasks)),
+  });
+  // No main-thread task over 100 ms while the file loads.
+  expect(longTasks.filter((duration) => duration > 100)).toEqual([]);
   expect(problems).toEqual([]);
 });
 
