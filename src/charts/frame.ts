@@ -179,8 +179,9 @@ export function createChart(
     const top = 8 + Math.ceil(entries.length / columns) * legendRow + 18;
     const plotWidth = Math.max(20, width - left - right);
     const plotHeight = Math.max(20, height - top - bottom);
-    // Past two cycles per pixel, per-cycle marks are unreadable and slow: draw pixel columns.
-    const dense = cycles.length > 2 * plotWidth;
+    // Past one cycle per pixel, per-cycle marks only cover each other and cost the page
+    // thousands of elements to lay out and paint: draw pixel columns.
+    const dense = cycles.length > plotWidth;
 
     const x = scaleLinear()
       .domain(domain ? [domain[0], domain[1]] : timeExtent(cycles))
@@ -303,15 +304,15 @@ export function createChart(
         for (const s of perCycle) {
           const mark = g.append(s.mark.type === 'bar' ? 'rect' : 'path');
           mark.attr('class', `mark ${s.key}`);
-          if (s.mark.type !== 'bar' && s.mark.symbol) mark.attr('d', symbolPath(s.mark.symbol));
         }
         return g;
       })
       .each(function (c, i) {
         // Only what changed is written: most updates (a highlight, one more line) touch a few
-        // cycles, and a moved x scale only moves groups and hit edges.
+        // cycles. Positions are absolute rather than transforms: a transform per mark makes the
+        // browser's compositing step slow on charts of hundreds of cycles.
         const x = xs[i];
-        const left = bandLeft[i] - x;
+        const left = bandLeft[i];
         const width = bandRight[i] - bandLeft[i];
         const state =
           stateClass('cycle', highlight.has(c.line), selected === c.line) +
@@ -319,14 +320,13 @@ export function createChart(
         const before = painted.get(this);
         const hit = this.children[0];
         if (before?.state !== state) this.setAttribute('class', state);
-        if (before?.x !== x) this.setAttribute('transform', `translate(${round(x)},0)`);
         if (before?.left !== left || before.width !== width) {
           hit.setAttribute('x', String(round(left)));
           hit.setAttribute('width', String(round(width)));
         }
         painted.set(this, { cycle: c, x, left, width, state, layout });
         const sameData = before !== undefined && sameCycle(before.cycle, c);
-        if (sameData && before.layout === layout) return;
+        if (sameData && before.layout === layout && before.x === x) return;
         if (!sameData) {
           // On the group only: a click on the hit target finds it with closest('[data-line]').
           this.setAttribute('data-line', String(c.line));
@@ -343,13 +343,13 @@ export function createChart(
           }
           if (before !== undefined && !sameData) mark.removeAttribute('display');
           if (s.mark.type === 'bar') {
-            mark.setAttribute('x', String(round(-barWidth / 2)));
+            mark.setAttribute('x', String(round(x - barWidth / 2)));
             mark.setAttribute('width', String(round(barWidth)));
             mark.setAttribute('y', String(round(y(v))));
             mark.setAttribute('height', String(round(plotHeight - y(v))));
-          } else {
+          } else if (s.mark.symbol) {
             const dx = s.mark.type === 'dot' ? s.mark.offset * nudge : 0;
-            mark.setAttribute('transform', `translate(${round(dx)},${round(y(v))})`);
+            mark.setAttribute('d', symbolPathAt(s.mark.symbol, x + dx, y(v)));
           }
         });
       });
@@ -731,6 +731,42 @@ function symbolPath(type: SymbolType): string {
   if (d === undefined) {
     d = symbol(type, symbolArea)() ?? '';
     symbolPaths.set(type, d);
+  }
+  return d;
+}
+
+/** A symbol's path as literal text and the coordinates to move with the mark's position. */
+type SymbolTemplate = (string | [axis: 0 | 1, value: number])[];
+const symbolTemplates = new Map<SymbolType, SymbolTemplate>();
+
+/**
+ * The symbol's path centred on (x, y). d3's symbol paths use absolute M, L and A commands
+ * (whose last two numbers are the end point) and relative h and v: only the absolute
+ * coordinates move.
+ */
+function symbolPathAt(type: SymbolType, x: number, y: number): string {
+  let template = symbolTemplates.get(type);
+  if (template === undefined) {
+    template = [];
+    for (const [, command, args] of symbolPath(type).matchAll(/([A-Za-z])([^A-Za-z]*)/g)) {
+      template.push(command!);
+      const numbers = args!.split(',').filter((n) => n !== '');
+      numbers.forEach((n, i) => {
+        if (i > 0) template!.push(',');
+        const axis =
+          command === 'M' || command === 'L'
+            ? ((i % 2) as 0 | 1)
+            : command === 'A' && i >= 5
+              ? ((i - 5) as 0 | 1)
+              : null;
+        template!.push(axis === null ? n : [axis, Number(n)]);
+      });
+    }
+    symbolTemplates.set(type, template);
+  }
+  let d = '';
+  for (const piece of template) {
+    d += typeof piece === 'string' ? piece : String(round(piece[1] + (piece[0] === 0 ? x : y)));
   }
   return d;
 }
