@@ -95,6 +95,8 @@ interface DenseColumns {
   kind: ChartKind;
   /** Legend label of the series whose peak stands for a column. */
   primaryLabel: string;
+  /** The cycles are a sample of more (`ChartOptions.sampled`). */
+  sampled: boolean;
 }
 
 /** Each dense chart's columns, by chart, for `chartWithTooltips`. */
@@ -442,6 +444,7 @@ export function createChart(
       states,
       kind: spec.kind,
       primaryLabel: primary.label,
+      sampled: current.sampled === true,
     };
     if (plotHit === null) {
       plotHit = doc.createElementNS(svgNs, 'rect');
@@ -594,7 +597,8 @@ function columnTip(k: number, shown: DenseColumns): string {
   const count = extremes.count[k];
   const text = tooltipText(top, shown.kind);
   if (count === 1) return text;
-  const range = `${count} cycles, gc ${cycles[extremes.first[k]].gc}–${cycles[extremes.last[k]].gc}`;
+  const gcs = `gc ${cycles[extremes.first[k]].gc}–${cycles[extremes.last[k]].gc}`;
+  const range = shown.sampled ? gcs : `${count} cycles, ${gcs}`;
   return `${range}; highest ${shown.primaryLabel}: ${text}`;
 }
 

@@ -53,6 +53,11 @@ export interface ChartOptions {
   noGoalNote?: string;
   /** Put `chartCss` inside the SVG, for standalone files (the page normally includes it once). */
   embedStyle?: boolean;
+  /**
+   * The data is a selection of a bigger run (such as a per-pixel min/max sample): a pixel
+   * column's tooltip then names the GC numbers it spans rather than counting the cycles given.
+   */
+  sampled?: boolean;
 }
 
 /** What every chart function returns. */

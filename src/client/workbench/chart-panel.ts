@@ -268,7 +268,7 @@ export class ChartPanel {
         if (drawing !== this.drawing) return false;
       }
       const started = performance.now();
-      slot.chart.update(cycles, { xDomain: view.domain });
+      slot.chart.update(cycles, { xDomain: view.domain, sampled: view.decimated });
       performance.measure(`workbench:chart:${slot.kind}`, { start: started });
       const title = slot.chart.node.querySelector('title');
       if (title && view.decimated)

@@ -275,6 +275,15 @@ describe('dense charts', () => {
     expect(chart.node.querySelector('.buckets title')).toBeNull();
   });
 
+  it('name only the GC range of a column when the cycles are a sample of more', () => {
+    const chart = pauseChart(
+      big.filter((_, i) => i % 3 !== 1),
+      { sampled: true },
+    );
+    const tip = pointAt(chart.node, 0.5).querySelector('title')?.textContent ?? '';
+    expect(tip).toMatch(/^gc 1–\d+; highest stop-the-world pause \(ms\): gc \d+ @/);
+  });
+
   it('keep a shown tooltip true to the column after a redraw', () => {
     const chart = pauseChart(big);
     const hit = pointAt(chart.node, 0.5);
