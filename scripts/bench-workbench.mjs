@@ -82,6 +82,20 @@ try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.benchLongTasks.push(Math.round(e.duration));
     }).observe({ type: 'longtask' });
+    // Frames whose tasks block input for over 50 ms (as one task over 100 ms does): which scripts
+    // ran in them and how long their rendering took, to tell what a long task was.
+    window.benchSlowFrames = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.blockingDuration <= 50) continue;
+        window.benchSlowFrames.push({
+          at: Math.round(e.startTime),
+          ms: Math.round(e.duration),
+          renderMs: e.renderStart ? Math.round(e.startTime + e.duration - e.renderStart) : 0,
+          scripts: e.scripts.map((x) => `${x.invoker} ${Math.round(x.duration)} ms`),
+        });
+      }
+    }).observe({ type: 'long-animation-frame' });
   });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -116,6 +130,7 @@ try {
       firstCharts: mark('workbench:first-charts'),
       loaded: mark('workbench:loaded'),
       longTasks: window.benchLongTasks,
+      slowFrames: window.benchSlowFrames,
       longestChartUpdateMs: Math.round(Math.max(0, ...charts)),
       status: status?.textContent,
       workerHeldBytes: Number(status?.dataset.heldBytes ?? 0),
@@ -136,6 +151,7 @@ try {
     longTasksOver100ms: page_.longTasks.filter((d) => d > 100).length,
     longTasksOver50ms: page_.longTasks.length,
     longestChartUpdateMs: page_.longestChartUpdateMs,
+    framesWithTasksOver100ms: page_.slowFrames,
     mainThreadJsHeapMB: mb(metrics.JSHeapUsedSize ?? 0),
     workerHeldMB: mb(page_.workerHeldBytes),
     rendererRssBaselineMB: mb(baseline),
