@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
@@ -225,11 +225,27 @@ test('a 1,000,000-line file loads in the worker: charts, progress, no long task'
   const problems = watchPage(page);
   await open(page);
   await page.evaluate(() => {
-    const w = window as unknown as { longTasks: number[] };
+    const w = window as unknown as { longTasks: number[]; slowFrames: string[] };
     w.longTasks = [];
+    w.slowFrames = [];
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
     }).observe({ type: 'longtask' });
+    // What ran in frames with a long task, for the failure message.
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & {
+        blockingDuration: number;
+        renderStart: number;
+        scripts: { invoker: string; duration: number }[];
+      })[]) {
+        if (e.blockingDuration <= 50) continue;
+        const scripts = e.scripts.map((x) => `${x.invoker} ${Math.round(x.duration)} ms`);
+        const render = e.renderStart ? Math.round(e.startTime + e.duration - e.renderStart) : 0;
+        w.slowFrames.push(
+          `${Math.round(e.duration)} ms frame: ${scripts.join(', ')}; rendering ${render} ms`,
+        );
+      }
+    }).observe({ type: 'long-animation-frame' });
   });
   await page.locator('[data-slot="a"] input[type="file"]').setInputFiles(file);
   await expect(page.locator('[data-slot="a"] [data-progress]')).toBeVisible();
@@ -248,15 +264,20 @@ test('a 1,000,000-line file loads in the worker: charts, progress, no long task'
   await expect(page.locator('[data-pager] li').first()).toHaveText(/^gc 1 @/);
   const held = Number(await statusA(page).getAttribute('data-held-bytes'));
   expect(held / size).toBeLessThan(3);
-  const longTasks = await page.evaluate(
-    () => (window as unknown as { longTasks: number[] }).longTasks,
-  );
+  const { longTasks, slowFrames } = await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[]; slowFrames: string[] };
+    return { longTasks: w.longTasks, slowFrames: w.slowFrames };
+  });
   test.info().annotations.push({
     type: 'longest main-thread task (ms)',
     description: String(Math.max(0, ...longTasks)),
   });
-  // No main-thread task over 100 ms while the file loads.
-  expect(longTasks.filter((duration) => duration > 100)).toEqual([]);
+  // No main-thread task over 100 ms while the file loads (a busy machine can stretch tasks:
+  // the message says what ran, and `npm run bench -- workbench` measures it on its own).
+  expect(
+    longTasks.filter((duration) => duration > 100),
+    `tasks over 100 ms; frames: ${slowFrames.join(' | ')}; load average ${loadavg().map((n) => n.toFixed(2))}`,
+  ).toEqual([]);
   expect(problems).toEqual([]);
 });
 

@@ -213,9 +213,9 @@ function select(
         keep[i - start] = 1;
         kept++;
       }
-  // Charts draw pixel columns only past two cycles a pixel; add evenly spaced cycles (which
+  // Charts draw pixel columns only past one cycle a pixel; add evenly spaced cycles (which
   // change no column's first, last, lowest or highest) until the selection is that dense.
-  const want = 2 * plotColumns + 1;
+  const want = plotColumns + 1;
   if (kept < want) {
     const step = total / (want - kept + 1);
     let seen = 0;
