@@ -15,6 +15,11 @@ export default defineConfig({
     [process.env.CI ? 'line' : 'list'],
     ['json', { outputFile: 'test-reports/playwright.json' }],
   ],
+  projects: [
+    { name: 'site', grepInvert: /@alone/ },
+    // Tests that time the main thread run last, with no other test sharing the machine.
+    { name: 'alone', grep: /@alone/, dependencies: ['site'] },
+  ],
   use: {
     ...devices['Desktop Chrome'],
     baseURL: `http://127.0.0.1:${port}`,
