@@ -181,9 +181,9 @@ export function createChart(
     const top = 8 + Math.ceil(entries.length / columns) * legendRow + 18;
     const plotWidth = Math.max(20, width - left - right);
     const plotHeight = Math.max(20, height - top - bottom);
-    // Past one cycle per pixel, per-cycle marks only cover each other and cost the page
-    // thousands of elements to lay out and paint: draw pixel columns.
-    const dense = cycles.length > plotWidth;
+    // Past one cycle per two pixels, per-cycle marks (each about 7 wide) only cover each other
+    // and cost the page thousands of elements to lay out and paint: draw pixel columns.
+    const dense = cycles.length > plotWidth / 2;
 
     const x = scaleLinear()
       .domain(domain ? [domain[0], domain[1]] : timeExtent(cycles))

@@ -213,8 +213,8 @@ function select(
         keep[i - start] = 1;
         kept++;
       }
-  // Charts draw pixel columns only past one cycle a pixel; add evenly spaced cycles (which
-  // change no column's first, last, lowest or highest) until the selection is that dense.
+  // Charts draw pixel columns only past one cycle per two pixels; add evenly spaced cycles
+  // (which change no column's first, last, lowest or highest) until the selection is past that.
   const want = plotColumns + 1;
   if (kept < want) {
     const step = total / (want - kept + 1);

@@ -191,9 +191,9 @@ function pointAt(node: SVGSVGElement, x: number): Element {
 describe('dense charts', () => {
   const big = syntheticCycles(3000);
 
-  it('draw per-pixel columns instead of per-cycle marks past one cycle per pixel', () => {
-    // 1,000 cycles in a chart of the default size: more cycles than pixels across the plot.
-    expect(heapChart(syntheticCycles(1000)).node.getAttribute('data-mode')).toBe('dense');
+  it('draw per-pixel columns instead of per-cycle marks past one cycle per two pixels', () => {
+    // 400 cycles in a chart of the default size: more than one per two units across the plot.
+    expect(heapChart(syntheticCycles(400)).node.getAttribute('data-mode')).toBe('dense');
     expect(heapChart(syntheticCycles(100)).node.getAttribute('data-mode')).toBe('cycles');
     const chart = pauseChart(big);
     expect(chart.node.getAttribute('data-mode')).toBe('dense');

@@ -31,7 +31,7 @@ describe('chart snapshots from the Go 1.5 lesson lines', () => {
 });
 
 describe('chart snapshots of a dense trace', () => {
-  it('heapChart() draws per-pixel min/max lines past one cycle per pixel', () => {
+  it('heapChart() draws per-pixel min/max lines past one cycle per two pixels', () => {
     const chart = heapChart(syntheticCycles(800), { width: 320, height: 200 });
     expectSvgSnapshot('heap-dense', chart.node);
   });
