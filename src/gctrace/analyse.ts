@@ -291,16 +291,47 @@ function niceStep(raw: number): number {
   return steps.find((s) => s >= raw) ?? Math.ceil(raw / 3600) * 3600;
 }
 
-/** Analyses every run of a parsed trace. */
-export function analyseTrace(parsed: ParsedTrace): TraceAnalysis {
+/**
+ * Analyses every run of a parsed trace. Given the analysis of an earlier parse that shares cycle
+ * objects with this one (`parseTrace(text, previous)` keeps the cycles before an edit), a run
+ * whose cycles are all the same objects is not analysed again.
+ */
+export function analyseTrace(
+  parsed: ParsedTrace,
+  previous?: { parsed: ParsedTrace; analysis: TraceAnalysis },
+): TraceAnalysis {
   return {
-    runs: parsed.runs.map((run) =>
-      analyseRun(
-        run.cycleIndices.map((i) => parsed.cycles[i]),
-        run,
-      ),
-    ),
+    runs: parsed.runs.map((run) => {
+      const cycles = run.cycleIndices.map((i) => parsed.cycles[i]);
+      const earlier = previous ? sameRunBefore(previous, cycles) : null;
+      return earlier
+        ? {
+            ...earlier,
+            run: run.index,
+            era: run.era,
+            firstLine: run.firstLine,
+            lastLine: run.lastLine,
+          }
+        : analyseRun(cycles, run);
+    }),
   };
+}
+
+/** The earlier analysis of a run made of exactly these cycle objects, if there was one. */
+function sameRunBefore(
+  previous: { parsed: ParsedTrace; analysis: TraceAnalysis },
+  cycles: readonly GcCycle[],
+): RunAnalysis | null {
+  const runs = previous.parsed.runs;
+  for (let r = 0; r < runs.length; r++) {
+    const indices = runs[r].cycleIndices;
+    if (indices.length !== cycles.length || previous.analysis.runs[r] === undefined) continue;
+    let same = true;
+    for (let k = 0; k < indices.length && same; k++)
+      same = previous.parsed.cycles[indices[k]] === cycles[k];
+    if (same) return previous.analysis.runs[r];
+  }
+  return null;
 }
 
 /**

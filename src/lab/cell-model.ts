@@ -245,15 +245,23 @@ export function buildCellModel(text: string, runIndex?: number, previous?: CellM
   // Most keystrokes change no cycle (a half-typed line, program output): the analysis and the
   // chart data of the previous model still hold, and keeping them lets the charts skip a redraw.
   const unchanged = previous !== undefined && sameCyclesAndRuns(previous.parsed, parsed);
-  const analysis = unchanged ? previous.analysis : analyseTrace(parsed);
+  const analysis = unchanged ? previous.analysis : analyseTrace(parsed, previous);
   const problems = parsed.diagnostics.filter((d) => d.severity !== 'info');
   const index = runIndex ?? mainRun(analysis);
   const run = analysis.runs[index];
   const runMeta = parsed.runs[index];
   const cycles = runMeta ? runMeta.cycleIndices.map((i) => parsed.cycles[i]!) : [];
   const measuresByLine = new Map(run?.measures.map((m) => [m.line, m]) ?? []);
+  // The charts' data stands when the run they show is made of the very same cycles as before
+  // (an edit in another run, or in program output).
+  const previousMeta = previous?.parsed.runs[previous.runIndex];
+  const sameRun =
+    previous !== undefined &&
+    previousMeta !== undefined &&
+    previousMeta.cycleIndices.length === cycles.length &&
+    previousMeta.cycleIndices.every((ci, k) => previous.parsed.cycles[ci] === cycles[k]);
   const chartCycles =
-    unchanged && previous.runIndex === index
+    sameRun || (unchanged && previous.runIndex === index)
       ? previous.chartCycles
       : cycles.map((cycle, i) => toChartCycle(cycle, measuresByLine.get(cycle.line), i));
 

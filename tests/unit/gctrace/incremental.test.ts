@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseTrace } from '../../../src/gctrace/index.ts';
+import { analyseTrace, parseTrace } from '../../../src/gctrace/index.ts';
 
 const fixtureDir = new URL('../../fixtures/', import.meta.url);
 const fixtures = readdirSync(fixtureDir)
@@ -53,10 +53,15 @@ describe('parseTrace with the previous parse', () => {
         (fixtureIndex, edits) => {
           let text = fixtures[fixtureIndex]!.text;
           let parsed = parseTrace(text);
+          let analysis = analyseTrace(parsed);
           for (const edit of edits) {
             text = edited(text, Math.floor(edit.at * text.length), edit.remove, edit.insert);
+            const previous = { parsed, analysis };
             parsed = parseTrace(text, parsed);
             expect(parsed).toEqual(parseTrace(text));
+            // Runs whose cycles the edit left alone keep their analysis; it must still be right.
+            analysis = analyseTrace(parsed, previous);
+            expect(analysis).toEqual(analyseTrace(parseTrace(text)));
           }
         },
       ),
