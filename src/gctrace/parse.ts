@@ -529,6 +529,7 @@ export function parseTrace(input: string, previous?: ParsedTrace): ParsedTrace {
 
   const lineKinds = {} as LineKindCounts;
   lineKindNames.forEach((name, i) => (lineKinds[name] = counts[i]));
+  if (resume !== null && previous) keepUnchangedCycles(cycles, previous.cycles, resume.changedLine);
   const runs = splitRuns(cycles, diagnostics);
   diagnostics.sort((x, y) => x.line - y.line || x.column - y.column);
   return {
@@ -545,12 +546,34 @@ export function parseTrace(input: string, previous?: ParsedTrace): ParsedTrace {
 }
 
 /**
+ * The cycles read again only because they lie just before an edit usually read the same as
+ * before: those keep the earlier objects, so that later steps (the analysis of a run, the
+ * charts) can tell by identity that nothing about them changed.
+ */
+function keepUnchangedCycles(cycles: GcCycle[], before: readonly GcCycle[], changedLine: number) {
+  // The cycles up to the resume point are the earlier objects already.
+  let k = 0;
+  while (k < cycles.length && k < before.length && cycles[k] === before[k]) k++;
+  for (; k < cycles.length && k < before.length; k++) {
+    const now = cycles[k]!;
+    const then = before[k]!;
+    if (now.endLine >= changedLine || now.line !== then.line) break;
+    // `run` is set when runs are split, which has not happened yet for the new object.
+    if (JSON.stringify({ ...now, run: 0 }) !== JSON.stringify({ ...then, run: 0 })) break;
+    cycles[k] = then;
+  }
+}
+
+/**
  * Where a parse of `text` can take over from `previous`: the start of a line far enough before
  * the first changed character that nothing read before it depends on the change (a broken gc
  * line looks up to `maxContinuationLines` lines ahead), and not inside a rejoined cycle. Null
  * when the change is in the first lines, where there is nothing to keep.
  */
-function resumePoint(previous: ParsedTrace, text: string): { line: number; offset: number } | null {
+function resumePoint(
+  previous: ParsedTrace,
+  text: string,
+): { line: number; offset: number; changedLine: number } | null {
   const old = previous.text;
   const shorter = Math.min(old.length, text.length);
   // First differing character: compare in chunks (a native string compare), then one by one.
@@ -591,7 +614,7 @@ function resumePoint(previous: ParsedTrace, text: string): { line: number; offse
   while (k >= 0 && previous.cycles[k]!.line >= line) k--;
   if (k >= 0 && previous.cycles[k]!.endLine >= line) line = previous.cycles[k]!.line;
   if (line < 2) return null;
-  return { line, offset: starts[line - 1]! };
+  return { line, offset: starts[line - 1]!, changedLine: starts.length };
 }
 
 /** Comparable version keys: a change between two known keys means another program. */

@@ -116,6 +116,8 @@ describe('parseTrace with the previous parse', () => {
     const appended = text.replace(/\n?$/, '\n') + 'gc 999 @99.5s 1%: 0.1+0.2+0.3 ms clock';
     const second = parseTrace(appended, first);
     expect(second.cycles[0]).toBe(first.cycles[0]);
+    // Even the cycles read again just before the edit are the earlier objects when unchanged.
+    expect(second.cycles.at(-2)).toBe(first.cycles.at(-1));
     expect(second.cycles.at(-1)!.gc).toBe(999);
     expect(second).toEqual(parseTrace(appended));
   });
