@@ -7,6 +7,7 @@ import type { ChartCycle } from '../charts/index.ts';
 import type { Explanation } from '../gctrace/index.ts';
 import type { CellView } from '../lab/cell-model.ts';
 import type { CellWorkerRequest, CellWorkerResponse } from '../lab/cell-worker-protocol.ts';
+import { unpackCycles } from '../lab/workbench/view.ts';
 
 type WorkerView = Extract<CellWorkerResponse, { type: 'built' }>['view'];
 
@@ -73,7 +74,7 @@ export function cellWorker(
   let active = false;
   channels.set(cell, {
     onView(id, view) {
-      if (view.chartCycles !== null) chartCycles = view.chartCycles;
+      if (view.chartCycles !== null) chartCycles = unpackCycles(view.chartCycles);
       onView(id, { ...view, chartCycles });
     },
     onFailure,

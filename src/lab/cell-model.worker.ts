@@ -7,11 +7,12 @@
 import { explainAt } from '../gctrace/index.ts';
 import { buildCellModel, cellView, type CellModel } from './cell-model.ts';
 import type { CellWorkerRequest, CellWorkerResponse } from './cell-worker-protocol.ts';
+import { packChartCycles, packedBuffers } from './workbench/view.ts';
 
 const models = new Map<string, CellModel>();
 
-function reply(message: CellWorkerResponse): void {
-  self.postMessage(message);
+function reply(message: CellWorkerResponse, transfer: Transferable[] = []): void {
+  self.postMessage(message, transfer);
 }
 
 self.onmessage = (event: MessageEvent<CellWorkerRequest>) => {
@@ -23,12 +24,11 @@ self.onmessage = (event: MessageEvent<CellWorkerRequest>) => {
     const view = cellView(model);
     const chartCyclesUnchanged =
       previous !== undefined && previous.chartCycles === model.chartCycles;
-    reply({
-      type: 'built',
-      cell: request.cell,
-      id: request.id,
-      view: chartCyclesUnchanged ? { ...view, chartCycles: null } : view,
-    });
+    const chartCycles = chartCyclesUnchanged ? null : packChartCycles(model.chartCycles);
+    reply(
+      { type: 'built', cell: request.cell, id: request.id, view: { ...view, chartCycles } },
+      chartCycles ? packedBuffers(chartCycles) : [],
+    );
   } else if (request.type === 'explain') {
     const model = models.get(request.cell);
     reply({

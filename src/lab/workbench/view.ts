@@ -106,6 +106,38 @@ function pack(columns: RunColumns, indexes: Int32Array): PackedCycles {
   return { length, line, flags, numbers };
 }
 
+/** Chart cycles packed as columns, to send from a worker (`packedBuffers` lists what to transfer). */
+export function packChartCycles(cycles: readonly ChartCycle[]): PackedCycles {
+  const length = cycles.length;
+  const line = new Int32Array(length);
+  const flags = new Uint8Array(length);
+  const numbers = {} as PackedCycles['numbers'];
+  for (const name of packedColumns) numbers[name] = new Float64Array(length);
+  const nan = (v: number | null) => (v === null ? NaN : v);
+  cycles.forEach((c, i) => {
+    line[i] = c.line;
+    flags[i] = (c.forced ? FORCED : 0) | (c.timeKnown !== false ? TIMED : 0);
+    numbers.gc[i] = c.gc;
+    numbers.t[i] = c.t;
+    numbers.heapStart[i] = c.heapStart;
+    numbers.heapEnd[i] = c.heapEnd;
+    numbers.heapLive[i] = nan(c.heapLive);
+    numbers.goal[i] = nan(c.goal);
+    numbers.pauseMs[i] = nan(c.pauseMs);
+    numbers.cpuPercent[i] = nan(c.cpuPercentCumulative);
+    numbers.cpuFraction[i] = nan(c.cpuFraction);
+    numbers.allocRate[i] = nan(c.allocRateMBs);
+  });
+  return { length, line, flags, numbers };
+}
+
+/** The buffers of packed cycles, for postMessage's transfer list. */
+export function packedBuffers(packed: PackedCycles): ArrayBuffer[] {
+  return [packed.line, packed.flags, ...Object.values(packed.numbers)].map(
+    (array) => array.buffer as ArrayBuffer,
+  );
+}
+
 /** The charts' cycles from their packed columns. */
 export function unpackCycles(packed: PackedCycles | undefined): ChartCycle[] {
   if (packed === undefined) return [];

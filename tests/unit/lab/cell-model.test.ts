@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildCellModel } from '../../../src/lab/cell-model.ts';
+import { packChartCycles, unpackCycles } from '../../../src/lab/workbench/view.ts';
 
 // A real capture: content/programs/leaking-map, Go 1.19.8 (tests/fixtures/README.md).
 const trace = readFileSync('tests/fixtures/go1.19-leaking-map-clean.txt', 'utf8');
@@ -30,5 +31,16 @@ describe('buildCellModel()', () => {
     const after = buildCellModel(edited, undefined, first);
     expect(after.analysis).not.toBe(first.analysis);
     expect(after.chartCycles[0]!.heapStart).toBe(first.chartCycles[0]!.heapStart + 100);
+  });
+});
+
+describe('chart cycles sent from the worker as columns', () => {
+  it('unpack to exactly the cycles that were packed, nulls and flags included', () => {
+    for (const name of ['go1.19-leaking-map.txt', 'go1.19-gogc-off.txt', 'issue-go1.4.2.txt']) {
+      const text = readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
+      const cycles = buildCellModel(text).chartCycles;
+      expect(cycles.length).toBeGreaterThan(0);
+      expect(unpackCycles(packChartCycles(cycles))).toEqual(cycles);
+    }
   });
 });
