@@ -3,12 +3,7 @@
  * into a cell line by line with the timing it was printed with, findings hidden until revealed,
  * and a reset of every cell the learner has edited.
  */
-
-/** The part of the <trace-lab> element this page uses (defined in src/client/trace-lab.ts). */
-interface TraceCell extends HTMLElement {
-  setOriginal(text: string): void;
-  readonly value: string;
-}
+import { keepingFocus, type TraceCell } from './drive-cell.ts';
 
 interface ReplaySample {
   slug: string;
@@ -52,22 +47,6 @@ export function clearSavedCells(storage: Storage): number {
   }
   for (const key of keys) storage.removeItem(key);
   return keys.length;
-}
-
-/**
- * Runs `change` without letting it move focus or scroll the page: the cell's plain-textarea
- * editor focuses itself to replace its text, which would pull a keyboard user off the control
- * they are using.
- */
-function keepingFocus(change: () => void): void {
-  const active = document.activeElement;
-  const { scrollX, scrollY } = window;
-  change();
-  if (document.activeElement === active) return;
-  if (active instanceof HTMLElement && active !== document.body)
-    active.focus({ preventScroll: true });
-  else if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
-  window.scrollTo(scrollX, scrollY);
 }
 
 type ReplayState = 'idle' | 'playing' | 'paused' | 'done';

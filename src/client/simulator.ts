@@ -15,30 +15,9 @@ import {
   valueText,
   type SimSettings,
 } from '../simulator/index.ts';
-
-/** The part of the <trace-lab> element this page uses (defined in src/client/trace-lab.ts). */
-interface TraceCell extends HTMLElement {
-  setOriginal(text: string): void;
-  readonly value: string;
-}
+import { keepingFocus, type TraceCell } from './drive-cell.ts';
 
 const debounceMs = 100;
-
-/**
- * Runs `change` without letting it move focus or scroll the page: the cell's plain-textarea
- * editor focuses itself to replace its text, which would pull a keyboard user off the control
- * they are using.
- */
-function keepingFocus(change: () => void): void {
-  const active = document.activeElement;
-  const { scrollX, scrollY } = window;
-  change();
-  if (document.activeElement === active) return;
-  if (active instanceof HTMLElement && active !== document.body)
-    active.focus({ preventScroll: true });
-  else if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
-  window.scrollTo(scrollX, scrollY);
-}
 
 const form = document.querySelector<HTMLFormElement>('#sim-controls');
 if (form) start(form);
