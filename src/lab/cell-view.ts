@@ -7,6 +7,7 @@
 import { allocChart, chartTable, cpuChart, heapChart, pauseChart } from '../charts/index.ts';
 import type { Chart, ChartCycle, ChartKind, ChartOptions } from '../charts/index.ts';
 import type { CellView, Finding } from './cell-model.ts';
+import type { Diagnostic } from '../gctrace/index.ts';
 import { element } from './dom.ts';
 
 export const chartFunctions: Record<
@@ -40,12 +41,14 @@ export function renderStatus(doc: Document, model: CellView): HTMLElement {
   return status;
 }
 
-/** The diagnostics as a list a keyboard or screen-reader user can reach; each jumps to its line. */
-export function renderProblems(doc: Document, model: CellView, limit = 50): HTMLElement {
-  const wrapper = element(doc, 'div', { class: 'cell-problems' });
-  if (model.problems.length === 0) return wrapper;
+/** Up to `limit` diagnostics as a list a keyboard or screen-reader user can reach; each jumps to its line. */
+export function renderProblemList(
+  doc: Document,
+  problems: readonly Diagnostic[],
+  limit: number,
+): HTMLUListElement {
   const list = element(doc, 'ul', { 'aria-label': 'Problems in this trace' });
-  for (const problem of model.problems.slice(0, limit)) {
+  for (const problem of problems.slice(0, limit)) {
     const item = element(doc, 'li', { class: `problem ${problem.severity}` });
     const jump = element(
       doc,
@@ -56,7 +59,14 @@ export function renderProblems(doc: Document, model: CellView, limit = 50): HTML
     item.append(jump, doc.createTextNode(`: ${problem.message}`));
     list.append(item);
   }
-  wrapper.append(list);
+  return list;
+}
+
+/** The cell's problems: the list, and how many more the editor marks. */
+export function renderProblems(doc: Document, model: CellView, limit = 50): HTMLElement {
+  const wrapper = element(doc, 'div', { class: 'cell-problems' });
+  if (model.problems.length === 0) return wrapper;
+  wrapper.append(renderProblemList(doc, model.problems, limit));
   if (model.problems.length > limit) {
     wrapper.append(
       element(doc, 'p', {}, `and ${model.problems.length - limit} more (shown in the editor).`),

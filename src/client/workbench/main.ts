@@ -2,7 +2,7 @@
  * The workbench page: bring a trace (paste, file, drop, link or sample), read it in the worker,
  * pick a run, zoom, compare with a second trace, share it in a link and export what it shows.
  */
-import { renderFindings } from '../../lab/cell-view.ts';
+import { renderFindings, renderProblemList } from '../../lab/cell-view.ts';
 import { eraLabel, verdictTitles, type CellVerdict } from '../../lab/cell-model.ts';
 import type { Domain, TraceState } from '../../lab/workbench/protocol.ts';
 import {
@@ -353,25 +353,14 @@ function renderProblems(s: Slot, state: TraceState): void {
   const host = $('[data-problem-list]', s.scope);
   host.replaceChildren();
   if (state.problems.length === 0) return;
-  const shown = state.problems.slice(0, 50);
-  const list = el('ul', { 'aria-label': 'Problems in this trace' });
-  for (const problem of shown) {
-    const item = el('li', { class: `problem ${problem.severity}` });
-    const jump = el(
-      'button',
-      { type: 'button', class: 'line-link', 'data-line': String(problem.line) },
-      `Line ${problem.line}, column ${problem.column}`,
-    );
-    item.append(jump, document.createTextNode(`: ${problem.message}`));
-    list.append(item);
-  }
-  host.append(list);
-  if (state.problemCount > shown.length)
+  host.append(renderProblemList(document, state.problems, 50));
+  const shown = Math.min(50, state.problems.length);
+  if (state.problemCount > shown)
     host.append(
       el(
         'p',
         { class: 'wb-hint' },
-        `and ${number(state.problemCount - shown.length)} more${state.problemCount > state.problems.length ? ` (the first ${number(state.problems.length)} are kept with their place)` : ''}.`,
+        `and ${number(state.problemCount - shown)} more${state.problemCount > state.problems.length ? ` (the first ${number(state.problems.length)} are kept with their place)` : ''}.`,
       ),
     );
 }
