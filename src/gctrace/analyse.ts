@@ -3,7 +3,7 @@
  * with its uncertainty, the memory-limit regime, and a leak verdict from the live-heap trend.
  */
 import { isLegacyEra } from './parse.ts';
-import { linearFit, median, quantile, theilSen } from './stats.ts';
+import { linearFit, median, quantile, sortedQuantile, theilSen } from './stats.ts';
 import type { GcCycle, ParsedTrace, Run } from './types.ts';
 
 /** Measures derived from one cycle and the one before it in the same run. */
@@ -651,13 +651,10 @@ function leakVerdict(cycles: GcCycle[], measures: CycleMeasures[]): LeakVerdict 
   // re-sorting made this loop quadratic, and it runs on every keystroke in a live cell.
   const rest = Float64Array.from(points.slice(warmup), (p) => p.live).sort();
   let restLength = rest.length;
-  const restMedian = () => {
-    const at = (restLength - 1) * 0.5;
-    const lo = Math.floor(at);
-    const hi = Math.ceil(at);
-    return rest[lo] + (rest[hi] - rest[lo]) * (at - lo);
-  };
-  while (warmup < 0.25 * points.length && points[warmup].live < 0.5 * restMedian()) {
+  while (
+    warmup < 0.25 * points.length &&
+    points[warmup].live < 0.5 * sortedQuantile(rest.subarray(0, restLength), 0.5)
+  ) {
     const dropped = sortedIndexOf(rest, restLength, points[warmup].live);
     rest.copyWithin(dropped, dropped + 1, restLength);
     restLength--;

@@ -2,9 +2,13 @@
 
 /** Value at quantile `q` (0–1) of `values`, linear between order statistics; NaN when empty. */
 export function quantile(values: ArrayLike<number>, q: number): number {
-  if (values.length === 0) return NaN;
   // A typed array sorts numerically without a comparator callback: many times faster.
-  const sorted = Float64Array.from(values).sort();
+  return sortedQuantile(Float64Array.from(values).sort(), q);
+}
+
+/** `quantile` of values already in ascending order. */
+export function sortedQuantile(sorted: ArrayLike<number>, q: number): number {
+  if (sorted.length === 0) return NaN;
   const at = (sorted.length - 1) * q;
   const lo = Math.floor(at);
   const hi = Math.ceil(at);
