@@ -218,8 +218,7 @@ export function parseTrace(input: string, previous?: ParsedTrace): ParsedTrace {
     if (cr < 0) cr = len;
     return cr < nl ? cr : nl;
   };
-  const afterTerminator = (eol: number): number =>
-    eol < len && text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10 ? eol + 2 : eol + 1;
+  const afterTerminator = (eol: number): number => lineAfter(text, eol);
 
   const diag = (
     line: number,
@@ -545,6 +544,13 @@ export function parseTrace(input: string, previous?: ParsedTrace): ParsedTrace {
   };
 }
 
+/** Where the next line starts, given the end of a line (its \n, \r\n or lone \r, or the text's end). */
+function lineAfter(text: string, eol: number): number {
+  return eol < text.length && text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10
+    ? eol + 2
+    : eol + 1;
+}
+
 /**
  * The cycles read again only because they lie just before an edit usually read the same as
  * before: those keep the earlier objects, so that later steps (the analysis of a run, the
@@ -599,10 +605,7 @@ function resumePoint(
       if (cr < 0) cr = text.length;
     }
     const end = cr < nl ? cr : nl;
-    const next =
-      end < text.length && text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10
-        ? end + 2
-        : end + 1;
+    const next = lineAfter(text, end);
     // The terminator belongs to its line: a change to it is a change to this line.
     if (next > changed || end >= text.length) break;
     starts.push(next);
