@@ -45,7 +45,7 @@ try {
   for (const lineCount of [1000, 10000]) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${server.url}/lessons/what-a-leak-is/`);
-    const cell = page.locator('trace-lab').first();
+    const cell = page.locator('trace-cell').first();
     await cell.scrollIntoViewIfNeeded();
     await cell.locator('.monaco-editor').waitFor({ timeout: 20000 });
     const trace = realShapedTrace(lineCount);
@@ -58,7 +58,7 @@ try {
       // Keydown is the keystroke; the cell fires cellupdate once its charts, status and findings
       // show the new text. The next animation frame is when that result starts to be painted.
       document.addEventListener('keydown', (event) => (state.pending = event.timeStamp), true);
-      document.querySelector('trace-lab').addEventListener('cellupdate', () => {
+      document.querySelector('trace-cell').addEventListener('cellupdate', () => {
         if (state.pending === null) return;
         const start = state.pending;
         state.pending = null;

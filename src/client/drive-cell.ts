@@ -1,6 +1,6 @@
 /** What the pages that drive a trace cell from script (simulator, presenter) share. */
 
-/** The part of the <trace-lab> element those pages use (defined in src/client/trace-lab.ts). */
+/** The part of the <trace-cell> element those pages use (defined in src/client/trace-cell.ts). */
 export interface TraceCell extends HTMLElement {
   setOriginal(text: string): void;
   readonly value: string;

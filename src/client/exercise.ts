@@ -2,7 +2,7 @@
  * <trace-exercise>: checks the learner's answer to a predict-then-reveal question. The answer data
  * (computed at build time) is in data-answer; the result is announced through a live region.
  */
-import { checkAnswer, type Answer } from '../components/lesson/exercise-check.ts';
+import { checkAnswer, type Answer } from '../lesson/exercise-check.ts';
 
 class TraceExercise extends HTMLElement {
   connectedCallback(): void {

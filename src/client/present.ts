@@ -308,9 +308,9 @@ function start(root: HTMLElement): void {
   setFindings(false);
   go(slideFromHash());
 
-  customElements.whenDefined('trace-lab').then(() => {
+  customElements.whenDefined('trace-cell').then(() => {
     const host = root.querySelector<HTMLElement>('[data-replay]')!;
-    const cell = root.querySelector<TraceCell>('#slide-1 trace-lab')!;
+    const cell = root.querySelector<TraceCell>('#slide-1 trace-cell')!;
     const samples = JSON.parse(
       document.getElementById('replay-samples')!.textContent!,
     ) as ReplaySample[];

@@ -77,8 +77,8 @@ function start(form: HTMLFormElement): void {
   const fromUrl = location.search.length > 1 ? decodeSettings(location.search) : defaultSettings;
   showSettings(fromUrl);
 
-  customElements.whenDefined('trace-lab').then(() => {
-    const cell = document.querySelector<TraceCell>('trace-lab');
+  customElements.whenDefined('trace-cell').then(() => {
+    const cell = document.querySelector<TraceCell>('trace-cell');
     if (!cell) return;
     let timer = 0;
     const schedule = (): void => {

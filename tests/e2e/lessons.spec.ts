@@ -15,7 +15,7 @@ const lessons = [
 
 /** The trace cell with this id, scrolled into view, with its editor mounted. */
 async function cellById(page: Page, id: string): Promise<Locator> {
-  const cell = page.locator(`trace-lab[data-cell-id="${id}"]`);
+  const cell = page.locator(`trace-cell[data-cell-id="${id}"]`);
   await cell.scrollIntoViewIfNeeded();
   await expect(cell.locator('.monaco-editor')).toBeVisible({ timeout: 15_000 });
   return cell;
@@ -84,7 +84,7 @@ test('every lesson has a title, summary, reading time, contents, pager and worki
       );
     }
     // Every lesson has at least one live cell and one "Try this".
-    const cells = page.locator('trace-lab');
+    const cells = page.locator('trace-cell');
     expect(await cells.count(), slug).toBeGreaterThan(0);
     expect(
       await page.getByRole('complementary', { name: 'Try this' }).count(),

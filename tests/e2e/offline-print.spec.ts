@@ -21,7 +21,7 @@ test('after one visit the site works with the network cut, editor included once 
   await context.setOffline(true);
   await page.goto(lessonPath);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  const cell = page.locator('trace-lab').first();
+  const cell = page.locator('trace-cell').first();
   await cell.scrollIntoViewIfNeeded();
   await expect(cell.locator('.monaco-editor')).toBeVisible({ timeout: 15_000 });
   await expect(cell.locator('figure svg').first()).toBeVisible();
@@ -43,7 +43,7 @@ test('a page never visited still loads offline after the first visit precached i
   await page.goto('/lessons/spotting-a-leak/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   // Without the editor saved, the cells keep their plain text editor and still update.
-  const cell = page.locator('trace-lab').first();
+  const cell = page.locator('trace-cell').first();
   await cell.scrollIntoViewIfNeeded();
   await expect(cell.locator('.cell-status')).toHaveAttribute('data-cycles', /\d+/);
   await context.setOffline(false);
@@ -54,7 +54,7 @@ test('the printed lesson shows traces as text and charts, without the screen con
 }) => {
   await page.goto(lessonPath);
   await page.emulateMedia({ media: 'print' });
-  const cell = page.locator('trace-lab').first();
+  const cell = page.locator('trace-cell').first();
   await expect(cell.locator('.trace-print')).toBeVisible();
   await expect(cell.locator('.trace-print')).toContainText(/gc 1 @/);
   await expect(cell.locator('.editor-box')).toBeHidden();

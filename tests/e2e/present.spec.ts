@@ -25,11 +25,11 @@ async function open(page: Page, hash = ''): Promise<void> {
 
 const position = (page: Page) => page.locator('[data-position]');
 const replayHost = (page: Page) => page.locator('[data-replay]');
-const replayCell = (page: Page) => page.locator('#slide-1 trace-lab');
+const replayCell = (page: Page) => page.locator('#slide-1 trace-cell');
 
 async function cellText(page: Page): Promise<string> {
   return page.evaluate(
-    () => document.querySelector<HTMLElement & { value: string }>('#slide-1 trace-lab')!.value,
+    () => document.querySelector<HTMLElement & { value: string }>('#slide-1 trace-cell')!.value,
   );
 }
 
@@ -63,8 +63,8 @@ test('arrow keys, space, Home and End step through one slide at a time', async (
 
   // Each slide shows one cell with one chart.
   await page.keyboard.press('ArrowRight');
-  await expect(page.locator('#slide-2 trace-lab figure.cell-chart')).toHaveCount(1);
-  await expect(page.locator('#slide-2 trace-lab figure.cell-chart svg')).toBeVisible();
+  await expect(page.locator('#slide-2 trace-cell figure.cell-chart')).toHaveCount(1);
+  await expect(page.locator('#slide-2 trace-cell figure.cell-chart svg')).toBeVisible();
   expect(problems).toEqual([]);
 });
 

@@ -11,7 +11,7 @@ async function open(page: Page, query = ''): Promise<void> {
 }
 
 function status(page: Page): Locator {
-  return page.locator('trace-lab .cell-status');
+  return page.locator('trace-cell .cell-status');
 }
 
 async function cycles(page: Page): Promise<number> {
@@ -21,7 +21,7 @@ async function cycles(page: Page): Promise<number> {
 /** The trace the cell shows now (its `value`, which works for the textarea and for Monaco). */
 async function traceText(page: Page): Promise<string> {
   return page.evaluate(
-    () => document.querySelector<HTMLElement & { value: string }>('trace-lab')!.value,
+    () => document.querySelector<HTMLElement & { value: string }>('trace-cell')!.value,
   );
 }
 
@@ -46,7 +46,7 @@ test('the default settings give a clean go1.19 trace', async ({ page }) => {
   await open(page);
   await expect(status(page)).toHaveAttribute('data-problems', '0');
   expect(await cycles(page)).toBeGreaterThan(50);
-  await expect(page.locator('trace-lab .verdict')).toHaveAttribute('data-verdict', 'stable');
+  await expect(page.locator('trace-cell .verdict')).toHaveAttribute('data-verdict', 'stable');
   expect(await traceText(page)).toMatch(
     /^gc 1 @0\.00\ds \d+%: .* MB stacks, \d+ MB globals, 2 P$/m,
   );
@@ -92,13 +92,13 @@ test('more GOGC means fewer cycles, and GOGC off means none', async ({ page }) =
 
 test('a leak rate makes the verdict "growing"', async ({ page }) => {
   await open(page);
-  await expect(page.locator('trace-lab .verdict')).toHaveAttribute('data-verdict', 'stable');
+  await expect(page.locator('trace-cell .verdict')).toHaveAttribute('data-verdict', 'stable');
   const before = await traceText(page);
   await press(page.getByLabel('Leak rate (MB/s)'), 'ArrowRight', 8); // 2 MB/s
   await expect(page.locator('[data-output="leakMBps"]')).toHaveText('2');
   await traceChanged(page, before);
   await expect(status(page)).toHaveAttribute('data-problems', '0');
-  await expect(page.locator('trace-lab .verdict')).toHaveAttribute('data-verdict', 'growing');
+  await expect(page.locator('trace-cell .verdict')).toHaveAttribute('data-verdict', 'growing');
 });
 
 test('the URL carries the settings and a reload restores them', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { annotateLine } from '../../../src/components/lesson/annotate.ts';
+import { annotateLine } from '../../../src/lesson/annotate.ts';
 
 const leak = readFileSync('tests/fixtures/go1.19-leaking-map.txt', 'utf8');
 

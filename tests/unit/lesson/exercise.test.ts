@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildExercise } from '../../../src/components/lesson/exercise-logic.ts';
-import { checkAnswer } from '../../../src/components/lesson/exercise-check.ts';
+import { buildExercise } from '../../../src/lesson/exercise-logic.ts';
+import { checkAnswer } from '../../../src/lesson/exercise-check.ts';
 
 const trace = (slug: string) => readFileSync(`content/traces/${slug}.txt`, 'utf8');
 

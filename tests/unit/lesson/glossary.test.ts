@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { codeParts, glossary, glossaryEntry } from '../../../src/components/lesson/glossary.ts';
+import { codeParts, glossary, glossaryEntry } from '../../../src/lesson/glossary.ts';
 
 describe('glossary', () => {
   it('has unique, URL-safe ids and a definition for every term', () => {

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyseTrace, parseTrace } from '../../../src/gctrace/index.ts';
-import { TraceDataset, lineStartOffset } from '../../../src/lab/workbench/dataset.ts';
+import { TraceDataset, lineStartOffset } from '../../../src/workbench/dataset.ts';
 
 const fixtures = new URL('../../fixtures/', import.meta.url);
 const traces = new URL('../../../content/traces/', import.meta.url);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeShare, encodeShare, maxFragmentChars } from '../../../src/lab/workbench/share.ts';
+import { decodeShare, encodeShare, maxFragmentChars } from '../../../src/workbench/share.ts';
 
 const steady = readFileSync(new URL('../../../content/traces/steady.txt', import.meta.url), 'utf8');
 

@@ -1,14 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyseTrace, parseTrace } from '../../../src/gctrace/index.ts';
-import { TraceDataset, CycleSample } from '../../../src/lab/workbench/dataset.ts';
-import { analyseCycles, combine, rangeStats } from '../../../src/lab/workbench/summary.ts';
-import {
-  chartView,
-  fullDomain,
-  plotColumns,
-  unpackCycles,
-} from '../../../src/lab/workbench/view.ts';
+import { TraceDataset, CycleSample } from '../../../src/workbench/dataset.ts';
+import { analyseCycles, combine, rangeStats } from '../../../src/workbench/summary.ts';
+import { chartView, fullDomain, plotColumns, unpackCycles } from '../../../src/workbench/view.ts';
 import { downsampleMinMax } from '../../../src/charts/index.ts';
 import { scaleLinear } from 'd3-scale';
 

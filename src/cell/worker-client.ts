@@ -5,9 +5,9 @@
  */
 import type { ChartCycle } from '../charts/index.ts';
 import type { Explanation } from '../gctrace/index.ts';
-import type { CellView } from '../lab/cell-model.ts';
-import type { CellWorkerRequest, CellWorkerResponse } from '../lab/cell-worker-protocol.ts';
-import { unpackCycles } from '../lab/workbench/view.ts';
+import type { CellView } from './model.ts';
+import type { CellWorkerRequest, CellWorkerResponse } from './protocol.ts';
+import { unpackCycles } from '../workbench/view.ts';
 
 type WorkerView = Extract<CellWorkerResponse, { type: 'built' }>['view'];
 
@@ -24,7 +24,7 @@ let nextExplanationId = 0;
 
 function post(request: CellWorkerRequest): void {
   if (!worker) {
-    worker = new Worker(new URL('../lab/cell-model.worker.ts', import.meta.url), {
+    worker = new Worker(new URL('./worker.ts', import.meta.url), {
       type: 'module',
     });
     worker.addEventListener('message', (event: MessageEvent<CellWorkerResponse>) => {

@@ -3,23 +3,11 @@
  * windows, keeps them as columns, and answers the page's questions (chart views, findings for a
  * range, pages of text, exports), so the page itself never does heavy work.
  */
-import { TraceDataset, contextLines, type RunState } from '../lab/workbench/dataset.ts';
-import { cyclesCsv, cyclesJson } from '../lab/workbench/export.ts';
-import type {
-  Domain,
-  FromWorker,
-  RunInfo,
-  ToWorker,
-  TraceState,
-} from '../lab/workbench/protocol.ts';
-import {
-  analyseCycles,
-  combine,
-  rangeStats,
-  sampleInRange,
-  type RangeSummary,
-} from '../lab/workbench/summary.ts';
-import { chartView } from '../lab/workbench/view.ts';
+import { TraceDataset, contextLines, type RunState } from './dataset.ts';
+import { cyclesCsv, cyclesJson } from './export.ts';
+import type { Domain, FromWorker, RunInfo, ToWorker, TraceState } from './protocol.ts';
+import { analyseCycles, combine, rangeStats, sampleInRange, type RangeSummary } from './summary.ts';
+import { chartView } from './view.ts';
 
 /** Bytes parsed per window: big enough to keep the per-window overhead small. */
 const windowBytes = 1 << 20;

@@ -1,12 +1,12 @@
 /**
- * <trace-lab>: makes a build-time-rendered trace cell live. Every edit re-parses the trace and
+ * <trace-cell>: makes a build-time-rendered trace cell live. Every edit re-parses the trace and
  * updates status, charts and findings; edits are kept in localStorage; Monaco replaces the
  * textarea once the cell is near the viewport (or focused), except on touch screens.
  */
 import type { Chart, ChartCycle, ChartKind } from '../charts/index.ts';
 import { explainAt } from '../gctrace/index.ts';
-import { buildCellModel, type CellModel, type CellView } from '../lab/cell-model.ts';
-import { cellKey, cellStore, type CellStore, type SaveResult } from '../lab/cell-storage.ts';
+import { buildCellModel, type CellModel, type CellView } from '../cell/model.ts';
+import { cellKey, cellStore, type CellStore, type SaveResult } from '../cell/storage.ts';
 import {
   chartCaption,
   chartFunctions,
@@ -14,9 +14,9 @@ import {
   renderProblems,
   renderStatus,
   renderTable,
-} from '../lab/cell-view.ts';
+} from '../cell/view.ts';
 import { textareaEditor, type EditorTrace, type TraceEditor } from '../editor/trace-editor.ts';
-import { cellWorker, workerAvailable, type CellWorker } from './cell-worker-client.ts';
+import { cellWorker, workerAvailable, type CellWorker } from '../cell/worker-client.ts';
 
 const tabId = Math.random().toString(36).slice(2);
 
@@ -53,7 +53,7 @@ function wantsMonaco(): boolean {
   return matchMedia('(pointer: fine)').matches && matchMedia('(min-width: 40rem)').matches;
 }
 
-class TraceLabElement extends HTMLElement {
+class TraceCellElement extends HTMLElement {
   private editor!: TraceEditor;
   private store!: CellStore;
   private original = '';
@@ -511,6 +511,6 @@ function localTrace(model: CellModel): EditorTrace {
   };
 }
 
-customElements.define('trace-lab', TraceLabElement);
+customElements.define('trace-cell', TraceCellElement);
 
-export type { TraceLabElement };
+export type { TraceCellElement };

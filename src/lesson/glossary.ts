@@ -1,5 +1,5 @@
 /** The glossary: terms with stable ids, which lessons link to as /glossary/#id. */
-import entries from '../../../content/glossary.json';
+import entries from '../../content/glossary.json';
 
 export interface GlossaryEntry {
   id: string;

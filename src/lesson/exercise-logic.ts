@@ -3,8 +3,8 @@
  * explanations of likely wrong answers are all computed from the trace with the engine, so a
  * question can never disagree with the trace it shows.
  */
-import { analyseTrace, parseTrace } from '../../gctrace/index.ts';
-import type { GcCycle, ParsedTrace } from '../../gctrace/index.ts';
+import { analyseTrace, parseTrace } from '../gctrace/index.ts';
+import type { GcCycle, ParsedTrace } from '../gctrace/index.ts';
 import type { Answer, Trap } from './exercise-check.ts';
 
 export type ExerciseSpec =

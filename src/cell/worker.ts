@@ -5,9 +5,9 @@
  * answers hovers), and chart data that did not change is not sent again.
  */
 import { explainAt } from '../gctrace/index.ts';
-import { buildCellModel, cellView, type CellModel } from './cell-model.ts';
-import type { CellWorkerRequest, CellWorkerResponse } from './cell-worker-protocol.ts';
-import { packChartCycles, packedBuffers } from './workbench/view.ts';
+import { buildCellModel, cellView, type CellModel } from './model.ts';
+import type { CellWorkerRequest, CellWorkerResponse } from './protocol.ts';
+import { packChartCycles, packedBuffers } from '../workbench/view.ts';
 
 const models = new Map<string, CellModel>();
 

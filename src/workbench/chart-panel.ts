@@ -3,14 +3,14 @@
  * range. Drag across any chart to zoom (the page then redraws every chart); each chart can be
  * saved as SVG or PNG, and its numbers read in a table when there are few enough.
  */
-import { chartCss, chartWithTooltips, type Chart, type ChartKind } from '../../charts/index.ts';
-import { kinds } from '../../charts/kinds.ts';
-import { chartCaption, chartFunctions, renderTable } from '../../lab/cell-view.ts';
-import type { Domain } from '../../lab/workbench/protocol.ts';
-import type { ChartCycle } from '../../charts/index.ts';
-import type { ChartView, PackedCycles } from '../../lab/workbench/view.ts';
-import { plotColumns, unpackCycles } from '../../lab/workbench/view.ts';
-import { pageElement as el } from '../../lab/dom.ts';
+import { chartCss, chartWithTooltips, type Chart, type ChartKind } from '../charts/index.ts';
+import { kinds } from '../charts/kinds.ts';
+import { chartCaption, chartFunctions, renderTable } from '../cell/view.ts';
+import type { Domain } from './protocol.ts';
+import type { ChartCycle } from '../charts/index.ts';
+import type { ChartView, PackedCycles } from './view.ts';
+import { plotColumns, unpackCycles } from './view.ts';
+import { pageElement as el } from '../site/dom.ts';
 
 /** viewBox geometry of the charts (frame.ts defaults). */
 const viewWidth = 640;

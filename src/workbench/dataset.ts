@@ -5,14 +5,14 @@
  * continue there). Only compact columns, capped diagnostics, counts and an evenly spaced sample
  * of whole cycles (for the leak verdict and implied GOGC) are kept.
  */
-import { isLegacyEra, lineKindNames, measureCycles, parseTrace } from '../../gctrace/index.ts';
+import { isLegacyEra, lineKindNames, measureCycles, parseTrace } from '../gctrace/index.ts';
 import type {
   CycleMeasures,
   Diagnostic,
   EraId,
   GcCycle,
   LineKindCounts,
-} from '../../gctrace/index.ts';
+} from '../gctrace/index.ts';
 import { RunColumns } from './columns.ts';
 
 /** Lines of the previous window parsed again in front of each window. */

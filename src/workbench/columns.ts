@@ -2,7 +2,7 @@
  * One run's cycles as growable typed-array columns: about 110 bytes a cycle, against ~650 for
  * the engine's objects, so a million-cycle trace fits in a browser tab.
  */
-import type { CycleMeasures, GcCycle } from '../../gctrace/index.ts';
+import type { CycleMeasures, GcCycle } from '../gctrace/index.ts';
 
 /** Flag bits in `RunColumns.flags`. */
 export const FORCED = 1;

@@ -1,5 +1,5 @@
 /** Findings as Markdown for a bug report, and the difference table of two traces. */
-import { runFindings, verdictTitles, type Finding } from '../cell-model.ts';
+import { runFindings, verdictTitles, type Finding } from '../cell/model.ts';
 import type { RangeSummary } from './summary.ts';
 
 const fmt = (v: number, digits = 2) =>

@@ -1,13 +1,7 @@
 /** The page's side of the workbench worker: requests as promises, loading as events. */
-import type {
-  Domain,
-  ExportFormat,
-  FromWorker,
-  ToWorker,
-  TraceState,
-} from '../../lab/workbench/protocol.ts';
-import type { RangeSummary } from '../../lab/workbench/summary.ts';
-import type { ChartView } from '../../lab/workbench/view.ts';
+import type { Domain, ExportFormat, FromWorker, ToWorker, TraceState } from './protocol.ts';
+import type { RangeSummary } from './summary.ts';
+import type { ChartView } from './view.ts';
 
 export interface LoadListener {
   progress(bytes: number, total: number, lines: number, cycles: number): void;
@@ -26,7 +20,7 @@ export class WorkbenchWorker {
   private listeners = new Map<string, LoadListener>();
 
   constructor() {
-    this.worker = new Worker(new URL('../../workers/workbench.worker.ts', import.meta.url), {
+    this.worker = new Worker(new URL('./worker.ts', import.meta.url), {
       type: 'module',
     });
     this.worker.onmessage = (event: MessageEvent<FromWorker>) => this.receive(event.data);

@@ -10,8 +10,8 @@ import {
   type GcCycle,
   type ParsedTrace,
   type RunAnalysis,
-} from '../../gctrace/index.ts';
-import { quantile } from '../../gctrace/stats.ts';
+} from '../gctrace/index.ts';
+import { quantile } from '../gctrace/stats.ts';
 import { HAS_HEAP, TIMED, TRUNCATED, FORCED, type RunColumns } from './columns.ts';
 
 /** What every cycle in a range says, without the engine's objects. */

@@ -2,25 +2,25 @@
  * The workbench page: bring a trace (paste, file, drop, link or sample), read it in the worker,
  * pick a run, zoom, compare with a second trace, share it in a link and export what it shows.
  */
-import { renderFindings, renderProblemList } from '../../lab/cell-view.ts';
-import { eraLabel, verdictTitles, type CellVerdict } from '../../lab/cell-model.ts';
-import type { Domain, TraceState } from '../../lab/workbench/protocol.ts';
+import { renderFindings, renderProblemList } from '../cell/view.ts';
+import { eraLabel, verdictTitles, type CellVerdict } from '../cell/model.ts';
+import type { Domain, TraceState } from '../workbench/protocol.ts';
 import {
   differenceRows,
   findingsMarkdown,
   sampleSentence,
   summaryFindings,
-} from '../../lab/workbench/report.ts';
-import { decodeShare, encodeShare, maxFragmentChars } from '../../lab/workbench/share.ts';
-import type { RangeSummary } from '../../lab/workbench/summary.ts';
-import { unionDomain, type ChartView } from '../../lab/workbench/view.ts';
-import { chartCss } from '../../charts/index.ts';
-import { textareaEditor } from '../../editor/trace-editor.ts';
-import { ChartPanel, download } from './chart-panel.ts';
-import { WorkbenchWorker } from './worker-client.ts';
-import { loadBig, loadSaved, saveBig, saveText, type SaveOutcome } from './storage.ts';
-import { Pager } from './pager.ts';
-import { pageElement as el } from '../../lab/dom.ts';
+} from '../workbench/report.ts';
+import { decodeShare, encodeShare, maxFragmentChars } from '../workbench/share.ts';
+import type { RangeSummary } from '../workbench/summary.ts';
+import { unionDomain, type ChartView } from '../workbench/view.ts';
+import { chartCss } from '../charts/index.ts';
+import { textareaEditor } from '../editor/trace-editor.ts';
+import { ChartPanel, download } from '../workbench/chart-panel.ts';
+import { WorkbenchWorker } from '../workbench/worker-client.ts';
+import { loadBig, loadSaved, saveBig, saveText, type SaveOutcome } from '../workbench/storage.ts';
+import { Pager } from '../workbench/pager.ts';
+import { pageElement as el } from '../site/dom.ts';
 
 /** Traces up to this many characters are edited in place; longer ones are shown in pages. */
 const editableLimit = 1 << 20;

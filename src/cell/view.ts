@@ -6,9 +6,9 @@
  */
 import { allocChart, chartTable, cpuChart, heapChart, pauseChart } from '../charts/index.ts';
 import type { Chart, ChartCycle, ChartKind, ChartOptions } from '../charts/index.ts';
-import type { CellView, Finding } from './cell-model.ts';
+import type { CellView, Finding } from './model.ts';
 import type { Diagnostic } from '../gctrace/index.ts';
-import { element } from './dom.ts';
+import { element } from '../site/dom.ts';
 
 export const chartFunctions: Record<
   ChartKind,

@@ -5,7 +5,7 @@ const lessonPath = '/lessons/what-a-leak-is/';
 
 /** The first trace cell of the lesson, scrolled into view, with Monaco mounted. */
 async function firstCell(page: Page): Promise<Locator> {
-  const cell = page.locator('trace-lab').first();
+  const cell = page.locator('trace-cell').first();
   await cell.scrollIntoViewIfNeeded();
   await expect(cell.locator('.monaco-editor')).toBeVisible({ timeout: 15_000 });
   return cell;
@@ -43,7 +43,7 @@ test('the cell is complete without JavaScript: trace, charts with captions, tabl
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(lessonPath);
-  const cell = page.locator('trace-lab').first();
+  const cell = page.locator('trace-cell').first();
   await expect(cell.locator('textarea.trace-text')).toHaveValue(/gc \d+ @/);
   const captions = cell.locator('figcaption');
   expect(await captions.count()).toBeGreaterThan(0);
@@ -64,8 +64,8 @@ test('no editor code is requested before the cell comes into view', async ({ bro
   await page.goto(lessonPath, { waitUntil: 'networkidle' });
   await page.waitForTimeout(500);
   expect(editorRequests).toEqual([]);
-  await page.locator('trace-lab').first().scrollIntoViewIfNeeded();
-  await expect(page.locator('trace-lab .monaco-editor').first()).toBeVisible({ timeout: 15_000 });
+  await page.locator('trace-cell').first().scrollIntoViewIfNeeded();
+  await expect(page.locator('trace-cell .monaco-editor').first()).toBeVisible({ timeout: 15_000 });
   expect(editorRequests.length).toBeGreaterThan(0);
   await context.close();
 });
@@ -182,11 +182,11 @@ test('the whole cell works by keyboard', async ({ page }) => {
   await page.locator('main').focus();
   for (let i = 0; i < 80; i++) {
     await page.keyboard.press('Tab');
-    if (await page.evaluate(() => !!document.activeElement?.closest('trace-lab .monaco-editor')))
+    if (await page.evaluate(() => !!document.activeElement?.closest('trace-cell .monaco-editor')))
       break;
   }
   expect(
-    await page.evaluate(() => !!document.activeElement?.closest('trace-lab .monaco-editor')),
+    await page.evaluate(() => !!document.activeElement?.closest('trace-cell .monaco-editor')),
   ).toBe(true);
   await page.keyboard.press('Control+End');
   await page.keyboard.press('Enter');
@@ -194,7 +194,7 @@ test('the whole cell works by keyboard', async ({ page }) => {
   await expect(cell.locator('.cell-status')).toHaveAttribute('data-cycles', String(before + 1));
   // Tab leaves the editor for the cell's next control instead of inserting a tab.
   await page.keyboard.press('Tab');
-  const focused = await page.evaluate(() => document.activeElement?.closest('trace-lab') !== null);
+  const focused = await page.evaluate(() => document.activeElement?.closest('trace-cell') !== null);
   expect(focused).toBe(true);
   expect(await page.evaluate(() => !!document.activeElement?.closest('.monaco-editor'))).toBe(
     false,
@@ -211,7 +211,7 @@ test('axe finds nothing with the editor loaded, in light and dark', async ({ pag
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(lessonPath);
     await firstCell(page);
-    expect(await accessibilityViolations(page, { include: 'trace-lab', scheme })).toEqual([]);
+    expect(await accessibilityViolations(page, { include: 'trace-cell', scheme })).toEqual([]);
   }
 });
 
@@ -226,7 +226,7 @@ test('trace text is shown as text, never run as HTML', async ({ page }) => {
   await expect(cell.locator('.cell-problems')).toContainText('Line');
   await page.waitForTimeout(300);
   expect(dialog).toBe(false);
-  expect(await page.locator('trace-lab img').count()).toBe(0);
+  expect(await page.locator('trace-cell img').count()).toBe(0);
 });
 
 test('on a phone-sized touch screen the cell keeps a plain textarea that works', async ({
@@ -239,7 +239,7 @@ test('on a phone-sized touch screen the cell keeps a plain textarea that works',
   });
   const page = await context.newPage();
   await page.goto(lessonPath);
-  const cell = page.locator('trace-lab').first();
+  const cell = page.locator('trace-cell').first();
   await cell.scrollIntoViewIfNeeded();
   await page.waitForTimeout(800);
   await expect(cell.locator('.monaco-editor')).toHaveCount(0);

@@ -9,7 +9,7 @@
  * of one. The page unpacks each chart's cycles just before drawing it.
  */
 import { scaleLinear } from 'd3-scale';
-import type { ChartCycle, ChartKind } from '../../charts/index.ts';
+import type { ChartCycle, ChartKind } from '../charts/index.ts';
 import { FORCED, HAS_HEAP, RunColumns, TIMED, type NumericColumn } from './columns.ts';
 
 /** Plot width of the charts in viewBox units (640 wide, 48 left and 16 right margin). */

@@ -5,7 +5,7 @@ import {
   lineFields,
   lineText,
   parseTrace,
-} from '../../gctrace/index.ts';
+} from '../gctrace/index.ts';
 
 export interface AnnotatedField {
   index: number;

@@ -1,5 +1,5 @@
 /** Messages between the workbench page and its worker (all structured-clone safe). */
-import type { Diagnostic, EraId, LineKindCounts } from '../../gctrace/index.ts';
+import type { Diagnostic, EraId, LineKindCounts } from '../gctrace/index.ts';
 import type { RangeSummary } from './summary.ts';
 import type { ChartView } from './view.ts';
 
