@@ -1,0 +1,3 @@
+module gctracelab/gomaxprocs-change
+
+go 1.19
