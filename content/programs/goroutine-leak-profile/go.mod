@@ -1,0 +1,3 @@
+module gctracelab/goroutine-leak-profile
+
+go 1.19
