@@ -11,7 +11,12 @@
 # exactly as printed: the trace plus the program's own progress lines) and
 # DIR/go1.NN/<name>.json (the provenance, in the format of
 # content/traces/*.json). The goroutine-leak-profile runs also write the
-# profile itself, DIR/go1.NN/<name>.prof.txt.
+# profile itself, DIR/go1.NN/<name>.prof.txt, with DIR/go1.NN/<name>.prof.json.
+#
+# Into the site (never edited after the run):
+#   cp DIR/go1.NN/*.json and the .txt beside each  ->  content/traces/go1.NN/
+#   DIR/go1.NN/goroutine-leak-profile.prof.{txt,json}
+#                      ->  content/profiles/go1.NN/goroutine-leak-profile.{txt,json}
 #
 # The toolchains come from scripts/go-toolchains.sh (run it first). The
 # programs are built with GOTOOLCHAIN=local GOFLAGS=-mod=mod GOPROXY=off and
@@ -128,6 +133,23 @@ capture() {
     echo "  \"truth\": $(json_str "$truth; $(summary "$dir/$name.txt")")"
     echo "}"
   } >"$dir/$name.json"
+}
+
+# profile_json BASE: BASE.prof.json, the provenance of the profile
+# BASE.prof.txt, taken from the trace's BASE.json. Copied into the site as
+# content/profiles/go1.NN/goroutine-leak-profile.{txt,json}.
+profile_json() {
+  rel=${GOV_DIR}
+  first=$(head -n 1 "$1.prof.txt")
+  {
+    echo "{"
+    echo "  \"title\": $(json_str "The goroutineleak profile ($GOV)"),"
+    echo "  \"description\": $(json_str "The goroutineleak profile (text form, WriteTo debug=1) written by goroutine-leak-profile one second into its run. Its trace, with the gc line that checked for leaks, is content/traces/$rel/goroutine-leak-profile.txt."),"
+    sed -n '/"source"/,/"captured"/p' "$1.json"
+    echo "  \"truth\": $(json_str "100 goroutines leaked (50 blocked receiving, 50 sending, each on a channel only it can reach); 1 more goroutine is blocked on a channel main still holds and is not a leak; the profile says: $first"),"
+    echo "  \"trace\": \"content/traces/$rel/goroutine-leak-profile.txt\""
+    echo "}"
+  } >"$1.prof.json"
 }
 
 # Truths: what the programs do with these flags (read from their source).
@@ -266,7 +288,11 @@ capture_release() {
       "A goroutine leak check in the trace ($GOV)" \
       "The program leaks 100 goroutines blocked on channels nobody else can reach and, after one second, writes the goroutineleak profile. Writing it runs a collection that looks for such goroutines: its gc line says (checking for goroutine leaks) before the colon. $how." \
       "leak: 100 goroutines blocked forever (50 receiving, 50 sending on channels only they can reach), 1 goroutine blocked on a channel main closes at the end (not a leak); 64 MB/s of 4 KiB garbage; goroutineleak profile written at 1 s"
-    mv "$BIN/goroutine-leak-profile.prof.txt" "$OUT/$GOV_DIR/" 2>/dev/null || echo "  $GOV: no profile written" >&2
+    if mv "$BIN/goroutine-leak-profile.prof.txt" "$OUT/$GOV_DIR/" 2>/dev/null; then
+      profile_json "$OUT/$GOV_DIR/goroutine-leak-profile"
+    else
+      echo "  $GOV: no profile written" >&2
+    fi
     if [ "$minor" -eq 26 ]; then
       RUNDIR=$BIN/noexp
       capture goroutine-leak-profile-noexp goroutine-leak-profile "GOMAXPROCS=2 GODEBUG=gctrace=1" "-o goroutine-leak-profile-noexp.prof.txt" \
