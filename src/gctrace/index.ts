@@ -4,6 +4,14 @@ export { parseTrace, lineKindNames, isLegacyEra } from './parse.ts';
 export { unboundedGoalsMB } from './scanGcLine.ts';
 export { formatCycle, fmtNSAsMS, formatMs, formatSeconds, itoaDiv } from './format.ts';
 export { lineFields, lineKindAt, lineStarts, lineText } from './fields.ts';
+export {
+  editorLineCount,
+  lineCount,
+  lineOfOffset,
+  offsetOfLine,
+  splitLines,
+  withoutFinalLineBreak,
+} from './lines.ts';
 export { explainAt, fieldExplanations, companionFieldExplanations } from './explain.ts';
 export type { Explanation, FieldExplanation } from './explain.ts';
 export { analyseTrace, inconclusiveLeakVerdict, measureCycles } from './analyse.ts';
