@@ -79,3 +79,8 @@ export function withoutFinalLineBreak(text: string): string {
   if (text.endsWith('\r\n')) return text.slice(0, -2);
   return text.endsWith('\n') || text.endsWith('\r') ? text.slice(0, -1) : text;
 }
+
+/** How many lines an editor shows for a text: a final line break opens an empty last line. */
+export function editorLineCount(text: string): number {
+  return lineOfOffset(text, text.length);
+}

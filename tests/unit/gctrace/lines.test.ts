@@ -5,6 +5,7 @@ import {
   lineEndFrom,
   lineOfOffset,
   lineStarts,
+  editorLineCount,
   offsetOfLine,
   splitLines,
   withoutFinalLineBreak,
@@ -64,6 +65,11 @@ describe('lines', () => {
   it('an offset past a final line break is on the line after it, as in an editor', () => {
     expect(lineOfOffset('a\r\n', 3)).toBe(2);
     expect(offsetOfLine('a\r\n', 2)).toBe(3);
+  });
+  it('editorLineCount() counts the empty line an editor shows after a final line break', () => {
+    expect(editorLineCount('')).toBe(1);
+    expect(editorLineCount('a\rb')).toBe(2);
+    expect(editorLineCount('a\r\nb\r\n')).toBe(3);
   });
   it('withoutFinalLineBreak() drops one \\n, \\r\\n or \\r at the end', () => {
     expect(withoutFinalLineBreak('a\n')).toBe('a');
