@@ -12,8 +12,11 @@ export {
   splitLines,
   withoutFinalLineBreak,
 } from './lines.ts';
-export { explainAt, fieldExplanations, companionFieldExplanations } from './explain.ts';
-export type { Explanation, FieldExplanation } from './explain.ts';
+export { explainAt } from './explain/explain-at.ts';
+export { fieldExplanations } from './explain/tables.ts';
+export { companionFieldExplanations } from './companions.ts';
+export type { Explanation } from './explain/explain-at.ts';
+export type { FieldExplanation } from './explain/field-explanation.ts';
 export { analyseTrace, inconclusiveLeakVerdict, measureCycles } from './analyse.ts';
 export type {
   CpuWindow,
