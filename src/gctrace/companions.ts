@@ -991,8 +991,32 @@ const forms: Form[] = [
     'heap accounting error (Go 1.3–1.4)',
     String.raw`runtime: mstats skew: heap=(\d+)/(\d+)`,
     [
-      ['heap', 'bytes', 'int'],
-      ['expected', 'bytes', 'int'],
+      [
+        'heap',
+        'bytes',
+        'int',
+        {
+          title: 'Heap by the statistics',
+          unit: 'B',
+          what: 'Heap bytes as the runtime’s memory statistics counted them when its consistency check failed.',
+          computed: 'Printed by Go 1.3 – 1.4 just before a fatal error.',
+          traps: ['A runtime bug, not normal output: the program stops right after this line.'],
+          inContext: 'the statistics counted {value} of heap',
+        },
+      ],
+      [
+        'expected',
+        'bytes',
+        'int',
+        {
+          title: 'Heap the check expected',
+          unit: 'B',
+          what: 'The heap size the consistency check expected the statistics to show.',
+          computed: 'Printed by Go 1.3 – 1.4 just before a fatal error.',
+          traps: ['A runtime bug, not normal output: the program stops right after this line.'],
+          inContext: 'the check expected {value}',
+        },
+      ],
     ],
   ),
   form(
@@ -1042,6 +1066,13 @@ export interface CompanionScan {
 export const companionLabels: Readonly<Record<CompanionKind, string>> = Object.fromEntries(
   forms.map((f) => [f.kind, f.label.replace(/ \(Go [^)]*\)$/, '')]),
 ) as Record<CompanionKind, string>;
+
+/** Every field each companion form prints, with its kind: what there is to explain. */
+export const companionFieldDefinitions: readonly {
+  companion: CompanionKind;
+  name: string;
+  kind: FieldKind;
+}[] = forms.flatMap((f) => f.fields.map(([name, kind]) => ({ companion: f.kind, name, kind })));
 
 /** Explanations of companion-line fields, per companion kind and field name. */
 export const companionFieldExplanations: Readonly<
