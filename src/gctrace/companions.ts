@@ -867,7 +867,19 @@ const forms: Form[] = [
     String.raw`SCHED (\d+)ms: gomaxprocs=(\d+) idleprocs=(\d+) threads=(\d+) spinningthreads=(\d+)(?: needspinning=(\d+))? idlethreads=(\d+) runqueue=(\d+)(.*)`,
     [
       ['time', 'time', 'int'],
-      ['gomaxprocs', 'procs', 'int'],
+      [
+        'gomaxprocs',
+        'procs',
+        'int',
+        {
+          title: 'P count (GOMAXPROCS)',
+          unit: 'P',
+          what: 'The number of Ps, i.e. GOMAXPROCS, when this scheduler line was printed.',
+          computed: 'gomaxprocs.',
+          traps: [],
+          inContext: 'gomaxprocs={value}: up to that many goroutines ran Go code at once',
+        },
+      ],
       ['idleprocs', 'count', 'int'],
       ['threads', 'count', 'int'],
       ['spinningthreads', 'count', 'int'],

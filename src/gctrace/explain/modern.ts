@@ -7,7 +7,8 @@ export const modernFields: ExplanationTable = {
     title: 'GC cycle number',
     unit: 'count',
     what: 'The number of this garbage collection since the program started; the first line is gc 1.',
-    computed: 'memstats.numgc, incremented when the cycle starts.',
+    computed:
+      'memstats.numgc, incremented at mark termination, just before the line is printed (Go 1.5+).',
     metric: '/gc/cycles/total:gc-cycles',
     traps: [
       'Numbering restarts at 1 in every process: `go run` and `go test` also print the traces of the go command, compiler, linker and test binaries.',
@@ -134,7 +135,8 @@ export const modernFields: ExplanationTable = {
     title: 'P count (GOMAXPROCS)',
     unit: 'P',
     what: 'The number of Ps, i.e. GOMAXPROCS: how many goroutines can run Go code at once.',
-    computed: 'gomaxprocs at the end of the cycle.',
+    computed:
+      'GOMAXPROCS when the cycle started, read at sweep termination (Go 1.5+: maxprocs, later work.maxprocs).',
     metric: '/sched/gomaxprocs:threads',
     traps: [
       'It can change between lines: runtime.GOMAXPROCS calls, and from Go 1.25 the container-aware default updates itself.',
