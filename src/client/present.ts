@@ -3,6 +3,7 @@
  * into a cell line by line with the timing it was printed with, findings hidden until revealed,
  * and a reset of every cell the learner has edited.
  */
+import { splitLines } from '../gctrace/index.ts';
 import { keepingFocus, type TraceCell } from './drive-cell.ts';
 
 interface ReplaySample {
@@ -23,7 +24,7 @@ export const maxGapMs = 2000;
  * `@…s` time, any other line (program output, runtime notices) right after the line before it.
  */
 export function replayTimeline(text: string): { lines: string[]; atMs: number[] } {
-  const lines = text === '' ? [] : text.split('\n');
+  const lines = splitLines(text);
   const atMs: number[] = [];
   let last = 0;
   for (const line of lines) {

@@ -4,7 +4,7 @@
  * textarea once the cell is near the viewport (or focused), except on touch screens.
  */
 import type { Chart, ChartCycle, ChartKind } from '../charts/index.ts';
-import { explainAt } from '../gctrace/index.ts';
+import { editorLineCount, explainAt, lineCount } from '../gctrace/index.ts';
 import { buildCellModel, type CellModel, type CellView } from '../cell/model.ts';
 import { cellKey, cellStore, type CellStore, type SaveResult } from '../cell/storage.ts';
 import {
@@ -22,13 +22,6 @@ const tabId = Math.random().toString(36).slice(2);
 
 /** Above this many lines a trace is parsed in a worker: typing stays smooth while it runs. */
 const workerLineThreshold = 3000;
-
-function countLines(text: string, stopAt: number): number {
-  let lines = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && lines <= stopAt; i = text.indexOf('\n', i + 1))
-    lines++;
-  return lines;
-}
 
 /** Runs work when the browser is idle, so it never competes with the first paint or scroll. */
 function idle(work: () => void): void {
@@ -136,7 +129,7 @@ class TraceCellElement extends HTMLElement {
   /** Scrolls the editor to the last line without taking the focus (for the replay). */
   revealLastLine(): void {
     const text = this.editor.getValue();
-    this.editor.revealLine(countLines(text, Number.POSITIVE_INFINITY), { focus: false });
+    this.editor.revealLine(editorLineCount(text), { focus: false });
   }
 
   /** The trace text the cell shows now. */
@@ -218,7 +211,7 @@ class TraceCellElement extends HTMLElement {
   private update(text: string): void {
     const id = ++this.requestId;
     this.latestText = text;
-    if (countLines(text, workerLineThreshold) <= workerLineThreshold || !workerAvailable()) {
+    if (lineCount(text, workerLineThreshold + 1) <= workerLineThreshold || !workerAvailable()) {
       this.worker?.forget();
       this.shownId = id;
       const model = buildCellModel(text, undefined, this.localModel ?? undefined);

@@ -1,3 +1,4 @@
+import { lineOfOffset, offsetOfLine } from '../gctrace/index.ts';
 import type { Diagnostic, Explanation } from '../gctrace/index.ts';
 
 /**
@@ -29,24 +30,6 @@ export interface TraceEditor {
   showTrace(trace: EditorTrace): void;
   focus(): void;
   dispose(): void;
-}
-
-/** 1-based line of a character offset in a text. */
-export function lineOfOffset(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
-
-/** Character offset where a 1-based line starts (the text's length past the last line). */
-export function offsetOfLine(text: string, line: number): number {
-  let offset = 0;
-  for (let current = 1; current < line; current++) {
-    const next = text.indexOf('\n', offset);
-    if (next === -1) return text.length;
-    offset = next + 1;
-  }
-  return offset;
 }
 
 /** The plain-textarea editor: works everywhere, with or without a keyboard. */

@@ -6,6 +6,12 @@
 import type { Content } from './content.ts';
 import { positionOf, skipKnownPrefix } from './content.ts';
 import { isWordChar } from './chars.ts';
+import {
+  floorTrap,
+  kibComputed,
+  type ExplanationTable,
+  type FieldExplanation,
+} from './explain/field-explanation.ts';
 import type {
   CompanionKind,
   CompanionLine,
@@ -21,6 +27,8 @@ type FieldDef = readonly [
   name: string,
   kind: FieldKind,
   type: 'int' | 'float' | 'hex' | 'text' | 'flag',
+  /** What the field means; fields without one are explained by their kind. */
+  explanation?: FieldExplanation,
 ];
 
 interface Form {
@@ -40,17 +48,64 @@ function form(
   return { kind, label, re: new RegExp(source + String.raw`\s*$`, 'dy'), fields };
 }
 
+// Fields that several forms of one kind print alike.
+const gcForcedNotice: FieldExplanation = {
+  title: 'Periodic forced GC',
+  unit: 'flag',
+  what: 'No GC ran for 2 minutes, so the runtime forced one.',
+  computed:
+    'forcegchelper (Go 1.4+) prints it before the GC; Go 1.0 – 1.3 print scvgN: GC forced after it.',
+  traps: ['The resulting gc line does not carry (forced).', 'Never happens with GOGC=off.'],
+  inContext: '{value}: two minutes passed without a collection',
+};
+const scavUtil: FieldExplanation = {
+  title: 'Heap utilisation',
+  unit: '%',
+  what: 'In-use heap ÷ retained heap.',
+  computed: 'Integer percent.',
+  traps: [],
+  inContext: '{value} of retained heap memory is in use',
+};
+const scavForced: FieldExplanation = {
+  title: 'Forced',
+  unit: 'flag',
+  what: 'From debug.FreeOSMemory.',
+  computed: '',
+  traps: [],
+  inContext: '{value}',
+};
+const scavControllerReset: FieldExplanation = {
+  title: 'Controller reset',
+  unit: 'flag',
+  what: 'The scavenger’s rate controller was reset.',
+  computed: '',
+  traps: [],
+  inContext: '{value}',
+};
+
 const forms: Form[] = [
   form('gc-forced', 'GC forced (periodic GC, Go 1.4+)', String.raw`(GC forced)`, [
-    ['notice', 'label', 'text'],
+    ['notice', 'label', 'text', gcForcedNotice],
   ]),
   form(
     'gc-forced',
     'scvgN: GC forced (periodic GC, Go 1.0–1.3)',
     String.raw`scvg(-?\d+): (GC forced)`,
     [
-      ['counter', 'counter', 'int'],
-      ['notice', 'label', 'text'],
+      [
+        'counter',
+        'counter',
+        'int',
+        {
+          title: 'Scavenger round',
+          unit: 'count',
+          what: 'Scavenger round that forced the GC.',
+          computed: 'Round counter from 0.',
+          traps: [],
+          inContext: 'scavenger round {value}',
+        },
+      ],
+      ['notice', 'label', 'text', gcForcedNotice],
     ],
   ),
   form(
@@ -58,9 +113,45 @@ const forms: Form[] = [
     'scavenger released (Go 1.0–1.13)',
     String.raw`(forced )?scvg(-?\d+)?: (0x[0-9a-fA-F]+|\d+) MB released`,
     [
-      ['forced', 'forced', 'flag'],
-      ['counter', 'counter', 'int'],
-      ['released', 'memory', 'hex'],
+      [
+        'forced',
+        'forced',
+        'flag',
+        {
+          title: 'Forced scavenge',
+          unit: 'flag',
+          what: 'Triggered by debug.FreeOSMemory (Go 1.13 form).',
+          computed: 'Printed as "forced scvg:".',
+          traps: [],
+          inContext: '{value}: the program asked to return memory',
+        },
+      ],
+      [
+        'counter',
+        'counter',
+        'int',
+        {
+          title: 'Scavenger round',
+          unit: 'count',
+          what: 'Round counter; -1 when triggered by debug.FreeOSMemory (Go 1.2 – 1.12).',
+          computed: 'Counts from 0.',
+          traps: ['Go 1.13 prints scvg: without a number, after every scavenger step.'],
+          inContext: 'scavenger round {value}',
+        },
+      ],
+      [
+        'released',
+        'memory',
+        'hex',
+        {
+          title: 'Released to the OS',
+          unit: 'MB',
+          what: 'Memory returned to the operating system in this round.',
+          computed: 'Bytes >> 20, floored; printed in hex (0x…) by Go 1.0 – 1.1.',
+          traps: ['0 MB released is normal: less than 1 MiB.'],
+          inContext: '{value} returned to the OS',
+        },
+      ],
     ],
   ),
   form(
@@ -68,13 +159,97 @@ const forms: Form[] = [
     'scavenger summary (Go 1.0–1.13)',
     String.raw`(forced )?scvg(-?\d+)?: inuse: (\d+), idle: (\d+), sys: (\d+), released: (\d+), consumed: (\d+) \(MB\)`,
     [
-      ['forced', 'forced', 'flag'],
-      ['counter', 'counter', 'int'],
-      ['inuse', 'memory', 'int'],
-      ['idle', 'memory', 'int'],
-      ['sys', 'memory', 'int'],
-      ['released', 'memory', 'int'],
-      ['consumed', 'memory', 'int'],
+      [
+        'forced',
+        'forced',
+        'flag',
+        {
+          title: 'Forced scavenge',
+          unit: 'flag',
+          what: 'Triggered by debug.FreeOSMemory (Go 1.13 form).',
+          computed: 'Printed as "forced scvg:".',
+          traps: [],
+          inContext: '{value}',
+        },
+      ],
+      [
+        'counter',
+        'counter',
+        'int',
+        {
+          title: 'Scavenger round',
+          unit: 'count',
+          what: 'Round counter; -1 for debug.FreeOSMemory.',
+          computed: 'Counts from 0.',
+          traps: [],
+          inContext: 'scavenger round {value}',
+        },
+      ],
+      [
+        'inuse',
+        'memory',
+        'int',
+        {
+          title: 'Heap spans in use',
+          unit: 'MB',
+          what: 'Heap memory in spans that hold objects.',
+          computed: 'memstats.heap_inuse >> 20.',
+          traps: [floorTrap],
+          inContext: '{value} of heap spans in use',
+        },
+      ],
+      [
+        'idle',
+        'memory',
+        'int',
+        {
+          title: 'Idle heap spans',
+          unit: 'MB',
+          what: 'Free heap spans, including ones returned to the OS.',
+          computed: 'memstats.heap_idle >> 20.',
+          traps: [floorTrap],
+          inContext: '{value} of idle heap spans',
+        },
+      ],
+      [
+        'sys',
+        'memory',
+        'int',
+        {
+          title: 'Heap from the OS',
+          unit: 'MB',
+          what: 'Heap memory obtained from the operating system.',
+          computed: 'memstats.heap_sys >> 20.',
+          traps: [floorTrap],
+          inContext: '{value} of heap obtained from the OS',
+        },
+      ],
+      [
+        'released',
+        'memory',
+        'int',
+        {
+          title: 'Returned to the OS',
+          unit: 'MB',
+          what: 'Heap memory given back to the OS so far.',
+          computed: 'memstats.heap_released >> 20.',
+          traps: [floorTrap],
+          inContext: '{value} given back to the OS',
+        },
+      ],
+      [
+        'consumed',
+        'memory',
+        'int',
+        {
+          title: 'Consumed',
+          unit: 'MB',
+          what: 'Heap memory the process still holds: sys − released.',
+          computed: 'heap_sys − heap_released.',
+          traps: ['Closest to what the OS charges the process for the heap.'],
+          inContext: '{value} of heap memory held',
+        },
+      ],
     ],
   ),
   form(
@@ -82,12 +257,48 @@ const forms: Form[] = [
     'scavtrace (Go 1.21+)',
     String.raw`scav (\d+) KiB work \(bg\), (\d+) KiB work \(eager\), (\d+) KiB now, (\d+)% util( \(forced\))?( \[controller reset\])?`,
     [
-      ['workBackground', 'memory', 'int'],
-      ['workEager', 'memory', 'int'],
-      ['now', 'memory', 'int'],
-      ['util', 'percent', 'int'],
-      ['forced', 'forced', 'flag'],
-      ['controllerReset', 'flag', 'flag'],
+      [
+        'workBackground',
+        'memory',
+        'int',
+        {
+          title: 'Released in the background',
+          unit: 'KiB',
+          what: 'Memory the background scavenger returned since the previous line.',
+          computed: kibComputed,
+          traps: [],
+          inContext: '{value} returned by the background scavenger',
+        },
+      ],
+      [
+        'workEager',
+        'memory',
+        'int',
+        {
+          title: 'Released eagerly',
+          unit: 'KiB',
+          what: 'Memory returned synchronously, e.g. to stay under the memory limit.',
+          computed: kibComputed,
+          traps: ['Steady eager work means the program is pressing against GOMEMLIMIT.'],
+          inContext: '{value} returned eagerly',
+        },
+      ],
+      [
+        'now',
+        'memory',
+        'int',
+        {
+          title: 'Released now',
+          unit: 'KiB',
+          what: 'Heap memory currently returned to the OS.',
+          computed: kibComputed,
+          traps: ['The Go 1.21+ docs still say "KiB total"; the code prints "KiB now".'],
+          inContext: '{value} currently returned to the OS',
+        },
+      ],
+      ['util', 'percent', 'int', scavUtil],
+      ['forced', 'forced', 'flag', scavForced],
+      ['controllerReset', 'flag', 'flag', scavControllerReset],
     ],
   ),
   form(
@@ -95,12 +306,48 @@ const forms: Form[] = [
     'scavtrace (Go 1.14–1.20)',
     String.raw`scav (?:(\d+) )?(\d+) KiB work, (\d+) KiB total, (\d+)% util( \(forced\))?( \[controller reset\])?`,
     [
-      ['generation', 'counter', 'int'],
-      ['work', 'memory', 'int'],
-      ['total', 'memory', 'int'],
-      ['util', 'percent', 'int'],
-      ['forced', 'forced', 'flag'],
-      ['controllerReset', 'flag', 'flag'],
+      [
+        'generation',
+        'counter',
+        'int',
+        {
+          title: 'Scavenger generation',
+          unit: 'count',
+          what: 'Scavenger generation (Go 1.15 – 1.18).',
+          computed: 'Counter.',
+          traps: [],
+          inContext: 'generation {value}',
+        },
+      ],
+      [
+        'work',
+        'memory',
+        'int',
+        {
+          title: 'Released since last line',
+          unit: 'KiB',
+          what: 'Memory returned to the OS since the previous scav line.',
+          computed: kibComputed,
+          traps: [],
+          inContext: '{value} returned since the last line',
+        },
+      ],
+      [
+        'total',
+        'memory',
+        'int',
+        {
+          title: 'Released in total',
+          unit: 'KiB',
+          what: 'Heap memory currently returned to the OS.',
+          computed: kibComputed,
+          traps: [],
+          inContext: '{value} currently returned to the OS',
+        },
+      ],
+      ['util', 'percent', 'int', scavUtil],
+      ['forced', 'forced', 'flag', scavForced],
+      ['controllerReset', 'flag', 'flag', scavControllerReset],
     ],
   ),
   form(
@@ -108,12 +355,84 @@ const forms: Form[] = [
     'pacer start of cycle (gcpacertrace)',
     String.raw`pacer: assist ratio=${F} \(scan (\d+) MB in (\d+)->(\d+) MB\) workers=(\d+)\+\+?${F}`,
     [
-      ['assistRatio', 'ratio', 'float'],
-      ['scan', 'memory', 'int'],
-      ['heapStart', 'memory', 'int'],
-      ['goal', 'goal', 'int'],
-      ['dedicatedWorkers', 'workers', 'int'],
-      ['fractionalWorkers', 'workers', 'float'],
+      [
+        'assistRatio',
+        'ratio',
+        'float',
+        {
+          title: 'Assist ratio',
+          unit: 'work/byte',
+          what: 'Scan work a goroutine must do per byte it allocates during marking.',
+          computed: 'Pacer startCycle.',
+          traps: ['Floats print as +d.dddddde±ddd up to Go 1.25, shortest form from 1.26.'],
+          inContext: 'assist ratio {value}',
+        },
+      ],
+      [
+        'scan',
+        'memory',
+        'int',
+        {
+          title: 'Scannable heap',
+          unit: 'MB',
+          what: 'Heap the pacer expects to scan.',
+          computed: 'MB.',
+          traps: [floorTrap],
+          inContext: '{value} to scan',
+        },
+      ],
+      [
+        'heapStart',
+        'memory',
+        'int',
+        {
+          title: 'Heap at start',
+          unit: 'MB',
+          what: 'Heap when the cycle started.',
+          computed: 'MB.',
+          traps: [floorTrap],
+          inContext: 'heap {value} at the start',
+        },
+      ],
+      [
+        'goal',
+        'goal',
+        'int',
+        {
+          title: 'Goal',
+          unit: 'MB',
+          what: 'Heap goal of the cycle.',
+          computed: 'MB; 8796093022191 with GOGC=off.',
+          traps: [floorTrap],
+          inContext: 'goal {value}',
+        },
+      ],
+      [
+        'dedicatedWorkers',
+        'workers',
+        'int',
+        {
+          title: 'Dedicated workers',
+          unit: 'workers',
+          what: 'Dedicated background mark workers.',
+          computed: 'Pacer.',
+          traps: [],
+          inContext: '{value} dedicated workers',
+        },
+      ],
+      [
+        'fractionalWorkers',
+        'workers',
+        'float',
+        {
+          title: 'Fractional workers',
+          unit: 'workers',
+          what: 'Fractional worker count (1.5 – 1.9) or utilisation goal (1.10+).',
+          computed: 'Pacer; the doubled plus (workers=2++0.0…) comes from the float sign.',
+          traps: [],
+          inContext: 'fractional {value}',
+        },
+      ],
     ],
   ),
   form(
@@ -121,19 +440,175 @@ const forms: Form[] = [
     'pacer end of cycle, old pacer (Go 1.5–1.17)',
     String.raw`pacer: H_m_prev=(\d+) h_t=${F} H_T=(\d+) h_a=${F} H_a=(\d+) h_g=${F} H_g=(\d+) u_a=${F} u_g=${F} W_a=(\d+) goal[\u0394\u2206]=${F} actual[\u0394\u2206]=${F} u_a/u_g=${F}`,
     [
-      ['markedPrevious', 'bytes', 'int'],
-      ['triggerRatio', 'ratio', 'float'],
-      ['trigger', 'bytes', 'int'],
-      ['actualRatio', 'ratio', 'float'],
-      ['heapActual', 'bytes', 'int'],
-      ['goalRatio', 'ratio', 'float'],
-      ['goal', 'bytes', 'int'],
-      ['utilisationActual', 'ratio', 'float'],
-      ['utilisationGoal', 'ratio', 'float'],
-      ['scanWork', 'work', 'int'],
-      ['goalDelta', 'ratio', 'float'],
-      ['actualDelta', 'ratio', 'float'],
-      ['utilisationRatio', 'ratio', 'float'],
+      [
+        'markedPrevious',
+        'bytes',
+        'int',
+        {
+          title: 'H_m_prev: bytes marked by the previous cycle',
+          unit: '',
+          what: 'H_m_prev: bytes marked by the previous cycle (old pacer end-of-cycle line, Go 1.5 – 1.17).',
+          computed: 'Pacer endCycle; byte counts are exact integers.',
+          traps: ['Internal pacer state, for runtime developers.'],
+          inContext: 'H_m_prev: bytes marked by the previous cycle: {value}',
+        },
+      ],
+      [
+        'triggerRatio',
+        'ratio',
+        'float',
+        {
+          title: 'h_t: trigger ratio',
+          unit: '',
+          what: 'h_t: trigger ratio (old pacer end-of-cycle line, Go 1.5 – 1.17).',
+          computed: 'Pacer endCycle; byte counts are exact integers.',
+          traps: ['Internal pacer state, for runtime developers.'],
+          inContext: 'h_t: trigger ratio: {value}',
+        },
+      ],
+      [
+        'trigger',
+        'bytes',
+        'int',
+        {
+          title: 'H_T: trigger heap size',
+          unit: '',
+          what: 'H_T: trigger heap size (old pacer end-of-cycle line, Go 1.5 – 1.17).',
+          computed: 'Pacer endCycle; byte counts are exact integers.',
+          traps: ['Internal pacer state, for runtime developers.'],
+          inContext: 'H_T: trigger heap size: {value}',
+        },
+      ],
+      [
+        'actualRatio',
+        'ratio',
+        'float',
+        {
+          title: 'h_a: actual growth ratio',
+          unit: '',
+          what: 'h_a: actual growth ratio (old pacer end-of-cycle line, Go 1.5 – 1.17).',
+          computed: 'Pacer endCycle; byte counts are exact integers.',
+          traps: ['Internal pacer state, for runtime developers.'],
+          inContext: 'h_a: actual growth ratio: {value}',
+        },
+      ],
+      [
+        'heapActual',
+        'bytes',
+        'int',
+        {
+          title: 'H_a: heap at end of cycle',
+          unit: '',
+          what: 'H_a: heap at end of cycle (old pacer end-of-cycle line, Go 1.5 – 1.17).',
+          computed: 'Pacer endCycle; byte counts are exact integers.',
+          traps: ['Internal pacer state, for runtime developers.'],
+          inContext: 'H_a: heap at end of cycle: {value}',
+        },
+      ],
+      [
+        'goalRatio',
+        'ratio',
+        'float',
+        {
+          title: 'h_g: goal ratio (GOGC/100)',
+          unit: '',
+          what: 'h_g: goal ratio (GOGC/100) (old pacer end-of-cycle line, Go 1.5 – 1.17).',
+          computed: 'Pacer endCycle; byte counts are exact integers.',
+          traps: ['Internal pacer state, for runtime developers.'],
+          inContext: 'h_g: goal ratio (GOGC/100): {value}',
+        },
+      ],
+      [
+        'goal',
+        'bytes',
+        'int',
+        {
+          title: 'H_g: goal heap size',
+          unit: '',
+          what: 'H_g: goal heap size (old pacer end-of-cycle line, Go 1.5 – 1.17).',
+          computed: 'Pacer endCycle; byte counts are exact integers.',
+          traps: ['Internal pacer state, for runtime developers.'],
+          inContext: 'H_g: goal heap size: {value}',
+        },
+      ],
+      [
+        'utilisationActual',
+        'ratio',
+        'float',
+        {
+          title: 'u_a: actual CPU utilisation',
+          unit: '',
+          what: 'u_a: actual CPU utilisation (old pacer end-of-cycle line, Go 1.5 – 1.17).',
+          computed: 'Pacer endCycle; byte counts are exact integers.',
+          traps: ['Internal pacer state, for runtime developers.'],
+          inContext: 'u_a: actual CPU utilisation: {value}',
+        },
+      ],
+      [
+        'utilisationGoal',
+        'ratio',
+        'float',
+        {
+          title: 'u_g: goal CPU utilisation',
+          unit: '',
+          what: 'u_g: goal CPU utilisation (old pacer end-of-cycle line, Go 1.5 – 1.17).',
+          computed: 'Pacer endCycle; byte counts are exact integers.',
+          traps: ['Internal pacer state, for runtime developers.'],
+          inContext: 'u_g: goal CPU utilisation: {value}',
+        },
+      ],
+      [
+        'scanWork',
+        'work',
+        'int',
+        {
+          title: 'W_a: scan work done',
+          unit: '',
+          what: 'W_a: scan work done (old pacer end-of-cycle line, Go 1.5 – 1.17).',
+          computed: 'Pacer endCycle; byte counts are exact integers.',
+          traps: ['Internal pacer state, for runtime developers.'],
+          inContext: 'W_a: scan work done: {value}',
+        },
+      ],
+      [
+        'goalDelta',
+        'ratio',
+        'float',
+        {
+          title: 'goalΔ',
+          unit: '',
+          what: 'goalΔ (old pacer end-of-cycle line, Go 1.5 – 1.17).',
+          computed: 'Pacer endCycle; byte counts are exact integers.',
+          traps: ['Internal pacer state, for runtime developers.'],
+          inContext: 'goalΔ: {value}',
+        },
+      ],
+      [
+        'actualDelta',
+        'ratio',
+        'float',
+        {
+          title: 'actualΔ',
+          unit: '',
+          what: 'actualΔ (old pacer end-of-cycle line, Go 1.5 – 1.17).',
+          computed: 'Pacer endCycle; byte counts are exact integers.',
+          traps: ['Internal pacer state, for runtime developers.'],
+          inContext: 'actualΔ: {value}',
+        },
+      ],
+      [
+        'utilisationRatio',
+        'ratio',
+        'float',
+        {
+          title: 'u_a/u_g',
+          unit: '',
+          what: 'u_a/u_g (old pacer end-of-cycle line, Go 1.5 – 1.17).',
+          computed: 'Pacer endCycle; byte counts are exact integers.',
+          traps: ['Internal pacer state, for runtime developers.'],
+          inContext: 'u_a/u_g: {value}',
+        },
+      ],
     ],
   ),
   form(
@@ -141,17 +616,149 @@ const forms: Form[] = [
     'pacer end of cycle (Go 1.18+)',
     String.raw`pacer: (\d+)% CPU \((\d+) exp\.\) for (\d+)\+(\d+)\+(\d+) B work \((\d+) B exp\.\) in (\d+) B -> (\d+) B \([\u2206\u0394]goal (-?\d+), cons/mark ${F}\)( ?\[controller reset\])?`,
     [
-      ['cpu', 'percent', 'int'],
-      ['cpuExpected', 'percent', 'int'],
-      ['heapWork', 'work', 'int'],
-      ['stackWork', 'work', 'int'],
-      ['globalsWork', 'work', 'int'],
-      ['workExpected', 'work', 'int'],
-      ['trigger', 'bytes', 'int'],
-      ['heapLive', 'bytes', 'int'],
-      ['goalDelta', 'bytes', 'int'],
-      ['consMark', 'ratio', 'float'],
-      ['controllerReset', 'flag', 'flag'],
+      [
+        'cpu',
+        'percent',
+        'int',
+        {
+          title: 'Mark CPU utilisation',
+          unit: '%',
+          what: 'Actual CPU utilisation of marking.',
+          computed: 'Integer percent.',
+          traps: [],
+          inContext: '{value} CPU during marking',
+        },
+      ],
+      [
+        'cpuExpected',
+        'percent',
+        'int',
+        {
+          title: 'Expected utilisation',
+          unit: '%',
+          what: 'The goal utilisation (25%).',
+          computed: '',
+          traps: [],
+          inContext: 'goal {value}',
+        },
+      ],
+      [
+        'heapWork',
+        'work',
+        'int',
+        {
+          title: 'Heap scan work',
+          unit: 'B',
+          what: 'Heap bytes scanned.',
+          computed: '',
+          traps: [],
+          inContext: '{value} of heap scanned',
+        },
+      ],
+      [
+        'stackWork',
+        'work',
+        'int',
+        {
+          title: 'Stack scan work',
+          unit: 'B',
+          what: 'Stack bytes scanned.',
+          computed: '',
+          traps: [],
+          inContext: '{value} of stacks scanned',
+        },
+      ],
+      [
+        'globalsWork',
+        'work',
+        'int',
+        {
+          title: 'Globals scan work',
+          unit: 'B',
+          what: 'Global bytes scanned.',
+          computed: '',
+          traps: [],
+          inContext: '{value} of globals scanned',
+        },
+      ],
+      [
+        'workExpected',
+        'work',
+        'int',
+        {
+          title: 'Expected scan work',
+          unit: 'B',
+          what: 'Scan work the pacer expected.',
+          computed: '',
+          traps: [],
+          inContext: '{value} expected',
+        },
+      ],
+      [
+        'trigger',
+        'bytes',
+        'int',
+        {
+          title: 'Trigger heap',
+          unit: 'B',
+          what: 'Heap size when the cycle was triggered.',
+          computed: '',
+          traps: [],
+          inContext: 'triggered at {value}',
+        },
+      ],
+      [
+        'heapLive',
+        'bytes',
+        'int',
+        {
+          title: 'Heap at end',
+          unit: 'B',
+          what: 'Heap size at the end of the cycle.',
+          computed: '',
+          traps: [],
+          inContext: '{value} at the end',
+        },
+      ],
+      [
+        'goalDelta',
+        'bytes',
+        'int',
+        {
+          title: '∆goal',
+          unit: 'B',
+          what: 'End heap − goal; negative means the cycle finished under the goal.',
+          computed: 'Signed bytes.',
+          traps: ['U+2206 ∆, not the Greek Δ of the old pacer line.'],
+          inContext: '{value} from the goal',
+        },
+      ],
+      [
+        'consMark',
+        'ratio',
+        'float',
+        {
+          title: 'cons/mark',
+          unit: 'ratio',
+          what: 'Estimated allocation-to-scan rate ratio.',
+          computed: 'Float.',
+          traps: [],
+          inContext: 'cons/mark {value}',
+        },
+      ],
+      [
+        'controllerReset',
+        'flag',
+        'flag',
+        {
+          title: 'Controller reset',
+          unit: 'flag',
+          what: 'Printed only by Go 1.18 – 1.19.',
+          computed: '',
+          traps: [],
+          inContext: '{value}',
+        },
+      ],
     ],
   ),
   form(
@@ -159,10 +766,58 @@ const forms: Form[] = [
     'pacer sweep done (Go 1.6+)',
     String.raw`pacer: sweep done at heap size (\d+)MB; allocated (\d+)MB (?:of spans|during sweep); swept (\d+) pages(?: at ${F} pages/byte)?`,
     [
-      ['heap', 'memory', 'int'],
-      ['allocated', 'memory', 'int'],
-      ['swept', 'pages', 'int'],
-      ['pagesPerByte', 'ratio', 'float'],
+      [
+        'heap',
+        'memory',
+        'int',
+        {
+          title: 'Heap when sweeping finished',
+          unit: 'MB',
+          what: 'Heap size when sweeping finished.',
+          computed: 'MB written without a space.',
+          traps: [floorTrap],
+          inContext: '{value}',
+        },
+      ],
+      [
+        'allocated',
+        'memory',
+        'int',
+        {
+          title: 'Allocated during sweep',
+          unit: 'MB',
+          what: 'Allocated while sweeping ran.',
+          computed: 'MB.',
+          traps: [],
+          inContext: '{value} allocated during sweep',
+        },
+      ],
+      [
+        'swept',
+        'pages',
+        'int',
+        {
+          title: 'Pages swept',
+          unit: 'pages',
+          what: 'Pages swept.',
+          computed: '',
+          traps: [],
+          inContext: '{value} pages',
+        },
+      ],
+      [
+        'pagesPerByte',
+        'ratio',
+        'float',
+        {
+          title: 'Sweep pacing',
+          unit: 'pages/byte',
+          what: 'Proportional sweep rate.',
+          computed: 'Float.',
+          traps: [],
+          inContext: '{value} pages/byte',
+        },
+      ],
     ],
   ),
   form(
@@ -212,7 +867,19 @@ const forms: Form[] = [
     String.raw`SCHED (\d+)ms: gomaxprocs=(\d+) idleprocs=(\d+) threads=(\d+) spinningthreads=(\d+)(?: needspinning=(\d+))? idlethreads=(\d+) runqueue=(\d+)(.*)`,
     [
       ['time', 'time', 'int'],
-      ['gomaxprocs', 'procs', 'int'],
+      [
+        'gomaxprocs',
+        'procs',
+        'int',
+        {
+          title: 'P count (GOMAXPROCS)',
+          unit: 'P',
+          what: 'The number of Ps, i.e. GOMAXPROCS, when this scheduler line was printed.',
+          computed: 'gomaxprocs.',
+          traps: [],
+          inContext: 'gomaxprocs={value}: up to that many goroutines ran Go code at once',
+        },
+      ],
       ['idleprocs', 'count', 'int'],
       ['threads', 'count', 'int'],
       ['spinningthreads', 'count', 'int'],
@@ -231,11 +898,71 @@ const forms: Form[] = [
     'inittrace (Go 1.16+)',
     String.raw`init (\S+) @(\d+(?:\.\d+)?) ms, (\d+(?:\.\d+)?) ms clock, (\d+) bytes, (\d+) allocs`,
     [
-      ['package', 'label', 'text'],
-      ['at', 'time', 'float'],
-      ['clock', 'time', 'float'],
-      ['bytes', 'bytes', 'int'],
-      ['allocs', 'count', 'int'],
+      [
+        'package',
+        'label',
+        'text',
+        {
+          title: 'Package',
+          unit: '',
+          what: 'The package whose init ran.',
+          computed: 'inittrace=1.',
+          traps: [],
+          inContext: 'package {value}',
+        },
+      ],
+      [
+        'at',
+        'time',
+        'float',
+        {
+          title: 'Start',
+          unit: 'ms',
+          what: 'When the init started, since program start.',
+          computed: 'fmtNSAsMS.',
+          traps: [],
+          inContext: 'started at {value}',
+        },
+      ],
+      [
+        'clock',
+        'time',
+        'float',
+        {
+          title: 'Init time',
+          unit: 'ms',
+          what: 'Wall time of the package’s init.',
+          computed: 'fmtNSAsMS.',
+          traps: [],
+          inContext: 'took {value}',
+        },
+      ],
+      [
+        'bytes',
+        'bytes',
+        'int',
+        {
+          title: 'Bytes allocated',
+          unit: 'B',
+          what: 'Heap bytes allocated by the init.',
+          computed: '',
+          traps: [],
+          inContext: '{value} allocated',
+        },
+      ],
+      [
+        'allocs',
+        'count',
+        'int',
+        {
+          title: 'Allocations',
+          unit: 'count',
+          what: 'Allocations made by the init.',
+          computed: '',
+          traps: [],
+          inContext: '{value} allocations',
+        },
+      ],
     ],
   ),
   form(
@@ -243,8 +970,32 @@ const forms: Form[] = [
     'checkfinalizers (Go 1.25+)',
     String.raw`checkfinalizers: queue: (\d+) finalizers \+ (\d+) cleanups`,
     [
-      ['finalizers', 'count', 'int'],
-      ['cleanups', 'count', 'int'],
+      [
+        'finalizers',
+        'count',
+        'int',
+        {
+          title: 'Queued finalizers',
+          unit: 'count',
+          what: 'Finalizers waiting to run.',
+          computed: 'checkfinalizers=1 (Go 1.25+).',
+          traps: ['A growing queue means finalizers cannot keep up.'],
+          inContext: '{value} finalizers queued',
+        },
+      ],
+      [
+        'cleanups',
+        'count',
+        'int',
+        {
+          title: 'Queued cleanups',
+          unit: 'count',
+          what: 'runtime.AddCleanup functions waiting to run.',
+          computed: 'checkfinalizers=1.',
+          traps: [],
+          inContext: '{value} cleanups queued',
+        },
+      ],
     ],
   ),
   form(
@@ -252,8 +1003,32 @@ const forms: Form[] = [
     'heap accounting error (Go 1.3–1.4)',
     String.raw`runtime: mstats skew: heap=(\d+)/(\d+)`,
     [
-      ['heap', 'bytes', 'int'],
-      ['expected', 'bytes', 'int'],
+      [
+        'heap',
+        'bytes',
+        'int',
+        {
+          title: 'Heap by the statistics',
+          unit: 'B',
+          what: 'Heap bytes as the runtime’s memory statistics counted them when its consistency check failed.',
+          computed: 'Printed by Go 1.3 – 1.4 just before a fatal error.',
+          traps: ['A runtime bug, not normal output: the program stops right after this line.'],
+          inContext: 'the statistics counted {value} of heap',
+        },
+      ],
+      [
+        'expected',
+        'bytes',
+        'int',
+        {
+          title: 'Heap the check expected',
+          unit: 'B',
+          what: 'The heap size the consistency check expected the statistics to show.',
+          computed: 'Printed by Go 1.3 – 1.4 just before a fatal error.',
+          traps: ['A runtime bug, not normal output: the program stops right after this line.'],
+          inContext: 'the check expected {value}',
+        },
+      ],
     ],
   ),
   form(
@@ -303,6 +1078,25 @@ export interface CompanionScan {
 export const companionLabels: Readonly<Record<CompanionKind, string>> = Object.fromEntries(
   forms.map((f) => [f.kind, f.label.replace(/ \(Go [^)]*\)$/, '')]),
 ) as Record<CompanionKind, string>;
+
+/** Every field each companion form prints, with its kind: what there is to explain. */
+export const companionFieldDefinitions: readonly {
+  companion: CompanionKind;
+  name: string;
+  kind: FieldKind;
+}[] = forms.flatMap((f) => f.fields.map(([name, kind]) => ({ companion: f.kind, name, kind })));
+
+/** Explanations of companion-line fields, per companion kind and field name. */
+export const companionFieldExplanations: Readonly<
+  Record<CompanionKind, Readonly<ExplanationTable>>
+> = (() => {
+  const tables = {} as Record<CompanionKind, ExplanationTable>;
+  for (const f of forms) {
+    const table = (tables[f.kind] ??= {});
+    for (const [name, , , explanation] of f.fields) if (explanation) table[name] = explanation;
+  }
+  return tables;
+})();
 
 /** Tries every form at index `at` of `text` (the content from `c.start` to `c.end`). */
 function tryForms(c: Content, text: string, at: number): CompanionLine | null {

@@ -11,25 +11,22 @@ import {
   lineKindNames,
   tryRejoin,
 } from './parse.ts';
+import { lineAfter, lineEndFrom } from './lines.ts';
 import type { RawSpan } from './scanGcLine.ts';
 import { nameSpans, scanGcLine } from './scanGcLine.ts';
 import type { FieldSpan, LineKind, ParsedTrace } from './types.ts';
 
 const lineStartCache = new WeakMap<ParsedTrace, Int32Array>();
 
-/** Start index of every line (same line breaks as the parser: LF, CRLF, lone CR). */
+/** Start index of every line, and the text's length after the last (line ends as in lines.ts). */
 export function lineStarts(parsed: ParsedTrace): Int32Array {
   const cached = lineStartCache.get(parsed);
   if (cached !== undefined) return cached;
   const { text } = parsed;
   const starts = new Int32Array(parsed.lineCount + 1);
-  let line = 1;
-  for (let i = 0; i < text.length && line < parsed.lineCount; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      starts[line++] = i + 1;
-    }
+  for (let line = 1, p = 0; line < parsed.lineCount; line++) {
+    p = lineAfter(text, lineEndFrom(text, p));
+    starts[line] = p;
   }
   starts[parsed.lineCount] = text.length;
   lineStartCache.set(parsed, starts);
@@ -39,13 +36,8 @@ export function lineStarts(parsed: ParsedTrace): Int32Array {
 /** The text of a 1-based line, without its line break ('' outside the input). */
 export function lineText(parsed: ParsedTrace, line: number): string {
   if (line < 1 || line > parsed.lineCount) return '';
-  const starts = lineStarts(parsed);
-  const a = starts[line - 1];
-  let b = starts[line];
-  const { text } = parsed;
-  if (b > a && text.charCodeAt(b - 1) === 10) b--;
-  if (b > a && text.charCodeAt(b - 1) === 13) b--;
-  return text.slice(a, b);
+  const start = lineStarts(parsed)[line - 1];
+  return parsed.text.slice(start, lineEndFrom(parsed.text, start));
 }
 
 /** What a 1-based line was classified as. */

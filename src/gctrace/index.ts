@@ -4,8 +4,19 @@ export { parseTrace, lineKindNames, isLegacyEra } from './parse.ts';
 export { unboundedGoalsMB } from './scanGcLine.ts';
 export { formatCycle, fmtNSAsMS, formatMs, formatSeconds, itoaDiv } from './format.ts';
 export { lineFields, lineKindAt, lineStarts, lineText } from './fields.ts';
-export { explainAt, fieldExplanations, companionFieldExplanations } from './explain.ts';
-export type { Explanation, FieldExplanation } from './explain.ts';
+export {
+  editorLineCount,
+  lineCount,
+  lineOfOffset,
+  offsetOfLine,
+  splitLines,
+  withoutFinalLineBreak,
+} from './lines.ts';
+export { explainAt } from './explain/explain-at.ts';
+export { fieldExplanations } from './explain/tables.ts';
+export { companionFieldExplanations } from './companions.ts';
+export type { Explanation } from './explain/explain-at.ts';
+export type { FieldExplanation } from './explain/field-explanation.ts';
 export { analyseTrace, inconclusiveLeakVerdict, measureCycles } from './analyse.ts';
 export type {
   CpuWindow,

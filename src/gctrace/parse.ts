@@ -16,6 +16,7 @@ import {
 import type { GcScan } from './scanGcLine.ts';
 import { gcStartKind, scanGcLine } from './scanGcLine.ts';
 import { fastLineEnd, fastModernCycle } from './fastPath.ts';
+import { lineAfter } from './lines.ts';
 import type {
   CompanionLine,
   Diagnostic,
@@ -542,13 +543,6 @@ export function parseTrace(input: string, previous?: ParsedTrace): ParsedTrace {
     lineKindCodes: codes.subarray(0, line),
     rejoins,
   };
-}
-
-/** Where the next line starts, given the end of a line (its \n, \r\n or lone \r, or the text's end). */
-function lineAfter(text: string, eol: number): number {
-  return eol < text.length && text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10
-    ? eol + 2
-    : eol + 1;
 }
 
 /**

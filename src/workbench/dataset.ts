@@ -5,7 +5,13 @@
  * continue there). Only compact columns, capped diagnostics, counts and an evenly spaced sample
  * of whole cycles (for the leak verdict and implied GOGC) are kept.
  */
-import { isLegacyEra, lineKindNames, measureCycles, parseTrace } from '../gctrace/index.ts';
+import {
+  isLegacyEra,
+  lineKindNames,
+  measureCycles,
+  offsetOfLine,
+  parseTrace,
+} from '../gctrace/index.ts';
 import type {
   CycleMeasures,
   Diagnostic,
@@ -99,21 +105,8 @@ function forward(a: GcCycle, b: GcCycle): boolean {
   );
 }
 
-/** 1-based line starts counted the way the engine counts lines (\r\n, \r or \n end a line). */
-export function lineStartOffset(text: string, line: number): number {
-  let current = 1;
-  let i = 0;
-  const length = text.length;
-  while (current < line && i < length) {
-    const c = text.charCodeAt(i++);
-    if (c === 10) current++;
-    else if (c === 13) {
-      if (text.charCodeAt(i) === 10) i++;
-      current++;
-    }
-  }
-  return current === line ? i : length;
-}
+/** Character offset where a 1-based line starts (the text's length past the last line). */
+export const lineStartOffset = offsetOfLine;
 
 const utf8 = new TextEncoder();
 

@@ -82,6 +82,13 @@ describe('explainAt', () => {
     expect(explainAt(parsed, 3, util.startColumn)?.title).toMatch(/Heap utilisation/);
     expect(explainAt(parsed, 4, 1)?.title).toMatch(/Periodic forced GC/);
   });
+  it('says the gc number is bumped at mark termination and P is GOMAXPROCS at the cycle start', () => {
+    // runtime/mgc.go since Go 1.5: numgc++ in mark termination; maxprocs read when the cycle starts.
+    const at = (name: string) =>
+      explainAt(parsed, 1, lineFields(parsed, 1).find((f) => f.name === name)!.startColumn)!;
+    expect(at('gc').explanation).toMatch(/incremented at mark termination/);
+    expect(at('procs').explanation).toMatch(/GOMAXPROCS when the cycle started/);
+  });
   it('returns the diagnostic message where a line broke', () => {
     const e = explainAt(parsed, 5, 8)!;
     expect(e.kind).toBe('diagnostic');

@@ -1,0 +1,86 @@
+/**
+ * Where a line ends: at `\n`, `\r\n` or a lone `\r`. Traces arrive from every OS and through
+ * terminals and log collectors, so all three occur; every part of the project counts lines here.
+ * A final line break ends the last line rather than starting an empty one.
+ */
+
+const LF = 10;
+const CR = 13;
+
+/** Where the next line starts, given the end of a line (its \n, \r\n or lone \r, or the text's end). */
+export function lineAfter(text: string, eol: number): number {
+  return eol < text.length && text.charCodeAt(eol) === CR && text.charCodeAt(eol + 1) === LF
+    ? eol + 2
+    : eol + 1;
+}
+
+/** Index of the line break that ends the line holding `from` (the text's length on the last line). */
+export function lineEndFrom(text: string, from: number): number {
+  let i = from;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === LF || c === CR) return i;
+    i++;
+  }
+  return text.length;
+}
+
+/** Start offset of every line, in order. */
+export function lineStarts(text: string): number[] {
+  const starts: number[] = [];
+  for (let p = 0; p < text.length; p = lineAfter(text, lineEndFrom(text, p))) starts.push(p);
+  return starts;
+}
+
+/** The lines of a text, without their line breaks. */
+export function splitLines(text: string): string[] {
+  const lines: string[] = [];
+  for (let p = 0; p < text.length;) {
+    const end = lineEndFrom(text, p);
+    lines.push(text.slice(p, end));
+    p = lineAfter(text, end);
+  }
+  return lines;
+}
+
+/** How many lines a text has, counting no further than `stopAt` (0 for the empty text). */
+export function lineCount(text: string, stopAt = Number.POSITIVE_INFINITY): number {
+  let count = 0;
+  for (let p = 0; p < text.length && count < stopAt; p = lineAfter(text, lineEndFrom(text, p)))
+    count++;
+  return count;
+}
+
+/** 1-based line of a character offset; an offset just past a line break is on the next line. */
+export function lineOfOffset(text: string, offset: number): number {
+  let line = 1;
+  for (let p = 0; ; line++) {
+    const end = lineEndFrom(text, p);
+    if (end >= text.length || offset <= end) return line;
+    const next = lineAfter(text, end);
+    if (offset < next) return line;
+    p = next;
+  }
+}
+
+/** Character offset where a 1-based line starts (the text's length past the last line). */
+export function offsetOfLine(text: string, line: number): number {
+  let offset = 0;
+  for (let current = 1; current < line; current++) {
+    const end = lineEndFrom(text, offset);
+    if (end >= text.length) return text.length;
+    offset = lineAfter(text, end);
+  }
+  return offset;
+}
+
+/** The text without one final line break, if it has one. */
+export function withoutFinalLineBreak(text: string): string {
+  if (text.endsWith('\r\n')) return text.slice(0, -2);
+  return text.endsWith('\n') || text.endsWith('\r') ? text.slice(0, -1) : text;
+}
+
+/** How many lines an editor shows for a text: a final line break opens an empty last line. */
+export function editorLineCount(text: string): number {
+  return lineOfOffset(text, text.length);
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import {
+  lineAfter,
+  lineCount,
+  lineEndFrom,
+  lineOfOffset,
+  lineStarts,
+  editorLineCount,
+  offsetOfLine,
+  splitLines,
+  withoutFinalLineBreak,
+} from '../../../src/gctrace/lines.ts';
+
+// The same three lines with each kind of line break, and a mix of all three.
+const texts = {
+  lf: 'one\ntwo\nthree',
+  crlf: 'one\r\ntwo\r\nthree',
+  cr: 'one\rtwo\rthree',
+  mixed: 'one\r\ntwo\rthree',
+};
+
+describe('lines', () => {
+  for (const [name, text] of Object.entries(texts)) {
+    it(`splitLines() splits ${name} text into its three lines`, () => {
+      expect(splitLines(text)).toEqual(['one', 'two', 'three']);
+      expect(splitLines(text + text.slice(3, text.indexOf('two')))).toEqual([
+        'one',
+        'two',
+        'three',
+      ]);
+    });
+    it(`lineCount() counts the three lines of ${name} text`, () => {
+      expect(lineCount(text)).toBe(3);
+      expect(lineCount(text, 2)).toBe(2);
+    });
+    it(`lineStarts(), offsetOfLine() and lineOfOffset() agree on ${name} text`, () => {
+      const starts = [0, text.indexOf('two'), text.indexOf('three')];
+      expect(lineStarts(text)).toEqual(starts);
+      starts.forEach((start, i) => {
+        expect(offsetOfLine(text, i + 1)).toBe(start);
+        expect(lineOfOffset(text, start)).toBe(i + 1);
+        // The line break belongs to the line it ends.
+        expect(lineOfOffset(text, start - 1)).toBe(Math.max(1, i));
+      });
+      expect(offsetOfLine(text, 4)).toBe(text.length);
+      expect(lineOfOffset(text, text.length)).toBe(3);
+    });
+  }
+  it('lineAfter() steps over \\r\\n as one line break', () => {
+    expect(lineAfter('a\r\nb', 1)).toBe(3);
+    expect(lineAfter('a\rb', 1)).toBe(2);
+    expect(lineAfter('a\n\rb', 1)).toBe(2);
+  });
+  it('lineEndFrom() stops at the first \\n or \\r', () => {
+    expect(lineEndFrom('ab\r\n', 0)).toBe(2);
+    expect(lineEndFrom('ab', 1)).toBe(2);
+  });
+  it('an empty text has no lines, and a final line break starts no new line', () => {
+    expect(lineCount('')).toBe(0);
+    expect(splitLines('')).toEqual([]);
+    expect(lineCount('a\n')).toBe(1);
+    expect(lineCount('a\n\n')).toBe(2);
+    expect(splitLines('a\r\n\r\n')).toEqual(['a', '']);
+  });
+  it('an offset past a final line break is on the line after it, as in an editor', () => {
+    expect(lineOfOffset('a\r\n', 3)).toBe(2);
+    expect(offsetOfLine('a\r\n', 2)).toBe(3);
+  });
+  it('editorLineCount() counts the empty line an editor shows after a final line break', () => {
+    expect(editorLineCount('')).toBe(1);
+    expect(editorLineCount('a\rb')).toBe(2);
+    expect(editorLineCount('a\r\nb\r\n')).toBe(3);
+  });
+  it('withoutFinalLineBreak() drops one \\n, \\r\\n or \\r at the end', () => {
+    expect(withoutFinalLineBreak('a\n')).toBe('a');
+    expect(withoutFinalLineBreak('a\r\n')).toBe('a');
+    expect(withoutFinalLineBreak('a\r')).toBe('a');
+    expect(withoutFinalLineBreak('a\n\n')).toBe('a\n');
+    expect(withoutFinalLineBreak('a')).toBe('a');
+  });
+});
