@@ -1,7 +1,8 @@
 import { curveLinear, symbolDiamond } from 'd3-shape';
 import { highest, span } from './describe.ts';
 import { formatNumber } from './format.ts';
-import { createChart, type ChartSpec } from './frame.ts';
+import { createChart } from './frame.ts';
+import type { ChartSpec } from './spec.ts';
 import { kinds } from './kinds.ts';
 import type { Chart, ChartCycle, ChartOptions } from './types.ts';
 
