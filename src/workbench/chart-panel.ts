@@ -9,12 +9,12 @@ import { chartCaption, chartFunctions, renderTable } from '../cell/view.ts';
 import type { Domain } from './protocol.ts';
 import type { ChartCycle } from '../charts/index.ts';
 import type { ChartView, PackedCycles } from './view.ts';
-import { plotColumns, unpackCycles } from './view.ts';
+import { unpackCycles } from './view.ts';
+import { defaultHeight, defaultWidth, plotSpan } from '../charts/layout.ts';
 import { pageElement as el } from '../site/dom.ts';
 
-/** viewBox geometry of the charts (frame.ts defaults). */
-const viewWidth = 640;
-const plotLeft = 48;
+/** Where the plot lies in the viewBox of the panel's charts, drawn at their default size. */
+const plot = plotSpan(defaultWidth);
 /** Tables list at most this many cycles. */
 const tableLimit = 1000;
 
@@ -61,7 +61,9 @@ export function download(blob: Blob, filename: string): void {
 /** A chart as a standalone SVG file: its styles and every tooltip inside, light colours on white. */
 export function standaloneSvg(node: SVGSVGElement): string {
   const copy = chartWithTooltips(node);
-  const [, , width, height] = (copy.getAttribute('viewBox') ?? '0 0 640 280').split(' ');
+  const [, , width, height] = (
+    copy.getAttribute('viewBox') ?? `0 0 ${defaultWidth} ${defaultHeight}`
+  ).split(' ');
   copy.setAttribute('width', width);
   copy.setAttribute('height', height);
   copy.setAttribute('style', 'color: #1c1e22; background: #ffffff');
@@ -168,13 +170,13 @@ export class ChartPanel {
     let pointer = -1;
     const toPlot = (clientX: number) => {
       const rect = svg.getBoundingClientRect();
-      const scale = rect.width / viewWidth;
-      return { x: (clientX - rect.left) / scale - plotLeft, scale, rect };
+      const scale = rect.width / defaultWidth;
+      return { x: (clientX - rect.left) / scale - plot.left, scale, rect };
     };
     const toTime = (plotX: number) => {
       const domain = this.view?.domain ?? [0, 1];
-      const clamped = Math.max(0, Math.min(plotColumns, plotX));
-      return domain[0] + (clamped / plotColumns) * (domain[1] - domain[0]);
+      const clamped = Math.max(0, Math.min(plot.width, plotX));
+      return domain[0] + (clamped / plot.width) * (domain[1] - domain[0]);
     };
     svg.addEventListener('pointerdown', (event) => {
       if (event.button !== 0 || this.view === null) return;
@@ -187,10 +189,10 @@ export class ChartPanel {
       if (Math.abs(x - startX) * scale < 4) return;
       if (!svg.hasPointerCapture(pointer)) svg.setPointerCapture(pointer);
       const left = Math.max(0, Math.min(startX, x));
-      const right = Math.min(plotColumns, Math.max(startX, x));
+      const right = Math.min(plot.width, Math.max(startX, x));
       slot.brush.hidden = false;
-      slot.brush.style.left = `${((plotLeft + left) / viewWidth) * 100}%`;
-      slot.brush.style.width = `${((right - left) / viewWidth) * 100}%`;
+      slot.brush.style.left = `${((plot.left + left) / defaultWidth) * 100}%`;
+      slot.brush.style.width = `${((right - left) / defaultWidth) * 100}%`;
     });
     const finish = (event: PointerEvent) => {
       if (startX === null || event.pointerId !== pointer) return;
