@@ -34,9 +34,9 @@ export function cycleValues(cycle: GcCycle, measures: CycleMeasures | undefined)
     heapLive: heap[2] ?? null,
     goal: cycle.goalUnbounded ? null : cycle.goalMB,
     pauseMs: measures?.pauseMs ?? null,
-    cpuPercentCumulative: cycle.cpuPercent,
-    cpuFraction: measures?.intervalGcCpuFraction ?? null,
-    allocRateMBs: measures?.allocRateMBps ?? null,
+    gcCpuPercent: cycle.cpuPercent,
+    gcCpuIntervalFraction: measures?.intervalGcCpuFraction ?? null,
+    allocRateMBps: measures?.allocRateMBps ?? null,
     forced: cycle.forced,
   };
 }

@@ -23,7 +23,7 @@ const spec: ChartSpec = {
   primary: 'cpu-interval',
   describe(data) {
     if (data.length === 0) return 'Share of CPU spent on garbage collection; no cycles yet.';
-    const total = data[data.length - 1].cpuPercentCumulative;
+    const total = data[data.length - 1].gcCpuPercent;
     const last =
       total === null ? '' : ` The printed total since start ends at ${formatNumber(total)}%.`;
     const top = highest(data, interval.value, '%');

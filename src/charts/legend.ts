@@ -12,11 +12,11 @@ export interface LegendEntry {
   mark: MarkSpec | null;
 }
 
-/** Draws the legend above the plot, `columns` entries a row, starting at x = `left`. */
+/** Draws the legend above the plot, `perRow` entries a row, starting at x = `left`. */
 export function drawLegend(
   legend: G,
   entries: readonly LegendEntry[],
-  columns: number,
+  perRow: number,
   dense: boolean,
   left: number,
 ): void {
@@ -33,7 +33,7 @@ export function drawLegend(
     })
     .attr('class', (e) => (e.mark ? 'legend-item' : 'legend-item note'))
     .attr('transform', (_, i) => {
-      const at = [(i % columns) * legendColumn, Math.floor(i / columns) * legendRow + 6];
+      const at = [(i % perRow) * legendColumn, Math.floor(i / perRow) * legendRow + 6];
       return `translate(${at[0]},${at[1]})`;
     })
     .each(function (entry) {

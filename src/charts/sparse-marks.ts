@@ -166,9 +166,9 @@ function sameCycle(a: ChartCycle, b: ChartCycle): boolean {
       a.heapLive === b.heapLive &&
       a.goal === b.goal &&
       a.pauseMs === b.pauseMs &&
-      a.cpuPercentCumulative === b.cpuPercentCumulative &&
-      a.cpuFraction === b.cpuFraction &&
-      a.allocRateMBs === b.allocRateMBs &&
+      a.gcCpuPercent === b.gcCpuPercent &&
+      a.gcCpuIntervalFraction === b.gcCpuIntervalFraction &&
+      a.allocRateMBps === b.allocRateMBps &&
       a.forced === b.forced)
   );
 }

@@ -22,9 +22,9 @@ export const numericColumns = [
   'heapLive',
   'goal',
   'pauseMs',
-  'cpuPercent',
-  'cpuFraction',
-  'allocRate',
+  'gcCpuPercent',
+  'gcCpuIntervalFraction',
+  'allocRateMBps',
   'liveMB',
   'gcCpuMs',
   'budgetMs',
@@ -96,9 +96,9 @@ export class RunColumns {
     n.heapLive[i] = orNaN(values.heapLive);
     n.goal[i] = orNaN(values.goal);
     n.pauseMs[i] = orNaN(values.pauseMs);
-    n.cpuPercent[i] = orNaN(values.cpuPercentCumulative);
-    n.cpuFraction[i] = orNaN(values.cpuFraction);
-    n.allocRate[i] = orNaN(values.allocRateMBs);
+    n.gcCpuPercent[i] = orNaN(values.gcCpuPercent);
+    n.gcCpuIntervalFraction[i] = orNaN(values.gcCpuIntervalFraction);
+    n.allocRateMBps[i] = orNaN(values.allocRateMBps);
     n.liveMB[i] = orNaN(measures?.liveMB);
     n.gcCpuMs[i] = orNaN(measures?.gcCpuMs);
     const interval = measures?.intervalSeconds ?? null;

@@ -10,7 +10,7 @@ import { pauseChart } from '../../../src/charts/pause-chart.ts';
 import { buildCellModel, mainRun } from '../../../src/cell/model.ts';
 import { analyseTrace, parseTrace } from '../../../src/gctrace/index.ts';
 import { TraceDataset } from '../../../src/workbench/dataset.ts';
-import { chartView, unpackCycles } from '../../../src/workbench/view.ts';
+import { chartRange, unpackCycles } from '../../../src/workbench/chart-range.ts';
 import { seedCycles } from './seed-cycles.ts';
 import { expectSvgSnapshot } from './svg-snapshot.ts';
 
@@ -33,7 +33,7 @@ function workbenchChartCycles(text: string) {
   const dataset = new TraceDataset();
   dataset.push(text);
   dataset.finish();
-  return unpackCycles(chartView(dataset.runs[0]!.columns, null).cycles.heap);
+  return unpackCycles(chartRange(dataset.runs[0]!.columns, null).cycles.heap);
 }
 
 describe('toChartCycles()', () => {

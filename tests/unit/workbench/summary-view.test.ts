@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { analyseTrace, parseTrace } from '../../../src/gctrace/index.ts';
 import { TraceDataset, CycleSample } from '../../../src/workbench/dataset.ts';
 import { analyseCycles, combine, rangeStats } from '../../../src/workbench/summary.ts';
-import { chartView, fullDomain, plotColumns, unpackCycles } from '../../../src/workbench/view.ts';
+import {
+  chartRange,
+  fullDomain,
+  plotColumns,
+  unpackCycles,
+} from '../../../src/workbench/chart-range.ts';
 import { scaleLinear } from 'd3-scale';
 
 const read = (name: string) =>
@@ -89,7 +94,7 @@ describe('range summary', () => {
 describe('chart view', () => {
   it('keeps every cycle of a short run', () => {
     const dataset = load(read('steady'));
-    const view = chartView(dataset.runs[0].columns, null);
+    const view = chartRange(dataset.runs[0].columns, null);
     expect(view.decimated).toBe(false);
     expect(view.cycles.heap!.length).toBe(dataset.runs[0].columns.length);
     expect(view.cycles.pause).toBe(view.cycles.heap);
@@ -109,7 +114,7 @@ describe('chart view', () => {
     () => {
       const dataset = load(longTrace(60_000));
       const columns = dataset.runs[0].columns;
-      const view = chartView(columns, null);
+      const view = chartRange(columns, null);
       expect(view.decimated).toBe(true);
       expect(view.total).toBe(60_000);
       for (const kind of ['heap', 'pause', 'cpu', 'alloc'] as const) {

@@ -26,8 +26,8 @@ export const fullDetailLimit = 4000;
 export const kindColumns: Readonly<Record<ChartKind, readonly NumericColumn[]>> = {
   heap: ['heapStart', 'heapEnd', 'heapLive', 'goal'],
   pause: ['pauseMs'],
-  cpu: ['cpuPercent', 'cpuFraction'],
-  alloc: ['allocRate'],
+  cpu: ['gcCpuPercent', 'gcCpuIntervalFraction'],
+  alloc: ['allocRateMBps'],
 };
 const allKinds: readonly ChartKind[] = ['heap', 'pause', 'cpu', 'alloc'];
 
@@ -40,9 +40,9 @@ const packedColumns = [
   'heapLive',
   'goal',
   'pauseMs',
-  'cpuPercent',
-  'cpuFraction',
-  'allocRate',
+  'gcCpuPercent',
+  'gcCpuIntervalFraction',
+  'allocRateMBps',
 ] as const satisfies readonly NumericColumn[];
 
 /** Chart cycles as columns: `unpackCycles` turns them into `ChartCycle`s. */
@@ -54,7 +54,7 @@ export interface PackedCycles {
   numbers: Record<(typeof packedColumns)[number], Float64Array>;
 }
 
-export interface ChartView {
+export interface ChartRange {
   /** What each chart draws (the same columns for every chart when nothing was left out). */
   cycles: Partial<Record<ChartKind, PackedCycles>>;
   /** Cycles with heap numbers in the range (what the charts stand for). */
@@ -122,9 +122,9 @@ export function packChartCycles(cycles: readonly ChartCycle[]): PackedCycles {
     numbers.heapLive[i] = nan(c.heapLive);
     numbers.goal[i] = nan(c.goal);
     numbers.pauseMs[i] = nan(c.pauseMs);
-    numbers.cpuPercent[i] = nan(c.cpuPercentCumulative);
-    numbers.cpuFraction[i] = nan(c.cpuFraction);
-    numbers.allocRate[i] = nan(c.allocRateMBs);
+    numbers.gcCpuPercent[i] = nan(c.gcCpuPercent);
+    numbers.gcCpuIntervalFraction[i] = nan(c.gcCpuIntervalFraction);
+    numbers.allocRateMBps[i] = nan(c.allocRateMBps);
   });
   return { length, line, flags, numbers };
 }
@@ -144,7 +144,7 @@ export function unpackCycles(packed: PackedCycles | undefined): ChartCycle[] {
   return cycles;
 }
 
-/** The chart's view of cycle `i` of run columns or packed cycles. */
+/** The chart cycle `i` of run columns or packed cycles. */
 export function chartCycleAt(columns: RunColumns | PackedCycles, i: number): ChartCycle {
   const n = columns.numbers;
   const flags = columns.flags[i];
@@ -158,20 +158,20 @@ export function chartCycleAt(columns: RunColumns | PackedCycles, i: number): Cha
     heapLive: value(n.heapLive[i]),
     goal: value(n.goal[i]),
     pauseMs: value(n.pauseMs[i]),
-    cpuPercentCumulative: value(n.cpuPercent[i]),
-    cpuFraction: value(n.cpuFraction[i]),
-    allocRateMBs: value(n.allocRate[i]),
+    gcCpuPercent: value(n.gcCpuPercent[i]),
+    gcCpuIntervalFraction: value(n.gcCpuIntervalFraction[i]),
+    allocRateMBps: value(n.allocRateMBps[i]),
     forced: (flags & FORCED) !== 0,
   };
 }
 
 /** Chart data for `domain` (null: the whole run, on its full domain), for each of `kinds`. */
-export function chartView(
+export function chartRange(
   columns: RunColumns | null,
   domain: readonly [number, number] | null,
   limit = fullDetailLimit,
   kinds: readonly ChartKind[] = allKinds,
-): ChartView {
+): ChartRange {
   const shown: [number, number] = domain ? [domain[0], domain[1]] : fullDomain(columns);
   const same = (cycles: PackedCycles) => Object.fromEntries(kinds.map((k) => [k, cycles]));
   if (columns === null)
