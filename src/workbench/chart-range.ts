@@ -54,6 +54,7 @@ export interface PackedCycles {
   numbers: Record<(typeof packedColumns)[number], Float64Array>;
 }
 
+/** The charts' data for one x range of a run. */
 export interface ChartRange {
   /** What each chart draws (the same columns for every chart when nothing was left out). */
   cycles: Partial<Record<ChartKind, PackedCycles>>;
