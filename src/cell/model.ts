@@ -6,7 +6,6 @@
 import { analyseTrace, parseTrace } from '../gctrace/index.ts';
 import type {
   CpuPhase,
-  CycleMeasures,
   Diagnostic,
   EraId,
   GcCycle,
@@ -15,6 +14,7 @@ import type {
   TraceAnalysis,
 } from '../gctrace/index.ts';
 import type { ChartCycle } from '../charts/index.ts';
+import { toChartCycles } from '../charts/chart-data.ts';
 
 export interface Finding {
   label: string;
@@ -96,30 +96,6 @@ export function mainRun(analysis: TraceAnalysis): number {
     if (run.cycles > analysis.runs[best]!.cycles) best = index;
   });
   return best;
-}
-
-/** The chart's view of one cycle. */
-export function toChartCycle(
-  cycle: GcCycle,
-  measures: CycleMeasures | undefined,
-  index: number,
-): ChartCycle {
-  const legacy = cycle.heapMB.length === 2;
-  return {
-    line: cycle.line,
-    gc: cycle.gc,
-    t: cycle.atSeconds ?? index,
-    timeKnown: cycle.atSeconds !== null,
-    heapStart: cycle.heapMB[0] ?? 0,
-    heapEnd: cycle.heapMB[1] ?? cycle.heapMB[0] ?? 0,
-    heapLive: legacy ? null : (cycle.heapMB[2] ?? null),
-    goal: cycle.goalUnbounded ? null : cycle.goalMB,
-    pauseMs: measures?.pauseMs ?? null,
-    cpuPercentCumulative: cycle.cpuPercent,
-    cpuFraction: measures?.intervalGcCpuFraction ?? null,
-    allocRateMBs: measures?.allocRateMBps ?? null,
-    forced: cycle.forced,
-  };
 }
 
 const round = (value: number, digits = 1) =>
@@ -251,7 +227,6 @@ export function buildCellModel(text: string, runIndex?: number, previous?: CellM
   const run = analysis.runs[index];
   const runMeta = parsed.runs[index];
   const cycles = runMeta ? runMeta.cycleIndices.map((i) => parsed.cycles[i]!) : [];
-  const measuresByLine = new Map(run?.measures.map((m) => [m.line, m]) ?? []);
   // The charts' data stands when the run they show is made of the very same cycles as before
   // (an edit in another run, or in program output).
   const previousMeta = previous?.parsed.runs[previous.runIndex];
@@ -263,7 +238,7 @@ export function buildCellModel(text: string, runIndex?: number, previous?: CellM
   const chartCycles =
     sameRun || (unchanged && previous.runIndex === index)
       ? previous.chartCycles
-      : cycles.map((cycle, i) => toChartCycle(cycle, measuresByLine.get(cycle.line), i));
+      : toChartCycles(cycles, run?.measures ?? []);
 
   const verdict: CellVerdict = run
     ? {

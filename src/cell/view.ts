@@ -82,7 +82,7 @@ export function renderTable(doc: Document, kind: ChartKind, data: readonly Chart
   node.append(element(doc, 'caption', {}, table.caption));
   const head = element(doc, 'thead');
   const headRow = element(doc, 'tr');
-  for (const column of table.columns) headRow.append(element(doc, 'th', { scope: 'col' }, column));
+  for (const column of table.headers) headRow.append(element(doc, 'th', { scope: 'col' }, column));
   head.append(headRow);
   const body = element(doc, 'tbody');
   for (const row of table.rows) {

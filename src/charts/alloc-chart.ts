@@ -1,5 +1,6 @@
 import { highest, span } from './describe.ts';
-import { createChart, type ChartSpec } from './frame.ts';
+import { createChart } from './frame.ts';
+import type { ChartSpec } from './spec.ts';
 import type { Chart, ChartCycle, ChartOptions } from './types.ts';
 
 const spec: ChartSpec = {
@@ -9,7 +10,7 @@ const spec: ChartSpec = {
   describe: (data) =>
     data.length === 0
       ? 'Allocation rate in MB/s between garbage collections; no cycles yet.'
-      : `Allocation rate in MB/s between garbage collections ${span(data)}; ${highest(data, (c) => c.allocRateMBs, 'MB/s') || 'not known'}.`,
+      : `Allocation rate in MB/s between garbage collections ${span(data)}; ${highest(data, (c) => c.allocRateMBps, 'MB/s') || 'not known'}.`,
 };
 
 /** Allocation rate per GC cycle, as bars in MB/s. */

@@ -1,7 +1,8 @@
 import { curveLinear, symbolDiamond } from 'd3-shape';
 import { highest, span } from './describe.ts';
 import { formatNumber } from './format.ts';
-import { createChart, type ChartSpec } from './frame.ts';
+import { createChart } from './frame.ts';
+import type { ChartSpec } from './spec.ts';
 import { kinds } from './kinds.ts';
 import type { Chart, ChartCycle, ChartOptions } from './types.ts';
 
@@ -22,7 +23,7 @@ const spec: ChartSpec = {
   primary: 'cpu-interval',
   describe(data) {
     if (data.length === 0) return 'Share of CPU spent on garbage collection; no cycles yet.';
-    const total = data[data.length - 1].cpuPercentCumulative;
+    const total = data[data.length - 1].gcCpuPercent;
     const last =
       total === null ? '' : ` The printed total since start ends at ${formatNumber(total)}%.`;
     const top = highest(data, interval.value, '%');

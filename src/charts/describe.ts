@@ -1,4 +1,4 @@
-import { formatNumber, formatSeconds } from './format.ts';
+import { formatNumber, formatStartTime } from './format.ts';
 import type { ChartCycle } from './types.ts';
 
 /** The cycle where `value` is highest, with that value, or null when it is never known. */
@@ -23,7 +23,7 @@ export function span(data: readonly ChartCycle[]): string {
   const first = data[0];
   const last = data[data.length - 1];
   return data.every((c) => c.timeKnown !== false)
-    ? `from ${formatSeconds(first.t)} s to ${formatSeconds(last.t)} s`
+    ? `from ${formatStartTime(first.t)} s to ${formatStartTime(last.t)} s`
     : `from gc ${first.gc} to gc ${last.gc}`;
 }
 

@@ -11,7 +11,7 @@ export function formatNumber(value: number): string {
 }
 
 /** Seconds since start, to the millisecond the trace prints. */
-export function formatSeconds(seconds: number): string {
+export function formatStartTime(seconds: number): string {
   return String(Number(seconds.toFixed(3)));
 }
 

@@ -1,7 +1,8 @@
 import { curveStepBefore, symbolCircle, symbolSquare, symbolTriangle } from 'd3-shape';
 import { peakCycle, span } from './describe.ts';
 import { formatNumber } from './format.ts';
-import { createChart, type ChartSpec } from './frame.ts';
+import { createChart } from './frame.ts';
+import type { ChartSpec } from './spec.ts';
 import type { Chart, ChartCycle, ChartOptions } from './types.ts';
 
 const spec: ChartSpec = {

@@ -1,8 +1,6 @@
 export { allocChart } from './alloc-chart.ts';
 export { cpuChart } from './cpu-chart.ts';
-export { chartWithTooltips } from './frame.ts';
-export { downsampleMinMax, keptPoints, type MinMaxBucket, type XYPoint } from './downsample.ts';
-export { mainRun, toChartCycles, type ChartRunOptions } from './from-analysis.ts';
+export { chartWithTooltips } from './export.ts';
 export { heapChart } from './heap-chart.ts';
 export { chartCss, seriesColours, stateColours } from './palette.ts';
 export { pauseChart } from './pause-chart.ts';

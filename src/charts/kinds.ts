@@ -6,8 +6,8 @@ export interface SeriesInfo {
   key: string;
   /** Legend text, naming the trace field. */
   label: string;
-  /** Table column header, with unit. */
-  column: string;
+  /** Header of its column in the chart's table, with unit. */
+  tableHeader: string;
   value(cycle: ChartCycle): number | null;
 }
 
@@ -29,22 +29,22 @@ export const kinds: Record<ChartKind, KindInfo> = {
       {
         key: 'heap-start',
         label: 'heap at start (1st number)',
-        column: 'heap at start (MB)',
+        tableHeader: 'heap at start (MB)',
         value: (c) => c.heapStart,
       },
       {
         key: 'heap-end',
         label: 'heap at end (2nd)',
-        column: 'heap at end (MB)',
+        tableHeader: 'heap at end (MB)',
         value: (c) => c.heapEnd,
       },
       {
         key: 'heap-live',
         label: 'live heap (3rd)',
-        column: 'live heap (MB)',
+        tableHeader: 'live heap (MB)',
         value: (c) => c.heapLive,
       },
-      { key: 'heap-goal', label: 'goal (MB goal)', column: 'goal (MB)', value: (c) => c.goal },
+      { key: 'heap-goal', label: 'goal (MB goal)', tableHeader: 'goal (MB)', value: (c) => c.goal },
     ],
   },
   pause: {
@@ -54,7 +54,7 @@ export const kinds: Record<ChartKind, KindInfo> = {
       {
         key: 'pause',
         label: 'stop-the-world pause (ms)',
-        column: 'pause (ms)',
+        tableHeader: 'pause (ms)',
         value: (c) => c.pauseMs,
       },
     ],
@@ -66,16 +66,18 @@ export const kinds: Record<ChartKind, KindInfo> = {
       {
         key: 'cpu-interval',
         label: 'GC CPU since previous GC',
-        column: 'GC CPU since previous GC (%)',
+        tableHeader: 'GC CPU since previous GC (%)',
         // toPrecision drops float noise such as 7.000000000000001.
         value: (c) =>
-          c.cpuFraction === null ? null : Number((c.cpuFraction * 100).toPrecision(12)),
+          c.gcCpuIntervalFraction === null
+            ? null
+            : Number((c.gcCpuIntervalFraction * 100).toPrecision(12)),
       },
       {
         key: 'cpu-total',
         label: 'GC CPU since start (printed #%)',
-        column: 'GC CPU since start (%)',
-        value: (c) => c.cpuPercentCumulative,
+        tableHeader: 'GC CPU since start (%)',
+        value: (c) => c.gcCpuPercent,
       },
     ],
   },
@@ -86,8 +88,8 @@ export const kinds: Record<ChartKind, KindInfo> = {
       {
         key: 'alloc',
         label: 'allocation rate since previous GC (MB/s)',
-        column: 'allocation rate (MB/s)',
-        value: (c) => c.allocRateMBs,
+        tableHeader: 'allocation rate (MB/s)',
+        value: (c) => c.allocRateMBps,
       },
     ],
   },

@@ -1,5 +1,6 @@
 import { highest, span } from './describe.ts';
-import { createChart, type ChartSpec } from './frame.ts';
+import { createChart } from './frame.ts';
+import type { ChartSpec } from './spec.ts';
 import type { Chart, ChartCycle, ChartOptions } from './types.ts';
 
 const spec: ChartSpec = {

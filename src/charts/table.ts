@@ -8,7 +8,7 @@ export function chartTable(data: readonly ChartCycle[], kind: ChartKind): ChartT
   const timed = data.every((c) => c.timeKnown !== false);
   return {
     caption: `${noun} per GC cycle (${unit}), ${data.length} cycle${data.length === 1 ? '' : 's'}`,
-    columns: ['line', 'GC', timed ? 'time (s)' : 'cycle', ...series.map((s) => s.column)],
+    headers: ['line', 'GC', timed ? 'time (s)' : 'cycle', ...series.map((s) => s.tableHeader)],
     rows: data.map((c) => [c.line, c.gc, c.t, ...series.map((s) => s.value(c) ?? missing)]),
   };
 }

@@ -1,4 +1,4 @@
-import { formatNumber, formatSeconds } from './format.ts';
+import { formatNumber, formatStartTime } from './format.ts';
 import type { ChartCycle, ChartKind } from './types.ts';
 
 function amount(value: number | null, unit: string): string {
@@ -11,7 +11,7 @@ function percent(value: number | null): string {
 
 /** "gc 12 @3.141s (forced)": which cycle a tooltip is about. */
 export function cycleName(cycle: ChartCycle): string {
-  const time = cycle.timeKnown === false ? '' : ` @${formatSeconds(cycle.t)}s`;
+  const time = cycle.timeKnown === false ? '' : ` @${formatStartTime(cycle.t)}s`;
   return `gc ${cycle.gc}${time}${cycle.forced ? ' (forced)' : ''}`;
 }
 
@@ -30,10 +30,10 @@ function values(c: ChartCycle, kind: ChartKind): string {
     case 'pause':
       return `pause ${amount(c.pauseMs, 'ms')}`;
     case 'cpu': {
-      const interval = c.cpuFraction === null ? null : c.cpuFraction * 100;
-      return `GC CPU ${percent(interval)} since previous GC, ${percent(c.cpuPercentCumulative)} since start`;
+      const interval = c.gcCpuIntervalFraction === null ? null : c.gcCpuIntervalFraction * 100;
+      return `GC CPU ${percent(interval)} since previous GC, ${percent(c.gcCpuPercent)} since start`;
     }
     case 'alloc':
-      return `allocating ${amount(c.allocRateMBs, 'MB/s')} since previous GC`;
+      return `allocating ${amount(c.allocRateMBps, 'MB/s')} since previous GC`;
   }
 }

@@ -19,11 +19,11 @@ export interface ChartCycle {
   /** Stop-the-world pause of the cycle, ms. */
   pauseMs: number | null;
   /** The printed `#%`: GC CPU since program start, percent. */
-  cpuPercentCumulative: number | null;
+  gcCpuPercent: number | null;
   /** GC CPU fraction of the interval since the previous cycle (0..1). */
-  cpuFraction: number | null;
+  gcCpuIntervalFraction: number | null;
   /** Allocation rate since the previous cycle, MB/s. */
-  allocRateMBs: number | null;
+  allocRateMBps: number | null;
   /** The line ends in `(forced)`. */
   forced: boolean;
 }
@@ -71,6 +71,6 @@ export interface Chart {
 /** A chart's data as a table, for an accessible `<table>` under the chart. */
 export interface ChartTable {
   caption: string;
-  columns: string[];
+  headers: string[];
   rows: (string | number)[][];
 }

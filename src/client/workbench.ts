@@ -13,7 +13,7 @@ import {
 } from '../workbench/report.ts';
 import { decodeShare, encodeShare, maxFragmentChars } from '../workbench/share.ts';
 import type { RangeSummary } from '../workbench/summary.ts';
-import { unionDomain, type ChartView } from '../workbench/view.ts';
+import { unionDomain, type ChartRange as ChartView } from '../workbench/chart-range.ts';
 import { chartCss } from '../charts/index.ts';
 import { textareaEditor } from '../editor/trace-editor.ts';
 import { ChartPanel, download } from '../workbench/chart-panel.ts';

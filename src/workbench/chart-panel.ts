@@ -8,13 +8,13 @@ import { kinds } from '../charts/kinds.ts';
 import { chartCaption, chartFunctions, renderTable } from '../cell/view.ts';
 import type { Domain } from './protocol.ts';
 import type { ChartCycle } from '../charts/index.ts';
-import type { ChartView, PackedCycles } from './view.ts';
-import { plotColumns, unpackCycles } from './view.ts';
+import type { ChartRange, PackedCycles } from './chart-range.ts';
+import { unpackCycles } from './chart-range.ts';
+import { defaultHeight, defaultWidth, plotSpan } from '../charts/layout.ts';
 import { pageElement as el } from '../site/dom.ts';
 
-/** viewBox geometry of the charts (frame.ts defaults). */
-const viewWidth = 640;
-const plotLeft = 48;
+/** Where the plot lies in the viewBox of the panel's charts, drawn at their default size. */
+const plot = plotSpan(defaultWidth);
 /** Tables list at most this many cycles. */
 const tableLimit = 1000;
 
@@ -61,7 +61,9 @@ export function download(blob: Blob, filename: string): void {
 /** A chart as a standalone SVG file: its styles and every tooltip inside, light colours on white. */
 export function standaloneSvg(node: SVGSVGElement): string {
   const copy = chartWithTooltips(node);
-  const [, , width, height] = (copy.getAttribute('viewBox') ?? '0 0 640 280').split(' ');
+  const [, , width, height] = (
+    copy.getAttribute('viewBox') ?? `0 0 ${defaultWidth} ${defaultHeight}`
+  ).split(' ');
   copy.setAttribute('width', width);
   copy.setAttribute('height', height);
   copy.setAttribute('style', 'color: #1c1e22; background: #ffffff');
@@ -102,8 +104,8 @@ export class ChartPanel {
   readonly host: HTMLElement;
   private slots: Slot[] = [];
   private options: ChartPanelOptions;
-  private view: ChartView | null = null;
-  /** The view's cycles, unpacked once per packed set (charts often share one). */
+  private range: ChartRange | null = null;
+  /** The range's cycles, unpacked once per packed set (charts often share one). */
   private unpacked = new Map<PackedCycles, ChartCycle[]>();
   private drawing = 0;
 
@@ -168,16 +170,16 @@ export class ChartPanel {
     let pointer = -1;
     const toPlot = (clientX: number) => {
       const rect = svg.getBoundingClientRect();
-      const scale = rect.width / viewWidth;
-      return { x: (clientX - rect.left) / scale - plotLeft, scale, rect };
+      const scale = rect.width / defaultWidth;
+      return { x: (clientX - rect.left) / scale - plot.left, scale, rect };
     };
     const toTime = (plotX: number) => {
-      const domain = this.view?.domain ?? [0, 1];
-      const clamped = Math.max(0, Math.min(plotColumns, plotX));
-      return domain[0] + (clamped / plotColumns) * (domain[1] - domain[0]);
+      const domain = this.range?.domain ?? [0, 1];
+      const clamped = Math.max(0, Math.min(plot.width, plotX));
+      return domain[0] + (clamped / plot.width) * (domain[1] - domain[0]);
     };
     svg.addEventListener('pointerdown', (event) => {
-      if (event.button !== 0 || this.view === null) return;
+      if (event.button !== 0 || this.range === null) return;
       startX = toPlot(event.clientX).x;
       pointer = event.pointerId;
     });
@@ -187,10 +189,10 @@ export class ChartPanel {
       if (Math.abs(x - startX) * scale < 4) return;
       if (!svg.hasPointerCapture(pointer)) svg.setPointerCapture(pointer);
       const left = Math.max(0, Math.min(startX, x));
-      const right = Math.min(plotColumns, Math.max(startX, x));
+      const right = Math.min(plot.width, Math.max(startX, x));
       slot.brush.hidden = false;
-      slot.brush.style.left = `${((plotLeft + left) / viewWidth) * 100}%`;
-      slot.brush.style.width = `${((right - left) / viewWidth) * 100}%`;
+      slot.brush.style.left = `${((plot.left + left) / defaultWidth) * 100}%`;
+      slot.brush.style.width = `${((right - left) / defaultWidth) * 100}%`;
     });
     const finish = (event: PointerEvent) => {
       if (startX === null || event.pointerId !== pointer) return;
@@ -218,8 +220,8 @@ export class ChartPanel {
   private fillTable(slot: Slot): void {
     if (!slot.details.open) return;
     slot.details.querySelector('table, p')?.remove();
-    const view = this.view;
-    if (view === null || view.decimated || view.total > tableLimit) {
+    const range = this.range;
+    if (range === null || range.decimated || range.total > tableLimit) {
       slot.details.append(
         el(
           'p',
@@ -233,7 +235,7 @@ export class ChartPanel {
   }
 
   private cyclesOf(kind: ChartKind): ChartCycle[] {
-    const packed = this.view?.cycles[kind];
+    const packed = this.range?.cycles[kind];
     if (packed === undefined) return [];
     let cycles = this.unpacked.get(packed);
     if (cycles === undefined) {
@@ -244,23 +246,23 @@ export class ChartPanel {
   }
 
   /**
-   * Draws a view on every chart, each chart in a task of its own (and apart from the task that
-   * brought the view), so the page stays responsive.
+   * Draws a range on every chart, each chart in a task of its own (and apart from the task that
+   * brought the range), so the page stays responsive.
    */
-  async show(view: ChartView): Promise<boolean> {
+  async show(range: ChartRange): Promise<boolean> {
     const drawing = ++this.drawing;
-    this.view = view;
+    this.range = range;
     this.unpacked = new Map();
     // Smaller charts first: the drawing code all charts share is then compiled on small work
     // before the heap chart's four series, which would otherwise pay for it in one long task.
     const work = (slot: Slot) =>
-      (view.cycles[slot.kind]?.length ?? 0) * kinds[slot.kind].series.length;
+      (range.cycles[slot.kind]?.length ?? 0) * kinds[slot.kind].series.length;
     const order = [...this.slots].sort((a, b) => work(a) - work(b));
     for (const slot of order) {
       await nextTask();
       if (drawing !== this.drawing) return false;
       // Unpacking thousands of cycles is a task's worth of work of its own.
-      const packed = view.cycles[slot.kind];
+      const packed = range.cycles[slot.kind];
       const fresh = packed !== undefined && !this.unpacked.has(packed);
       const cycles = this.cyclesOf(slot.kind);
       if (fresh && cycles.length > 1000) {
@@ -268,27 +270,28 @@ export class ChartPanel {
         if (drawing !== this.drawing) return false;
       }
       const started = performance.now();
-      slot.chart.update(cycles, { xDomain: view.domain, sampled: view.decimated });
+      slot.chart.update(cycles, { xDomain: range.domain, sampled: range.decimated });
       performance.measure(`workbench:chart:${slot.kind}`, { start: started });
       const title = slot.chart.node.querySelector('title');
-      if (title && view.decimated)
+      if (title && range.decimated)
         title.textContent = (title.textContent ?? '').replace(
           /over [\d,]+ GC cycles?/,
-          `over ${view.total.toLocaleString('en')} GC cycles (each pixel column shows its lowest and highest values)`,
+          `over ${range.total.toLocaleString('en')} GC cycles (each pixel column shows its lowest and highest values)`,
         );
       slot.caption.textContent =
-        chartCaption(slot.kind, view.total).replace(
+        chartCaption(slot.kind, range.total).replace(
           /over (\d+)/,
           (_, n: string) => `over ${Number(n).toLocaleString('en')}`,
         ) + (this.options.label ? ` (${this.options.label})` : '');
-      slot.figure.dataset.cycles = String(view.total);
-      slot.figure.dataset.drawn = String(view.cycles[slot.kind]?.length ?? 0);
+      slot.figure.dataset.cycles = String(range.total);
+      slot.figure.dataset.drawn = String(range.cycles[slot.kind]?.length ?? 0);
       this.fillTable(slot);
     }
     return drawing === this.drawing;
   }
 
-  get currentView(): ChartView | null {
-    return this.view;
+  /** The range the charts show (the page's name for it). */
+  get currentView(): ChartRange | null {
+    return this.range;
   }
 }

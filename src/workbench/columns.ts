@@ -2,12 +2,13 @@
  * One run's cycles as growable typed-array columns: about 110 bytes a cycle, against ~650 for
  * the engine's objects, so a million-cycle trace fits in a browser tab.
  */
+import { cycleValues, isCharted } from '../charts/chart-data.ts';
 import type { CycleMeasures, GcCycle } from '../gctrace/index.ts';
 
 /** Flag bits in `RunColumns.flags`. */
 export const FORCED = 1;
 export const TRUNCATED = 2;
-/** The line printed a start time (otherwise `t` is the cycle's position in the run). */
+/** The line printed a start time (otherwise `t` is its gc number, as on the charts). */
 export const TIMED = 4;
 /** The cycle has its heap numbers (cut-off lines may not): the charts show only these. */
 export const HAS_HEAP = 8;
@@ -21,9 +22,9 @@ export const numericColumns = [
   'heapLive',
   'goal',
   'pauseMs',
-  'cpuPercent',
-  'cpuFraction',
-  'allocRate',
+  'gcCpuPercent',
+  'gcCpuIntervalFraction',
+  'allocRateMBps',
   'liveMB',
   'gcCpuMs',
   'budgetMs',
@@ -79,25 +80,25 @@ export class RunColumns {
     if (this.length === this.capacity) this.grow();
     const i = this.length++;
     const n = this.numbers;
-    const heap = cycle.heapMB;
+    // The charts' values, kept for every cycle: exports list the cut-off ones too.
+    const values = cycleValues(cycle, measures);
     this.line[i] = cycle.line;
     this.flags[i] =
       (cycle.forced ? FORCED : 0) |
       (cycle.truncated ? TRUNCATED : 0) |
-      (cycle.atSeconds !== null ? TIMED : 0) |
-      (heap.length >= 2 ? HAS_HEAP : 0);
+      (values.timeKnown ? TIMED : 0) |
+      (isCharted(values) ? HAS_HEAP : 0);
     n.gc[i] = cycle.gc;
-    // Like the charts: eras that print no time are drawn against the cycle's position.
-    n.t[i] = cycle.atSeconds ?? i + 1;
+    n.t[i] = values.t;
     if (i > 0 && n.t[i] < n.t[i - 1]) this.sorted = false;
-    n.heapStart[i] = orNaN(heap[0]);
-    n.heapEnd[i] = orNaN(heap[1]);
-    n.heapLive[i] = heap.length >= 3 ? heap[2] : NaN;
-    n.goal[i] = cycle.goalUnbounded ? NaN : orNaN(cycle.goalMB);
-    n.pauseMs[i] = orNaN(measures?.pauseMs);
-    n.cpuPercent[i] = orNaN(cycle.cpuPercent);
-    n.cpuFraction[i] = orNaN(measures?.intervalGcCpuFraction);
-    n.allocRate[i] = orNaN(measures?.allocRateMBps);
+    n.heapStart[i] = orNaN(values.heapStart);
+    n.heapEnd[i] = orNaN(values.heapEnd);
+    n.heapLive[i] = orNaN(values.heapLive);
+    n.goal[i] = orNaN(values.goal);
+    n.pauseMs[i] = orNaN(values.pauseMs);
+    n.gcCpuPercent[i] = orNaN(values.gcCpuPercent);
+    n.gcCpuIntervalFraction[i] = orNaN(values.gcCpuIntervalFraction);
+    n.allocRateMBps[i] = orNaN(values.allocRateMBps);
     n.liveMB[i] = orNaN(measures?.liveMB);
     n.gcCpuMs[i] = orNaN(measures?.gcCpuMs);
     const interval = measures?.intervalSeconds ?? null;

@@ -1,7 +1,7 @@
 /** Messages between the workbench page and its worker (all structured-clone safe). */
 import type { Diagnostic, EraId, LineKindCounts } from '../gctrace/index.ts';
 import type { RangeSummary } from './summary.ts';
-import type { ChartView } from './view.ts';
+import type { ChartRange } from './chart-range.ts';
 
 export type Domain = [number, number];
 
@@ -56,8 +56,8 @@ export interface TraceState {
 
 export type FromWorker =
   | { type: 'progress'; id: string; bytes: number; total: number; lines: number; cycles: number }
-  | { type: 'state'; id: string; state: TraceState; preview: ChartView | null }
-  | { type: 'view'; id: string; request: number; run: number; view: ChartView }
+  | { type: 'state'; id: string; state: TraceState; preview: ChartRange | null }
+  | { type: 'view'; id: string; request: number; run: number; view: ChartRange }
   | { type: 'summary'; id: string; request: number; run: number; summary: RangeSummary }
   | { type: 'page'; id: string; request: number; firstLine: number; lines: string[] }
   | { type: 'export'; id: string; request: number; blob: Blob }

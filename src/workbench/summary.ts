@@ -97,7 +97,7 @@ export function rangeStats(
     }
     if (n.liveMB[i] > peakLive) peakLive = n.liveMB[i];
     if (!Number.isNaN(n.pauseMs[i])) pauses.push(n.pauseMs[i]);
-    if (!Number.isNaN(n.cpuPercent[i])) lastCpu = n.cpuPercent[i];
+    if (!Number.isNaN(n.gcCpuPercent[i])) lastCpu = n.gcCpuPercent[i];
     if (!Number.isNaN(n.gcCpuMs[i]) && !Number.isNaN(n.budgetMs[i])) {
       cpu += n.gcCpuMs[i];
       budget += n.budgetMs[i];

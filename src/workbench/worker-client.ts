@@ -1,11 +1,11 @@
 /** The page's side of the workbench worker: requests as promises, loading as events. */
 import type { Domain, ExportFormat, FromWorker, ToWorker, TraceState } from './protocol.ts';
 import type { RangeSummary } from './summary.ts';
-import type { ChartView } from './view.ts';
+import type { ChartRange } from './chart-range.ts';
 
 export interface LoadListener {
   progress(bytes: number, total: number, lines: number, cycles: number): void;
-  state(state: TraceState, preview: ChartView | null): void;
+  state(state: TraceState, preview: ChartRange | null): void;
   cancelled(): void;
   failed(message: string): void;
 }
@@ -81,7 +81,7 @@ export class WorkbenchWorker {
     this.send({ type: 'drop', id });
   }
 
-  async view(id: string, run: number, domain: Domain | null): Promise<ChartView> {
+  async view(id: string, run: number, domain: Domain | null): Promise<ChartRange> {
     const answer = await this.ask<Extract<FromWorker, { type: 'view' }>>((request) => ({
       type: 'view',
       id,

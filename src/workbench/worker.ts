@@ -7,7 +7,7 @@ import { TraceDataset, contextLines, type RunState } from './dataset.ts';
 import { cyclesCsv, cyclesJson } from './export.ts';
 import type { Domain, FromWorker, RunInfo, ToWorker, TraceState } from './protocol.ts';
 import { analyseCycles, combine, rangeStats, sampleInRange, type RangeSummary } from './summary.ts';
-import { chartView } from './view.ts';
+import { chartRange } from './chart-range.ts';
 
 /** Bytes parsed per window: big enough to keep the per-window overhead small. */
 const windowBytes = 1 << 20;
@@ -178,7 +178,7 @@ async function load(id: string, blob: Blob, name: string): Promise<void> {
             type: 'state',
             id,
             state: state(source, false),
-            preview: chartView(run?.columns ?? null, null),
+            preview: chartRange(run?.columns ?? null, null),
           });
         }
       },
@@ -357,7 +357,7 @@ scope.onmessage = (event) => {
         id: source.id,
         request: message.request,
         run: message.run,
-        view: chartView(run?.columns ?? null, message.domain),
+        view: chartRange(run?.columns ?? null, message.domain),
       });
     } else if (message.type === 'summary') {
       summary(source, message.request, message.run, message.domain).catch(fail);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { allocChart } from '../../../src/charts/alloc-chart.ts';
 import { cpuChart } from '../../../src/charts/cpu-chart.ts';
-import { chartWithTooltips } from '../../../src/charts/frame.ts';
+import { chartWithTooltips } from '../../../src/charts/export.ts';
 import { heapChart } from '../../../src/charts/heap-chart.ts';
 import { chartCss, seriesColours } from '../../../src/charts/palette.ts';
 import { pauseChart } from '../../../src/charts/pause-chart.ts';

@@ -24,9 +24,9 @@ export const seedCycles: ChartCycle[] = [
     heapLive: 3,
     goal: 4,
     pauseMs: 0.179,
-    cpuPercentCumulative: 1,
-    cpuFraction: null,
-    allocRateMBs: null,
+    gcCpuPercent: 1,
+    gcCpuIntervalFraction: null,
+    allocRateMBps: null,
     forced: false,
   },
   {
@@ -38,11 +38,11 @@ export const seedCycles: ChartCycle[] = [
     heapLive: 7,
     goal: 7,
     pauseMs: 0.123,
-    cpuPercentCumulative: 1,
+    gcCpuPercent: 1,
     // 1.236 ms / (8 ms × 8 P)
-    cpuFraction: 0.0193,
+    gcCpuIntervalFraction: 0.0193,
     // (8 − 3) MB / (0.017517 − 0.009594) s
-    allocRateMBs: 631.1,
+    allocRateMBps: 631.1,
     forced: false,
   },
   {
@@ -54,11 +54,11 @@ export const seedCycles: ChartCycle[] = [
     heapLive: 14,
     goal: 14,
     pauseMs: 0.11,
-    cpuPercentCumulative: 1,
+    gcCpuPercent: 1,
     // 1.13 ms / (15 ms × 8 P)
-    cpuFraction: 0.0094,
+    gcCpuIntervalFraction: 0.0094,
     // (17 − 7) MB / (0.032527 − 0.017517) s
-    allocRateMBs: 666.2,
+    allocRateMBps: 666.2,
     forced: false,
   },
   {
@@ -70,11 +70,11 @@ export const seedCycles: ChartCycle[] = [
     heapLive: 29,
     goal: 29,
     pauseMs: 0.129,
-    cpuPercentCumulative: 0,
+    gcCpuPercent: 0,
     // 1.55 ms / (34 ms × 8 P)
-    cpuFraction: 0.0057,
+    gcCpuIntervalFraction: 0.0057,
     // (35 − 14) MB / (0.066853 − 0.032527) s
-    allocRateMBs: 611.8,
+    allocRateMBps: 611.8,
     forced: false,
   },
 ];
@@ -107,9 +107,9 @@ export function syntheticCycles(count: number): ChartCycle[] {
       heapLive: Math.round(live),
       goal,
       pauseMs: i % 211 === 7 ? 12.5 : Math.round((0.05 + random() * 0.3) * 1000) / 1000,
-      cpuPercentCumulative: 2 + Math.floor(random() * 2),
-      cpuFraction: i === 0 ? null : Math.round(random() * 0.2 * 1000) / 1000,
-      allocRateMBs: i === 0 ? null : Math.round(200 + random() * 100),
+      gcCpuPercent: 2 + Math.floor(random() * 2),
+      gcCpuIntervalFraction: i === 0 ? null : Math.round(random() * 0.2 * 1000) / 1000,
+      allocRateMBps: i === 0 ? null : Math.round(200 + random() * 100),
       forced: i % 97 === 96,
     });
   }

@@ -2,7 +2,7 @@
 import { describe, it } from 'vitest';
 import { allocChart } from '../../../src/charts/alloc-chart.ts';
 import { cpuChart } from '../../../src/charts/cpu-chart.ts';
-import { chartWithTooltips } from '../../../src/charts/frame.ts';
+import { chartWithTooltips } from '../../../src/charts/export.ts';
 import { heapChart } from '../../../src/charts/heap-chart.ts';
 import { pauseChart } from '../../../src/charts/pause-chart.ts';
 import { seedCycles, seedCyclesNoGoal, syntheticCycles } from './seed-cycles.ts';

@@ -6,7 +6,7 @@ describe('chartTable()', () => {
   it('gives the heap chart data row by row, one row per cycle', () => {
     const table = chartTable(seedCycles, 'heap');
     expect(table.caption).toBe('Heap per GC cycle (MB), 4 cycles');
-    expect(table.columns).toEqual([
+    expect(table.headers).toEqual([
       'line',
       'GC',
       'time (s)',
@@ -27,7 +27,7 @@ describe('chartTable()', () => {
 
   it('gives the interval CPU fraction in percent beside the printed cumulative %', () => {
     const table = chartTable(seedCycles, 'cpu');
-    expect(table.columns.slice(3)).toEqual([
+    expect(table.headers.slice(3)).toEqual([
       'GC CPU since previous GC (%)',
       'GC CPU since start (%)',
     ]);
@@ -47,7 +47,7 @@ describe('chartTable()', () => {
 
   it('names the x column "cycle" when the trace prints no times', () => {
     const untimed = seedCycles.map((c, i) => ({ ...c, t: i, timeKnown: false }));
-    expect(chartTable(untimed, 'heap').columns[2]).toBe('cycle');
+    expect(chartTable(untimed, 'heap').headers[2]).toBe('cycle');
     expect(chartTable([], 'heap').caption).toBe('Heap per GC cycle (MB), 0 cycles');
   });
 });

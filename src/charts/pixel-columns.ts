@@ -1,9 +1,25 @@
-import type { ChartCycle } from './types.ts';
+/**
+ * Pixel selection: which cycles a dense chart draws. The charts draw from it, and the workbench
+ * uses it to send them only the cycles they would draw.
+ */
 
 /**
- * One series' extremes in every pixel column of a dense chart: the same selection as
- * `downsampleMinMax` (first, last, lowest and highest point of each column, the first one on
- * ties), kept as indexes into the chart's cycles so no point objects are made per cycle.
+ * Past one cycle per two pixels, per-cycle marks (each about 7 wide) only cover each other and
+ * cost the page thousands of elements to lay out and paint: the chart draws pixel columns.
+ */
+export function isDense(cycleCount: number, plotWidth: number): boolean {
+  return cycleCount > plotWidth / 2;
+}
+
+/** How many pixel columns a dense chart of this plot width draws. */
+export function pixelColumnCount(plotWidth: number): number {
+  return Math.max(1, Math.round(plotWidth));
+}
+
+/**
+ * One series' extremes in every pixel column of a dense chart: the first, last, lowest and
+ * highest point of each column (the first one on ties), kept as indexes into the chart's cycles
+ * so no point objects are made per cycle.
  */
 export interface ColumnExtremes {
   /** Index of each column's first, last, lowest and highest cycle; -1 for an empty column. */
@@ -22,10 +38,10 @@ export interface ColumnExtremes {
 
 /**
  * The pixel column of each x in [0, plotWidth] split into `columns` equal columns, or -1 for an
- * x outside it or not finite: the arithmetic of `downsampleMinMax` over the domain [0, plotWidth].
+ * x outside it or not finite.
  */
 export function pixelColumns(
-  xs: readonly number[],
+  xs: ArrayLike<number>,
   columns: number,
   plotWidth: number,
 ): Int32Array {
@@ -43,12 +59,15 @@ export function pixelColumns(
   return column;
 }
 
-/** The extremes of `value` (cycles without one are left out) in each of `columns` columns. */
+/**
+ * The extremes of `value` over points 0 to `count` − 1 (points without a finite value are left
+ * out) in each of `columns` columns, point i lying in column `column[i]` (-1: in none).
+ */
 export function columnExtremes(
-  cycles: readonly ChartCycle[],
+  count: number,
   column: Int32Array,
   columns: number,
-  value: (cycle: ChartCycle) => number | null,
+  value: (i: number) => number | null,
 ): ColumnExtremes {
   const first = new Int32Array(columns).fill(-1);
   const last = new Int32Array(columns).fill(-1);
@@ -58,13 +77,13 @@ export function columnExtremes(
   const lastValue = new Float64Array(columns);
   const lowValue = new Float64Array(columns);
   const highValue = new Float64Array(columns);
-  const count = new Int32Array(columns);
-  for (let i = 0; i < cycles.length; i++) {
+  const counts = new Int32Array(columns);
+  for (let i = 0; i < count; i++) {
     const k = column[i];
     if (k < 0) continue;
-    const v = value(cycles[i]);
+    const v = value(i);
     if (v === null || !Number.isFinite(v)) continue;
-    count[k]++;
+    counts[k]++;
     if (first[k] < 0) {
       first[k] = last[k] = low[k] = high[k] = i;
       firstValue[k] = lastValue[k] = lowValue[k] = highValue[k] = v;
@@ -81,12 +100,12 @@ export function columnExtremes(
       highValue[k] = v;
     }
   }
-  return { first, last, low, high, firstValue, lastValue, lowValue, highValue, count };
+  return { first, last, low, high, firstValue, lastValue, lowValue, highValue, count: counts };
 }
 
 /**
  * The cycles a line through column `k` visits: its first, lowest, highest and last cycle without
- * repeats, in x order (as `keptPoints`). Writes them into `into` and returns how many there are.
+ * repeats, in x order. Writes them into `into` and returns how many there are.
  */
 export function columnPath(
   extremes: ColumnExtremes,

@@ -1,8 +1,9 @@
 /**
  * What the charts get for a run and an x range: every cycle while there are few, otherwise a
- * per-pixel min/max selection. For each of the charts' 576 pixel columns and each plotted series
- * the first, last, lowest and highest cycle are kept, so a chart drawn from the selection looks
- * exactly like one drawn from all cycles (every spike stays), at a few thousand points.
+ * per-pixel min/max selection. For each of the charts' pixel columns and each plotted series
+ * the first, last, lowest and highest cycle are kept (the charts' own pixel selection), so a
+ * chart drawn from the selection looks exactly like one drawn from all cycles (every spike
+ * stays), at a few thousand points.
  *
  * The cycles travel from the worker as typed-array columns (`PackedCycles`): a structured clone
  * of ten thousand cycle objects costs the page tens of milliseconds to read, columns a fraction
@@ -10,10 +11,14 @@
  */
 import { scaleLinear } from 'd3-scale';
 import type { ChartCycle, ChartKind } from '../charts/index.ts';
+import { plotSpan, timeDomain } from '../charts/layout.ts';
+import { columnExtremes, pixelColumnCount, pixelColumns } from '../charts/pixel-columns.ts';
 import { FORCED, HAS_HEAP, RunColumns, TIMED, type NumericColumn } from './columns.ts';
 
-/** Plot width of the charts in viewBox units (640 wide, 48 left and 16 right margin). */
-export const plotColumns = 576;
+/** Plot width of the workbench's charts (drawn at the charts' default size), in viewBox units. */
+const plotWidth = plotSpan().width;
+/** How many pixel columns those charts draw when dense. */
+export const plotColumns = pixelColumnCount(plotWidth);
 /** Up to this many cycles in range, the charts get every one. */
 export const fullDetailLimit = 4000;
 
@@ -21,8 +26,8 @@ export const fullDetailLimit = 4000;
 export const kindColumns: Readonly<Record<ChartKind, readonly NumericColumn[]>> = {
   heap: ['heapStart', 'heapEnd', 'heapLive', 'goal'],
   pause: ['pauseMs'],
-  cpu: ['cpuPercent', 'cpuFraction'],
-  alloc: ['allocRate'],
+  cpu: ['gcCpuPercent', 'gcCpuIntervalFraction'],
+  alloc: ['allocRateMBps'],
 };
 const allKinds: readonly ChartKind[] = ['heap', 'pause', 'cpu', 'alloc'];
 
@@ -35,9 +40,9 @@ const packedColumns = [
   'heapLive',
   'goal',
   'pauseMs',
-  'cpuPercent',
-  'cpuFraction',
-  'allocRate',
+  'gcCpuPercent',
+  'gcCpuIntervalFraction',
+  'allocRateMBps',
 ] as const satisfies readonly NumericColumn[];
 
 /** Chart cycles as columns: `unpackCycles` turns them into `ChartCycle`s. */
@@ -49,7 +54,8 @@ export interface PackedCycles {
   numbers: Record<(typeof packedColumns)[number], Float64Array>;
 }
 
-export interface ChartView {
+/** The charts' data for one x range of a run. */
+export interface ChartRange {
   /** What each chart draws (the same columns for every chart when nothing was left out). */
   cycles: Partial<Record<ChartKind, PackedCycles>>;
   /** Cycles with heap numbers in the range (what the charts stand for). */
@@ -59,25 +65,18 @@ export interface ChartView {
   domain: [number, number];
 }
 
-/** The x range the charts show when not zoomed: the chart's own rule (from 0 when near it), made nice. */
+/** The x range the charts show when not zoomed: the charts' own rule over the charted cycles. */
 export function fullDomain(columns: RunColumns | null): [number, number] {
-  if (columns === null || columns.length === 0) return [0, 1];
-  const t = columns.numbers.t;
   let low = Infinity;
   let high = -Infinity;
-  for (let i = 0; i < columns.length; i++) {
-    if (!(columns.flags[i] & HAS_HEAP)) continue;
-    if (t[i] < low) low = t[i];
-    if (t[i] > high) high = t[i];
+  const length = columns?.length ?? 0;
+  for (let i = 0; i < length; i++) {
+    if (!(columns!.flags[i] & HAS_HEAP)) continue;
+    const t = columns!.numbers.t[i];
+    if (t < low) low = t;
+    if (t > high) high = t;
   }
-  if (low === Infinity) return [0, 1];
-  if (low >= 0 && low < 0.2 * high) low = 0;
-  if (!(low < high)) {
-    const pad = low === 0 ? 1 : Math.abs(low) / 10;
-    return [low - pad, high + pad];
-  }
-  const nice = scaleLinear().domain([low, high]).nice().domain();
-  return [nice[0], nice[1]];
+  return timeDomain(low, high);
 }
 
 /** The union of two ranges, for charts of two traces side by side. */
@@ -124,9 +123,9 @@ export function packChartCycles(cycles: readonly ChartCycle[]): PackedCycles {
     numbers.heapLive[i] = nan(c.heapLive);
     numbers.goal[i] = nan(c.goal);
     numbers.pauseMs[i] = nan(c.pauseMs);
-    numbers.cpuPercent[i] = nan(c.cpuPercentCumulative);
-    numbers.cpuFraction[i] = nan(c.cpuFraction);
-    numbers.allocRate[i] = nan(c.allocRateMBs);
+    numbers.gcCpuPercent[i] = nan(c.gcCpuPercent);
+    numbers.gcCpuIntervalFraction[i] = nan(c.gcCpuIntervalFraction);
+    numbers.allocRateMBps[i] = nan(c.allocRateMBps);
   });
   return { length, line, flags, numbers };
 }
@@ -146,7 +145,7 @@ export function unpackCycles(packed: PackedCycles | undefined): ChartCycle[] {
   return cycles;
 }
 
-/** The chart's view of cycle `i` of run columns or packed cycles. */
+/** The chart cycle `i` of run columns or packed cycles. */
 export function chartCycleAt(columns: RunColumns | PackedCycles, i: number): ChartCycle {
   const n = columns.numbers;
   const flags = columns.flags[i];
@@ -160,20 +159,20 @@ export function chartCycleAt(columns: RunColumns | PackedCycles, i: number): Cha
     heapLive: value(n.heapLive[i]),
     goal: value(n.goal[i]),
     pauseMs: value(n.pauseMs[i]),
-    cpuPercentCumulative: value(n.cpuPercent[i]),
-    cpuFraction: value(n.cpuFraction[i]),
-    allocRateMBs: value(n.allocRate[i]),
+    gcCpuPercent: value(n.gcCpuPercent[i]),
+    gcCpuIntervalFraction: value(n.gcCpuIntervalFraction[i]),
+    allocRateMBps: value(n.allocRateMBps[i]),
     forced: (flags & FORCED) !== 0,
   };
 }
 
 /** Chart data for `domain` (null: the whole run, on its full domain), for each of `kinds`. */
-export function chartView(
+export function chartRange(
   columns: RunColumns | null,
   domain: readonly [number, number] | null,
   limit = fullDetailLimit,
   kinds: readonly ChartKind[] = allKinds,
-): ChartView {
+): ChartRange {
   const shown: [number, number] = domain ? [domain[0], domain[1]] : fullDomain(columns);
   const same = (cycles: PackedCycles) => Object.fromEntries(kinds.map((k) => [k, cycles]));
   if (columns === null)
@@ -195,11 +194,11 @@ export function chartView(
     for (let i = start; i < end; i++) if (inRange(i)) indexes[k++] = i;
     return { cycles: same(pack(columns, indexes)), total, decimated: false, domain: shown };
   }
-  // Same arithmetic as the charts, so each kept cycle lands in the pixel column it came from.
-  const x = scaleLinear().domain(shown).range([0, plotColumns]);
-  const pixel = new Int16Array(end - start).fill(-1);
-  for (let i = start; i < end; i++)
-    if (inRange(i)) pixel[i - start] = Math.min(plotColumns - 1, Math.floor(x(t[i])));
+  // The charts' pixel selection, so each kept cycle lands in the pixel column it came from.
+  const x = scaleLinear().domain(shown).range([0, plotWidth]);
+  const xs = new Float64Array(end - start).fill(NaN);
+  for (let i = start; i < end; i++) if (inRange(i)) xs[i - start] = x(t[i]);
+  const pixel = pixelColumns(xs, plotColumns, plotWidth);
   const byKind: Partial<Record<ChartKind, PackedCycles>> = {};
   for (const kind of kinds)
     byKind[kind] = select(columns, start, end, pixel, total, kindColumns[kind]);
@@ -211,40 +210,24 @@ function select(
   columns: RunColumns,
   start: number,
   end: number,
-  pixel: Int16Array,
+  pixel: Int32Array,
   total: number,
   names: readonly NumericColumn[],
 ): PackedCycles {
-  const slots = plotColumns * names.length;
-  const first = new Int32Array(slots).fill(-1);
-  const last = new Int32Array(slots).fill(-1);
-  const low = new Int32Array(slots).fill(-1);
-  const high = new Int32Array(slots).fill(-1);
-  const series = names.map((name) => columns.numbers[name]);
-  for (let i = start; i < end; i++) {
-    const column = pixel[i - start];
-    if (column < 0) continue;
-    for (let s = 0; s < series.length; s++) {
-      const v = series[s][i];
-      if (Number.isNaN(v)) continue;
-      const slot = column * series.length + s;
-      if (first[slot] < 0) {
-        first[slot] = last[slot] = low[slot] = high[slot] = i;
-        continue;
-      }
-      last[slot] = i;
-      if (v < series[s][low[slot]]) low[slot] = i;
-      if (v > series[s][high[slot]]) high[slot] = i;
-    }
-  }
   const keep = new Uint8Array(end - start);
   let kept = 0;
-  for (const list of [first, last, low, high])
-    for (const i of list)
-      if (i >= 0 && keep[i - start] === 0) {
-        keep[i - start] = 1;
-        kept++;
-      }
+  for (const name of names) {
+    const series = columns.numbers[name];
+    const extremes = columnExtremes(end - start, pixel, plotColumns, (k) =>
+      value(series[start + k]),
+    );
+    for (const list of [extremes.first, extremes.last, extremes.low, extremes.high])
+      for (const k of list)
+        if (k >= 0 && keep[k] === 0) {
+          keep[k] = 1;
+          kept++;
+        }
+  }
   // Charts draw pixel columns only past one cycle per two pixels; add evenly spaced cycles
   // (which change no column's first, last, lowest or highest) until the selection is past that.
   const want = plotColumns + 1;
