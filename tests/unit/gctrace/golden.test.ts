@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseTrace, traceView } from '../../../src/gctrace/index.ts';
+import { expectSnapshotFile } from '../snapshot.ts';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 const golden = `${fixtures}golden/`;
@@ -19,23 +20,11 @@ describe('parseTrace golden files', () => {
   const names = readdirSync(fixtures).filter((name) => name.endsWith('.txt'));
   it('finds the fixtures', () => expect(names.length).toBeGreaterThan(0));
   for (const name of names) {
-    it(`parseTrace(${name}) matches golden/${name.replace(/\.txt$/, '.json')}`, () => {
-      const base = name.replace(/\.txt$/, '');
-      const expectedPath = `${golden}${base}.json`;
+    const base = name.replace(/\.txt$/, '');
+    it(`parseTrace(${name}) matches golden/${base}.json`, () => {
       const actual =
         JSON.stringify(goldenView(readFileSync(fixtures + name, 'utf8')), null, 2) + '\n';
-      if (!existsSync(expectedPath)) {
-        if (process.env.UPDATE_GOLDEN === '1') {
-          writeFileSync(expectedPath, actual);
-          return;
-        }
-        throw new Error(`missing ${expectedPath}; run with UPDATE_GOLDEN=1 to create it`);
-      }
-      const expected = readFileSync(expectedPath, 'utf8');
-      if (actual !== expected) {
-        writeFileSync(`${golden}${base}-changed.json`, actual);
-        expect.fail(`parse of ${name} changed; see golden/${base}-changed.json`);
-      }
+      expectSnapshotFile(`${golden}${base}.json`, actual);
     });
   }
 });
