@@ -1,6 +1,4 @@
 // @vitest-environment jsdom
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allocChart } from '../../../src/charts/alloc-chart.ts';
 import { cpuChart } from '../../../src/charts/cpu-chart.ts';
@@ -8,25 +6,24 @@ import { mainRun, toChartCycles } from '../../../src/charts/from-analysis.ts';
 import { heapChart } from '../../../src/charts/heap-chart.ts';
 import { pauseChart } from '../../../src/charts/pause-chart.ts';
 import { analyseTrace, parseTrace } from '../../../src/gctrace/index.ts';
+import { readTrace } from '../traces.ts';
 import { seedCycles } from './seed-cycles.ts';
 import { expectSvgSnapshot } from './svg-snapshot.ts';
 
-function fixture(name: string) {
-  const parsed = parseTrace(
-    readFileSync(join(import.meta.dirname, '../../fixtures', name), 'utf8'),
-  );
+function fixture(path: string) {
+  const parsed = parseTrace(readTrace(path));
   const analysis = analyseTrace(parsed);
   return { parsed, analysis, cycles: toChartCycles(parsed, analysis) };
 }
 
 describe('toChartCycles()', () => {
   it('gives the printed numbers of the lesson line and the engine agrees with the hand-typed data', () => {
-    const { cycles } = fixture('ardanlabs-go1.5.txt');
+    const { cycles } = fixture('tests/fixtures/ardanlabs-go1.5.txt');
     expect(cycles).toEqual([seedCycles[0]]);
   });
 
   it('maps every cycle of a real capture, in trace order', () => {
-    const { cycles } = fixture('go1.19-leaking-map.txt');
+    const { cycles } = fixture('content/traces/leaking-map.txt');
     expect(cycles).toHaveLength(146);
     expect(cycles[0]).toMatchObject({
       line: 1,
@@ -42,13 +39,13 @@ describe('toChartCycles()', () => {
   });
 
   it('turns the "no goal" of GOGC=off into null', () => {
-    const { cycles } = fixture('go1.19-gogc-off.txt');
+    const { cycles } = fixture('content/traces/gogc-off.txt');
     expect(cycles).toHaveLength(9);
     expect(cycles.every((c) => c.goal === null && c.forced)).toBe(true);
   });
 
   it('charts the program rather than the go command in `go run` output', () => {
-    const { analysis, cycles } = fixture('go1.19-go-run-multiprocess.txt');
+    const { analysis, cycles } = fixture('content/traces/go-run-multiprocess.txt');
     expect(analysis.runs.length).toBeGreaterThan(1);
     expect(analysis.runs[mainRun(analysis)].cycles).toBe(90);
     expect(cycles).toHaveLength(90);
@@ -56,7 +53,7 @@ describe('toChartCycles()', () => {
 });
 
 describe('chart snapshots from real Go 1.19 captures', () => {
-  const leak = fixture('go1.19-leaking-map.txt').cycles;
+  const leak = fixture('content/traces/leaking-map.txt').cycles;
 
   it('heapChart() shows the live heap of a leaking map climbing', () => {
     expectSvgSnapshot('heap-go1.19-leaking-map', heapChart(leak).node);
@@ -71,7 +68,7 @@ describe('chart snapshots from real Go 1.19 captures', () => {
     expectSvgSnapshot('alloc-go1.19-leaking-map', allocChart(leak).node);
   });
   it('heapChart() of GOGC=off draws no goal and notes it', () => {
-    const { node } = heapChart(fixture('go1.19-gogc-off.txt').cycles);
+    const { node } = heapChart(fixture('content/traces/gogc-off.txt').cycles);
     expect(node.querySelector('.heap-goal')).toBeNull();
     expectSvgSnapshot('heap-go1.19-gogc-off', node);
   });
