@@ -1,10 +1,10 @@
 // Writes a long gctrace made of real lines: the gc lines of a go1.19 capture
-// (tests/fixtures/go1.19-steady.txt) repeated with the cycle number and start time renumbered so
+// (content/traces/steady.txt) repeated with the cycle number and start time renumbered so
 // the result reads as one long run. Usage: node scripts/make-big-trace.mjs [lines] [out.txt]
 import { createWriteStream, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const fixture = fileURLToPath(new URL('../tests/fixtures/go1.19-steady.txt', import.meta.url));
+const fixture = fileURLToPath(new URL('../content/traces/steady.txt', import.meta.url));
 
 /** Writes `lineCount` gc lines to `path`; resolves with the file's size in bytes. */
 export async function writeBigTrace(path, lineCount = 1_000_000) {

@@ -34,6 +34,29 @@ export async function sitePages(page: Page): Promise<string[]> {
 }
 
 /**
+ * Runs axe on the loaded page (or part of it) in the light theme, then in the dark one, switching
+ * the colour scheme without a reload: the styles, the charts' colours and the editor's theme all
+ * follow prefers-color-scheme as it changes. Violations name the theme they were found in.
+ */
+export async function violationsInBothThemes(
+  page: Page,
+  options: { include?: string } = {},
+): Promise<string[]> {
+  const found: string[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    // Two frames: the change event has reached the page's listeners and styles are recomputed.
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+    for (const line of await accessibilityViolations(page, { ...options, scheme })) {
+      found.push(`${scheme}: ${line}`);
+    }
+  }
+  return found;
+}
+
+/**
  * Runs axe on the page (or part of it) and returns its violations as readable lines. Chart marks
  * and hit targets sit inside an SVG with role="img", whose children are presentational, so they
  * are skipped: on long lessons they are thousands of nodes. In the dark theme only colours

@@ -36,8 +36,12 @@ describe('buildCellModel()', () => {
 
 describe('chart cycles sent from the worker as columns', () => {
   it('unpack to exactly the cycles that were packed, nulls and flags included', () => {
-    for (const name of ['go1.19-leaking-map.txt', 'go1.19-gogc-off.txt', 'issue-go1.4.2.txt']) {
-      const text = readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
+    for (const name of [
+      'content/traces/leaking-map.txt',
+      'content/traces/gogc-off.txt',
+      'tests/fixtures/issue-go1.4.2.txt',
+    ]) {
+      const text = readFileSync(name, 'utf8');
       const cycles = buildCellModel(text).chartCycles;
       expect(cycles.length).toBeGreaterThan(0);
       expect(unpackCycles(packChartCycles(cycles))).toEqual(cycles);

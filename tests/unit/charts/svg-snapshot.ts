@@ -1,6 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { expectSnapshotFile } from '../snapshot.ts';
 
 const directory = join(import.meta.dirname, '../../snapshots/charts/');
 
@@ -14,24 +13,7 @@ export function serialiseSvg(node: Element): string {
   return rounded.replace(/></g, '>\n<') + '\n';
 }
 
-/**
- * Compares `node` with tests/snapshots/charts/<name>.svg: writes it when missing or when
- * UPDATE_SNAPSHOTS is set; on a mismatch writes <name>-changed.svg beside it and fails.
- */
+/** Compares `node` with tests/snapshots/charts/<name>.svg under the one snapshot rule. */
 export function expectSvgSnapshot(name: string, node: Element): void {
-  const actual = serialiseSvg(node);
-  const file = `${directory}${name}.svg`;
-  const changed = `${directory}${name}-changed.svg`;
-  if (process.env.UPDATE_SNAPSHOTS || !existsSync(file)) {
-    mkdirSync(directory, { recursive: true });
-    writeFileSync(file, actual);
-    rmSync(changed, { force: true });
-    return;
-  }
-  if (readFileSync(file, 'utf8') === actual) {
-    rmSync(changed, { force: true });
-    return;
-  }
-  writeFileSync(changed, actual);
-  expect.fail(`${name}.svg differs from the chart; see ${name}-changed.svg`);
+  expectSnapshotFile(`${directory}${name}.svg`, serialiseSvg(node));
 }

@@ -45,9 +45,9 @@ const tokensOf = (line: string, kind: string) =>
     .filter(([, token]) => token === kind)
     .map(([text]) => text);
 
-// Real lines: the first from a Go 1.19.8 capture in tests/fixtures, the second from the seed
+// Real lines: the first from a Go 1.19.8 capture in content/traces, the second from the seed
 // training note (Go 1.5), the third from golang/go#12228 (Go 1.4.2).
-const go119 = readFileSync('tests/fixtures/go1.19-forced.txt', 'utf8')
+const go119 = readFileSync('content/traces/forced.txt', 'utf8')
   .split('\n')
   .find((line) => line.startsWith('gc ') && line.includes('(forced)'))!;
 const go15 =

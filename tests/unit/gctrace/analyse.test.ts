@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyseTrace, formatCycle, parseTrace } from '../../../src/gctrace/index.ts';
 import type { GcCycle } from '../../../src/gctrace/index.ts';
+import { readTrace } from '../traces.ts';
 
-const fixtures = fileURLToPath(new URL('../../fixtures/', import.meta.url));
-const analyseFile = (name: string) =>
-  analyseTrace(parseTrace(readFileSync(fixtures + name, 'utf8')));
+const analyseFile = (path: string) => analyseTrace(parseTrace(readTrace(path)));
 
 function modern(
   gc: number,
@@ -98,11 +95,11 @@ describe('analyseTrace implied GOGC', () => {
     expect(m.impliedGogc!.high).toBeGreaterThanOrEqual(50);
   });
   for (const [file, gogc] of [
-    ['go1.19-gogc-50.txt', 50],
-    ['go1.19-gogc-100.txt', 100],
-    ['go1.19-gogc-200.txt', 200],
-    ['go1.19-sim-live64-rate128-gogc200.txt', 200],
-    ['go1.19-leaking-map.txt', 100],
+    ['content/traces/gogc-50.txt', 50],
+    ['content/traces/gogc-100.txt', 100],
+    ['content/traces/gogc-200.txt', 200],
+    ['tests/fixtures/go1.19-sim-live64-rate128-gogc200.txt', 200],
+    ['content/traces/leaking-map.txt', 100],
   ] as const) {
     it(`snaps to GOGC ${gogc} on the real capture ${file}`, () => {
       const g = analyseFile(file).runs[0].impliedGogc!;
@@ -112,43 +109,43 @@ describe('analyseTrace implied GOGC', () => {
     });
   }
   it('says GC is off for the GOGC=off capture', () => {
-    const run = analyseFile('go1.19-gogc-off.txt').runs[0];
+    const run = analyseFile('content/traces/gogc-off.txt').runs[0];
     expect(run.gcOff).toBe(true);
     expect(run.impliedGogc).toBeNull();
   });
   for (const file of [
-    'go1.19-gomemlimit-64mib-gogcoff.txt',
-    'go1.19-gomemlimit-60mib-gogc100.txt',
+    'content/traces/gomemlimit-64mib-gogcoff.txt',
+    'content/traces/gomemlimit-60mib-gogc100.txt',
   ]) {
     it(`detects the memory-limit regime in ${file}`, () => {
       expect(analyseFile(file).runs[0].memoryLimit.detected).toBe(true);
     });
   }
   it('does not see a memory limit in the plain GOGC=100 capture', () => {
-    expect(analyseFile('go1.19-gogc-100.txt').runs[0].memoryLimit.detected).toBe(false);
+    expect(analyseFile('content/traces/gogc-100.txt').runs[0].memoryLimit.detected).toBe(false);
   });
 });
 
 describe('analyseTrace leak verdict on the real captures', () => {
   const truth: [string, 'growing' | 'stable' | 'inconclusive'][] = [
-    ['go1.19-leaking-map.txt', 'growing'],
-    ['go1.19-leaking-map-clean.txt', 'growing'],
-    ['go1.19-leaking-map-pacer-scav.txt', 'growing'],
-    ['go1.19-forgotten-goroutines.txt', 'growing'],
-    ['go1.19-steady.txt', 'stable'],
-    ['go1.19-steady-clean.txt', 'stable'],
-    ['go1.19-steady-gomaxprocs1.txt', 'stable'],
-    ['go1.19-steady-gomaxprocs4.txt', 'stable'],
-    ['go1.19-plateau-cache.txt', 'stable'],
-    ['go1.19-sawtooth.txt', 'stable'],
-    ['go1.19-gogc-50.txt', 'stable'],
-    ['go1.19-gogc-100.txt', 'stable'],
-    ['go1.19-gogc-200.txt', 'stable'],
-    ['go1.19-gomemlimit-64mib-gogcoff.txt', 'stable'],
-    ['go1.19-gomemlimit-60mib-gogc100.txt', 'stable'],
-    ['go1.19-forced.txt', 'stable'],
-    ['go1.19-gogc-off.txt', 'inconclusive'],
-    ['go1.19-stderr-chatter.txt', 'inconclusive'],
+    ['content/traces/leaking-map.txt', 'growing'],
+    ['tests/fixtures/go1.19-leaking-map-clean.txt', 'growing'],
+    ['tests/fixtures/go1.19-leaking-map-pacer-scav.txt', 'growing'],
+    ['content/traces/forgotten-goroutines.txt', 'growing'],
+    ['content/traces/steady.txt', 'stable'],
+    ['tests/fixtures/go1.19-steady-clean.txt', 'stable'],
+    ['tests/fixtures/go1.19-steady-gomaxprocs1.txt', 'stable'],
+    ['tests/fixtures/go1.19-steady-gomaxprocs4.txt', 'stable'],
+    ['content/traces/plateau-cache.txt', 'stable'],
+    ['content/traces/sawtooth.txt', 'stable'],
+    ['content/traces/gogc-50.txt', 'stable'],
+    ['content/traces/gogc-100.txt', 'stable'],
+    ['content/traces/gogc-200.txt', 'stable'],
+    ['content/traces/gomemlimit-64mib-gogcoff.txt', 'stable'],
+    ['content/traces/gomemlimit-60mib-gogc100.txt', 'stable'],
+    ['content/traces/forced.txt', 'stable'],
+    ['content/traces/gogc-off.txt', 'inconclusive'],
+    ['tests/fixtures/go1.19-stderr-chatter.txt', 'inconclusive'],
   ];
   for (const [file, verdict] of truth) {
     it(`calls ${file} ${verdict}`, () => {
@@ -158,17 +155,17 @@ describe('analyseTrace leak verdict on the real captures', () => {
     });
   }
   it('calls the program run inside the go run capture growing and the go command inconclusive or stable', () => {
-    const runs = analyseFile('go1.19-go-run-multiprocess.txt').runs;
+    const runs = analyseFile('content/traces/go-run-multiprocess.txt').runs;
     expect(runs).toHaveLength(4);
     expect(runs[3].leak.verdict).toBe('growing');
   });
   it('tells the plateau apart by comparing the last third with the first', () => {
-    const leak = analyseFile('go1.19-plateau-cache.txt').runs[0].leak;
+    const leak = analyseFile('content/traces/plateau-cache.txt').runs[0].leak;
     expect(leak.reason).toMatch(/levelled off/);
     expect(leak.lastThirdSlopeMBPerCycle!).toBeLessThan(leak.firstThirdSlopeMBPerCycle!);
   });
   it('cites cycle lines as evidence and gives slopes', () => {
-    const leak = analyseFile('go1.19-leaking-map.txt').runs[0].leak;
+    const leak = analyseFile('content/traces/leaking-map.txt').runs[0].leak;
     expect(leak.evidence.length).toBeGreaterThan(2);
     expect(leak.slopeMBPerMinute!).toBeGreaterThan(60);
     expect(leak.r2!).toBeGreaterThan(0.8);
@@ -182,7 +179,7 @@ describe('analyseTrace leak verdict on the real captures', () => {
 
 describe('analyseTrace run summaries', () => {
   it('reports pause percentiles, peak heap and GC CPU windows', () => {
-    const run = analyseFile('go1.19-steady.txt').runs[0];
+    const run = analyseFile('content/traces/steady.txt').runs[0];
     expect(run.pauses!.p50).toBeGreaterThan(0);
     expect(run.pauses!.max).toBeGreaterThanOrEqual(run.pauses!.p99);
     expect(run.peakHeapMB).toBeGreaterThan(17);

@@ -1,10 +1,10 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseTrace, traceView } from '../../../src/gctrace/index.ts';
+import { expectSnapshotFile } from '../snapshot.ts';
+import { readTrace, repoRoot, traceFiles } from '../traces.ts';
 
-const fixtures = fileURLToPath(new URL('../../fixtures/', import.meta.url));
-const golden = `${fixtures}golden/`;
+const golden = join(repoRoot, 'tests/fixtures/golden');
 
 /** Stable, trimmed view: key cycle fields, diagnostics, runs, line kinds and companion counts. */
 function goldenView(text: string): unknown {
@@ -16,26 +16,17 @@ function goldenView(text: string): unknown {
 }
 
 describe('parseTrace golden files', () => {
-  const names = readdirSync(fixtures).filter((name) => name.endsWith('.txt'));
-  it('finds the fixtures', () => expect(names.length).toBeGreaterThan(0));
-  for (const name of names) {
-    it(`parseTrace(${name}) matches golden/${name.replace(/\.txt$/, '.json')}`, () => {
-      const base = name.replace(/\.txt$/, '');
-      const expectedPath = `${golden}${base}.json`;
-      const actual =
-        JSON.stringify(goldenView(readFileSync(fixtures + name, 'utf8')), null, 2) + '\n';
-      if (!existsSync(expectedPath)) {
-        if (process.env.UPDATE_GOLDEN === '1') {
-          writeFileSync(expectedPath, actual);
-          return;
-        }
-        throw new Error(`missing ${expectedPath}; run with UPDATE_GOLDEN=1 to create it`);
-      }
-      const expected = readFileSync(expectedPath, 'utf8');
-      if (actual !== expected) {
-        writeFileSync(`${golden}${base}-changed.json`, actual);
-        expect.fail(`parse of ${name} changed; see golden/${base}-changed.json`);
-      }
+  // One golden file per trace, named after it, in content/traces and tests/fixtures alike.
+  const files = traceFiles();
+  const base = (file: string) => basename(file, '.txt');
+  it('finds the traces, each name in one folder only', () => {
+    expect(files.length).toBeGreaterThan(0);
+    expect(new Set(files.map(base)).size).toBe(files.length);
+  });
+  for (const file of files) {
+    it(`parseTrace(${file}) matches golden/${base(file)}.json`, () => {
+      const actual = JSON.stringify(goldenView(readTrace(file)), null, 2) + '\n';
+      expectSnapshotFile(join(golden, `${base(file)}.json`), actual);
     });
   }
 });

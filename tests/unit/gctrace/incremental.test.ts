@@ -1,12 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyseTrace, parseTrace } from '../../../src/gctrace/index.ts';
+import { readTrace, traceFiles } from '../traces.ts';
 
-const fixtureDir = new URL('../../fixtures/', import.meta.url);
-const fixtures = readdirSync(fixtureDir)
-  .filter((name) => name.endsWith('.txt'))
-  .map((name) => ({ name, text: readFileSync(new URL(name, fixtureDir), 'utf8') }));
+const fixtures = traceFiles().map((name) => ({ name, text: readTrace(name) }));
 
 // Pieces an edit may insert: parts of real lines, terminators, and the characters that change
 // how a line is read.
@@ -111,7 +108,9 @@ describe('parseTrace with the previous parse', () => {
   });
 
   it('keeps the cycles before the edit and reads the ones after it', () => {
-    const text = fixtures.find((f) => f.name === 'go1.19-leaking-map-clean.txt')!.text;
+    const text = fixtures.find(
+      (f) => f.name === 'tests/fixtures/go1.19-leaking-map-clean.txt',
+    )!.text;
     const first = parseTrace(text);
     const appended = text.replace(/\n?$/, '\n') + 'gc 999 @99.5s 1%: 0.1+0.2+0.3 ms clock';
     const second = parseTrace(appended, first);

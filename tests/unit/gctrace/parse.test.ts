@@ -241,7 +241,7 @@ describe('parseTrace copes with real-world mess', () => {
   it('accepts tabs, non-breaking and other Unicode spaces between fields', () => {
     expect(
       one(
-        go16.replace(/ /g, (m, i: number) =>
+        go16.replace(/ /g, (_, i: number) =>
           i % 3 === 0 ? '\u00a0' : i % 3 === 1 ? '\t' : '\u2009',
         ),
       ).heapMB,

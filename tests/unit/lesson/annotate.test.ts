@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { annotateLine } from '../../../src/lesson/annotate.ts';
 
-const leak = readFileSync('tests/fixtures/go1.19-leaking-map.txt', 'utf8');
+const leak = readFileSync('content/traces/leaking-map.txt', 'utf8');
 
 describe('annotateLine', () => {
   it('cuts a Go 1.19 line into fields that put the line back together', () => {

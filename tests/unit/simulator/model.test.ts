@@ -150,10 +150,10 @@ describe('simulate: the pacer', () => {
     expect(Math.floor(memoryLimitGoalMB(19, 60))).toBe(49);
     expect(Math.floor(memoryLimitGoalMB(19, 64))).toBe(53);
     for (const [file, overrides] of [
-      ['go1.19-gomemlimit-64mib-gogcoff.txt', { gogc: null, limitMB: 64 }],
-      ['go1.19-gomemlimit-60mib-gogc100.txt', { limitMB: 60 }],
+      ['gomemlimit-64mib-gogcoff', { gogc: null, limitMB: 64 }],
+      ['gomemlimit-60mib-gogc100', { limitMB: 60 }],
     ] as const) {
-      const real = traceFigures(readFileSync(`tests/fixtures/${file}`, 'utf8'));
+      const real = traceFigures(readFileSync(`content/traces/${file}.txt`, 'utf8'));
       const sim = traceFigures(simulate(settings(overrides)).text);
       expect(sim.steadyGoalMB).toBe(real.steadyGoalMB);
       expect(Math.abs(sim.cycles - real.cycles) / real.cycles).toBeLessThan(tolerance.cycles);
