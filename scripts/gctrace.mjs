@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // Command line for the trace engine: `npm run --silent gctrace -- --help` lists the commands.
 // Node 24 strips the TypeScript types of the modules it imports.
 import { main } from '../src/cli/main.ts';
