@@ -6,8 +6,11 @@
  * is parsed chunk by chunk and the results are joined: each chunk is parsed after the last gc line
  * of every run so far, so the engine itself decides whether the chunk's first cycles continue a
  * run, start a new one or pick up an interleaved one. Limitations, at chunk boundaries only: a gc
- * line broken by other output is not rejoined with a continuation in the next chunk, and a run's
- * era is the era of the largest of its pieces.
+ * line broken by other output is not rejoined with a continuation in the next chunk, a run's era
+ * is the era of the largest of its pieces, and a diagnostic message that names another run or line
+ * ("continues run 2 (gc 7 on line 40)") counts within its chunk. The cycles, runs and analysis are
+ * otherwise those of a whole parse (tests/unit/cli/read-trace.test.ts compares them on every
+ * captured trace).
  */
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';

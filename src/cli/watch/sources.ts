@@ -4,6 +4,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { constants } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { LineSplitter, type LineLog } from './line-log.ts';
 
 /** GODEBUG with gctrace=1 added to the settings it has; a gctrace setting above 0 is kept as it is. */
@@ -24,21 +25,25 @@ export function exitStatus(code: number | null, signal: NodeJS.Signals | null): 
   return 128 + (number ?? 0);
 }
 
-/** Feeds a stream's text into the log as whole lines, copying it unchanged to `echo`. */
+/** Feeds a stream's text into the log as whole lines, copying it unchanged to `echo`; a read error ends it. */
 function feed(input: Readable, log: LineLog, echo: Writable | null): Promise<void> {
   const decoder = new StringDecoder('utf8');
   const splitter = new LineSplitter();
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     input.on('data', (data: Buffer) => {
       echo?.write(data);
       log.append(splitter.push(decoder.write(data)));
     });
-    input.on('error', reject);
-    input.on('end', () => {
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
       log.append(splitter.push(decoder.end()));
       log.append(splitter.end());
       resolve();
-    });
+    };
+    input.on('error', end);
+    input.on('end', end);
   });
 }
 
@@ -74,7 +79,9 @@ export function runProgram(
     });
     child.on('exit', (code, signal) => resolve([code, signal]));
   });
-  const done = Promise.all([exited, read.catch(() => undefined)]).then(([[code, signal]]) => {
+  const done = exited.then(async ([code, signal]) => {
+    // A process the program started may still hold standard error open: wait a moment, no more.
+    await Promise.race([read, sleep(2000, undefined, { ref: false })]);
     log.setState({ state: 'exited', status: code, signal, what });
     return exitStatus(code, signal);
   });

@@ -1,4 +1,11 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -121,6 +128,24 @@ describe('gctrace watch -- CMD', () => {
     },
     slow,
   );
+  it(
+    'kills a program that ignores Ctrl-C once the grace period is over',
+    async () => {
+      const watching = await startWatch([
+        '--',
+        process.execPath,
+        '-e',
+        "for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => {}); console.error('ready'); setInterval(() => {}, 1000)",
+      ]);
+      const [, pid] = await watching.waitFor(/\(pid (\d+)\)/);
+      await watching.waitFor(/^ready$/m);
+      watching.child.kill('SIGINT');
+      // SIGKILL is signal 9: 128 + 9.
+      expect(await watching.exited).toEqual({ code: 137, signal: null });
+      expect(() => process.kill(Number(pid), 0)).toThrow();
+    },
+    slow,
+  );
 });
 
 describe('gctrace watch - and watch FILE', () => {
@@ -143,7 +168,7 @@ describe('gctrace watch - and watch FILE', () => {
   );
 
   it(
-    'follows a growing file, and reads it again after it is truncated',
+    'follows a growing file, and reads it again after it is truncated or rotated',
     async () => {
       const file = join(scratch, 'gc.log');
       writeFileSync(file, steadyLines.slice(0, 5).join('\n') + '\n');
@@ -156,6 +181,13 @@ describe('gctrace watch - and watch FILE', () => {
       await watching.waitFor(/was truncated/);
       const again = await readEvents(events, (e) => linesOf(e).length >= 22);
       expect(linesOf(again)).toEqual([...steadyLines.slice(0, 20), ...steadyLines.slice(0, 2)]);
+      // Rotation: a new file is moved into its place.
+      const next = join(scratch, 'gc.log.new');
+      writeFileSync(next, steadyLines.slice(0, 3).join('\n') + '\n');
+      renameSync(next, file);
+      await watching.waitFor(/was replaced \(rotated\)/);
+      const rotated = await readEvents(events, (e) => linesOf(e).length >= 25);
+      expect(linesOf(rotated).slice(22)).toEqual(steadyLines.slice(0, 3));
       watching.child.kill('SIGINT');
       expect((await watching.exited).code).toBe(0);
     },
