@@ -1,5 +1,6 @@
 import {
   appendFileSync,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   renameSync,
@@ -163,6 +164,32 @@ describe('gctrace watch - and watch FILE', () => {
       watching.child.kill('SIGINT');
       expect((await watching.exited).code).toBe(0);
       expect(watching.stdout()).toBe(steadyLines.join('\n') + '\n');
+    },
+    slow,
+  );
+
+  it(
+    'serves the built site without the token, and nothing outside it',
+    async () => {
+      const site = join(scratch, 'site');
+      mkdirSync(join(site, 'lab'), { recursive: true });
+      writeFileSync(join(site, 'lab', 'index.html'), '<!doctype html><title>lab</title>');
+      writeFileSync(join(scratch, 'secret.txt'), 'not part of the site');
+      const watching = await startWatch(['--site', site, '-']);
+      const base = `http://127.0.0.1:${watching.port}`;
+      const page = await fetch(`${base}/lab/?live=${watching.token}`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(await page.text()).toBe('<!doctype html><title>lab</title>');
+      const bare = await fetch(`${base}/lab`, { redirect: 'manual' });
+      expect([bare.status, bare.headers.get('location')]).toEqual([301, '/lab/']);
+      expect((await fetch(`${base}/nothing.js`)).status).toBe(404);
+      const host = `localhost:${watching.port}`;
+      expect(await statusOf(watching.port, '/..%2fsecret.txt', host)).toBe(403);
+      expect(await statusOf(watching.port, '/lab/', host)).toBe(200);
+      watching.child.stdin!.end();
+      watching.child.kill('SIGINT');
+      expect((await watching.exited).code).toBe(0);
     },
     slow,
   );
