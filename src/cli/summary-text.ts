@@ -1,0 +1,73 @@
+/** The plain-language summary of a trace that `gctrace summary` prints. */
+import type { LineKind, ParsedTrace, TraceAnalysis } from '../gctrace/index.ts';
+import { count } from './plural.ts';
+
+/** A figure rounded to `digits` decimals, or n/a. */
+export function fmt(value: number | null | undefined, digits = 1): string {
+  return value === null || value === undefined || Number.isNaN(value)
+    ? 'n/a'
+    : String(Math.round(value * 10 ** digits) / 10 ** digits);
+}
+
+/** What each kind of line is called in the summary, singular and plural. */
+const kindNouns: Record<LineKind, [string, string]> = {
+  cycle: ['gc line', 'gc lines'],
+  companion: ['other runtime line', 'other runtime lines'],
+  output: ['line of program output', 'lines of program output'],
+  blank: ['blank line', 'blank lines'],
+  markup: ['markup line', 'markup lines'],
+  diagnostic: ['unreadable line', 'unreadable lines'],
+};
+
+/** The summary as text: the lines read, then per run its pauses, heap, implied GOGC and verdict. */
+export function summaryText(parsed: ParsedTrace, analysis: TraceAnalysis): string {
+  const out: string[] = [];
+  const errors = parsed.diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = parsed.diagnostics.filter((d) => d.severity === 'warning').length;
+  const kinds = Object.entries(parsed.lineKinds)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => count(n, kindNouns[k as LineKind][0], kindNouns[k as LineKind][1]))
+    .join(', ');
+  out.push(`${count(parsed.lineCount, 'line')}${kinds === '' ? '' : `: ${kinds}`}`);
+  out.push(
+    `${count(parsed.cycles.length, 'cycle')} in ${count(analysis.runs.length, 'run')}; ${count(errors, 'error')}, ${count(warnings, 'warning')}`,
+  );
+  for (const run of analysis.runs) {
+    out.push('');
+    out.push(
+      `run ${run.run + 1} (${run.era}), lines ${run.firstLine}–${run.lastLine}: ${count(run.cycles, 'cycle')}${run.forcedCycles ? ` (${run.forcedCycles} forced)` : ''}${run.truncatedCycles ? `, ${run.truncatedCycles} truncated` : ''}`,
+    );
+    if (run.durationSeconds !== null)
+      out.push(`  duration ${fmt(run.durationSeconds, 3)} s, ${fmt(run.gcPerSecond, 2)} GC/s`);
+    if (run.pauses !== null)
+      out.push(
+        `  pauses (ms): p50 ${fmt(run.pauses.p50, 3)}, p95 ${fmt(run.pauses.p95, 3)}, p99 ${fmt(run.pauses.p99, 3)}, max ${fmt(run.pauses.max, 3)}`,
+      );
+    out.push(
+      `  peak heap ${fmt(run.peakHeapMB, 0)} MB, peak live heap ${fmt(run.peakLiveMB, 0)} MB`,
+    );
+    const g = run.impliedGogc;
+    out.push(
+      `  implied GOGC: ${g === null ? run.impliedGogcNote : `${g.snapped ?? fmt(g.value)} (interval ${fmt(g.low)}–${fmt(g.high)}, ${g.cyclesAgreeing} of ${count(g.cyclesUsed, 'cycle')} agree)`}`,
+    );
+    if (run.gcOff)
+      out.push('  GC off: the goal is the "no goal" value (GOGC=off, no memory limit)');
+    if (run.memoryLimit.detected) out.push(`  memory limit: ${run.memoryLimit.reason}`);
+    const v = run.leak;
+    out.push(`  verdict: ${v.verdict.toUpperCase()}: ${v.reason}`);
+    if (v.slopeMBPerCycle !== null)
+      out.push(
+        `  trend: ${fmt(v.theilSenMBPerCycle, 3)} MB/cycle (Theil–Sen), ${fmt(v.slopeMBPerMinute, 2)} MB/min, R² ${fmt(v.r2, 2)}; first third ${fmt(v.firstThirdSlopeMBPerCycle, 3)}, last third ${fmt(v.lastThirdSlopeMBPerCycle, 3)} MB/cycle`,
+      );
+    if (v.evidence.length > 0)
+      out.push(
+        `  evidence: ${v.evidence.map((e) => `line ${e.line} (gc ${e.gc}, ${e.liveMB} MB, ${e.note})`).join('; ')}`,
+      );
+  }
+  return out.join('\n') + '\n';
+}
+
+/** What to do when a file holds no gc line at all: the runtime writes the trace to standard error. */
+export const noGcLineHint =
+  'no gc line found. The runtime prints the trace on standard error: capture it with\n' +
+  '  GODEBUG=gctrace=1 ./yourprogram 2>trace.txt';
