@@ -3,13 +3,13 @@
  * pick a run, zoom, compare with a second trace, share it in a link and export what it shows.
  */
 import { renderFindings, renderProblemList } from '../cell/view.ts';
-import { eraLabel, verdictTitles, type CellVerdict } from '../cell/model.ts';
 import type { Domain, TraceState } from '../workbench/protocol.ts';
 import {
   differenceRows,
   findingsMarkdown,
   sampleSentence,
   summaryFindings,
+  summaryVerdict,
 } from '../workbench/report.ts';
 import { decodeShare, encodeShare, maxFragmentChars } from '../workbench/share.ts';
 import type { RangeSummary } from '../workbench/summary.ts';
@@ -21,6 +21,27 @@ import { WorkbenchWorker } from '../workbench/worker-client.ts';
 import { loadBig, loadSaved, saveBig, saveText, type SaveOutcome } from '../workbench/storage.ts';
 import { Pager } from '../workbench/pager.ts';
 import { pageElement as el } from '../site/dom.ts';
+import {
+  panned,
+  rangeInputValue,
+  typedRange,
+  zoomedOut,
+  zoomStateText,
+} from '../workbench/zoom.ts';
+import { cyclesFileName, exportBaseName, findingsFileName } from '../workbench/file-names.ts';
+import { classifyLink } from '../workbench/link.ts';
+import {
+  bigFileNotice,
+  compareWaitText,
+  differencesCaption,
+  moreProblemsText,
+  progressText,
+  rangeNote,
+  runOptionText,
+  runReasonText,
+  saveNotice,
+  statusText,
+} from '../workbench/wording.ts';
 
 /** Traces up to this many characters are edited in place; longer ones are shown in pages. */
 const editableLimit = 1 << 20;
@@ -34,13 +55,6 @@ const worker = new WorkbenchWorker();
 const style = document.createElement('style');
 style.textContent = chartCss;
 document.head.append(style);
-
-// Formatting the first number loads the locale's data (tens of milliseconds): better while the
-// page starts than in the middle of reading a trace. Later toLocaleString('en') calls reuse it.
-const numberFormat = new Intl.NumberFormat('en');
-const number = (n: number) => numberFormat.format(n);
-const megabytes = (bytes: number) =>
-  bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1e3)} KB`;
 
 /** One trace on the page (the main one, and the one to compare with). */
 interface Slot {
@@ -121,13 +135,8 @@ function showError(text: string, target: HTMLElement = $('[data-error]')): void 
 }
 
 function reportSave(outcome: SaveOutcome, target?: HTMLElement): void {
-  if (outcome === 'saved') return;
-  notice(
-    outcome === 'too-big'
-      ? 'This trace is too big to keep in the browser’s storage; it stays on the page until you leave. Keep your file.'
-      : 'Your browser is not keeping data for this site, so this trace lasts only until you leave the page.',
-    target,
-  );
+  const text = saveNotice(outcome);
+  if (text !== null) notice(text, target);
 }
 
 // ---------------------------------------------------------------- loading
@@ -146,7 +155,7 @@ function progressUi(s: Slot) {
     update(bytes: number, total: number, lines: number, cycles: number) {
       bar.max = total || 1;
       bar.value = bytes;
-      text.textContent = `Read ${megabytes(bytes)} of ${megabytes(total)}: ${number(lines)} lines, ${number(cycles)} cycles`;
+      text.textContent = progressText(bytes, total, lines, cycles);
     },
     done() {
       box.hidden = true;
@@ -267,49 +276,37 @@ async function loadFile(s: Slot, file: File): Promise<void> {
   s.text = null;
   s.textarea.value = '';
   showEditable(s, false);
-  notice(
-    `${file.name} is ${megabytes(file.size)}: it is read in the background and shown read-only, ${pageSize} lines a page. Edit it in your own editor and open it again.`,
-    $('[data-notice]', s.scope),
-  );
+  notice(bigFileNotice(file.name, file.size, pageSize), $('[data-notice]', s.scope));
   startLoad(s, file, file.name);
   if (s.key === 'a') {
     const outcome = await saveBig(s.key, file);
     if (outcome !== 'saved')
-      notice(
-        `${file.name} is ${megabytes(file.size)}: it is read in the background and shown read-only, ${pageSize} lines a page. It is ${outcome === 'too-big' ? 'too big to keep in the browser' : 'not kept by this browser'}, so after a reload open it again.`,
-        $('[data-notice]', s.scope),
-      );
+      notice(bigFileNotice(file.name, file.size, pageSize, outcome), $('[data-notice]', s.scope));
   }
 }
 
 /** A workbench share link (its trace) or the address of a text file (fetched from the browser). */
 async function loadLink(s: Slot, address: string): Promise<void> {
   const errorBox = $('[data-error]', s.scope);
-  let url: URL;
-  try {
-    url = new URL(address, location.href);
-  } catch {
-    showError('That is not a link. Paste a whole address, starting with https://.', errorBox);
+  const link = classifyLink(address, location.href);
+  if (link.kind === 'refused') {
+    showError(link.message, errorBox);
     return;
   }
-  if (url.hash.includes('trace=')) {
+  if (link.kind === 'share') {
     try {
-      const text = await decodeShare(url.hash);
+      const text = await decodeShare(link.hash);
       if (text !== null) loadText(s, text, 'shared link', { save: true });
     } catch (error) {
       showError((error as Error).message, errorBox);
     }
     return;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    showError('Only http and https links can be loaded.', errorBox);
-    return;
-  }
   try {
-    const response = await fetch(url, { credentials: 'omit' });
+    const response = await fetch(link.url, { credentials: 'omit' });
     if (!response.ok) throw new Error(`the server answered ${response.status}`);
     const blob = await response.blob();
-    const name = url.pathname.split('/').pop() || url.host;
+    const name = link.name;
     if (blob.size <= editableLimit) loadText(s, await blob.text(), name, { save: true });
     else await loadFile(s, new File([blob], name));
   } catch (error) {
@@ -330,16 +327,7 @@ function renderState(s: Slot): void {
     status.dataset.cycles = '0';
     return;
   }
-  const run = state.runs[s.run];
-  const parts = [
-    `${number(state.lineCount)} lines`,
-    `${number(state.cycleCount)} cycle${state.cycleCount === 1 ? '' : 's'}`,
-    `${number(state.problemCount)} problem${state.problemCount === 1 ? '' : 's'}`,
-    eraLabel(run?.era ?? null),
-  ];
-  if (state.runs.length > 1) parts.push(`${state.runs.length} runs`);
-  if (!state.final) parts.push('still reading');
-  status.textContent = parts.join(' · ');
+  status.textContent = statusText(state, s.run);
   status.dataset.cycles = String(state.cycleCount);
   status.dataset.problems = String(state.problemCount);
   status.dataset.final = String(state.final);
@@ -354,15 +342,8 @@ function renderProblems(s: Slot, state: TraceState): void {
   host.replaceChildren();
   if (state.problems.length === 0) return;
   host.append(renderProblemList(document, state.problems, 50));
-  const shown = Math.min(50, state.problems.length);
-  if (state.problemCount > shown)
-    host.append(
-      el(
-        'p',
-        { class: 'wb-hint' },
-        `and ${number(state.problemCount - shown)} more${state.problemCount > state.problems.length ? ` (the first ${number(state.problems.length)} are kept with their place)` : ''}.`,
-      ),
-    );
+  const more = moreProblemsText(state, Math.min(50, state.problems.length));
+  if (more !== null) host.append(el('p', { class: 'wb-hint' }, more));
 }
 
 function renderRuns(s: Slot, state: TraceState): void {
@@ -370,55 +351,36 @@ function renderRuns(s: Slot, state: TraceState): void {
   const field = select.closest<HTMLElement>('.wb-run')!;
   field.hidden = state.runs.length < 2;
   const options = state.runs.map((run) => {
-    const option = el(
-      'option',
-      { value: String(run.index) },
-      `Run ${run.index + 1}: ${number(run.cycles)} cycle${run.cycles === 1 ? '' : 's'}, lines ${run.firstLine}–${run.lastLine}${run.index === state.mainRun ? ' (longest)' : ''}`,
-    );
+    const option = el('option', { value: String(run.index) }, runOptionText(run, state.mainRun));
     option.selected = run.index === s.run;
     return option;
   });
   select.replaceChildren(...options);
-  const reason = state.runs[s.run]?.startReason;
-  $('[data-run-reason]', s.scope).textContent = reason ? `This run starts because ${reason}.` : '';
-}
-
-function verdictOf(summary: RangeSummary): CellVerdict {
-  const leak = summary.analysis.leak;
-  return {
-    status: leak.verdict,
-    title: verdictTitles[leak.verdict],
-    reason: leak.reason,
-    evidence: [...new Set(leak.evidence.map((e) => e.line))],
-  };
+  $('[data-run-reason]', s.scope).textContent = runReasonText(state.runs[s.run]?.startReason);
 }
 
 function renderSummary(summary: RangeSummary): void {
   const host = $('[data-findings]');
   host.replaceChildren(
-    renderFindings(document, { verdict: verdictOf(summary), findings: summaryFindings(summary) }),
+    renderFindings(document, {
+      verdict: summaryVerdict(summary),
+      findings: summaryFindings(summary),
+    }),
   );
   const notes: string[] = [];
   const sample = sampleSentence(summary);
   if (sample) notes.push(sample);
-  if (summary.domain)
-    notes.push(
-      `Findings for ${formatSeconds(summary.domain[0])} – ${formatSeconds(summary.domain[1])} only (${number(summary.stats.cycles)} cycles).`,
-    );
+  if (summary.domain) notes.push(rangeNote(summary.domain, summary.stats.cycles));
   $('[data-sample-note]').textContent = notes.join(' ');
   host.dataset.verdict = summary.analysis.leak.verdict;
 }
 
-const formatSeconds = (v: number) => `${Number(v.toPrecision(6))} s`;
-
 function renderZoomInputs(domain: Domain): void {
   const from = $<HTMLInputElement>('[data-zoom-from]');
   const to = $<HTMLInputElement>('[data-zoom-to]');
-  from.value = String(Number(domain[0].toPrecision(8)));
-  to.value = String(Number(domain[1].toPrecision(8)));
-  $('[data-zoom-state]').textContent = zoom
-    ? `Showing ${formatSeconds(domain[0])} – ${formatSeconds(domain[1])}.`
-    : 'Showing the whole run.';
+  from.value = rangeInputValue(domain[0]);
+  to.value = rangeInputValue(domain[1]);
+  $('[data-zoom-state]').textContent = zoomStateText(domain, zoom !== null);
 }
 
 /** Redraws charts, findings and the comparison for the current runs and range. */
@@ -459,15 +421,7 @@ async function refreshCompare(stale: () => boolean): Promise<void> {
   if (a.id === null || b.id === null || !a.state?.final || !b.state?.final) {
     charts.hidden = true;
     table.replaceChildren(
-      el(
-        'p',
-        { class: 'wb-hint' },
-        b.id === null
-          ? 'Load a second trace to compare.'
-          : a.id === null
-            ? 'Load your trace above first.'
-            : 'Reading…',
-      ),
+      el('p', { class: 'wb-hint' }, compareWaitText(a.id !== null, b.id !== null)),
     );
     return;
   }
@@ -496,13 +450,7 @@ async function refreshCompare(stale: () => boolean): Promise<void> {
 
 function renderDifferences(sumA: RangeSummary, sumB: RangeSummary): void {
   const table = el('table', { class: 'chart-table wb-diff' });
-  table.append(
-    el(
-      'caption',
-      {},
-      `A: ${a.name || 'your trace'} (run ${a.run + 1}) against B: ${b.name || 'second trace'} (run ${b.run + 1})${zoom ? `, ${formatSeconds(zoom[0])} – ${formatSeconds(zoom[1])}` : ''}`,
-    ),
-  );
+  table.append(el('caption', {}, differencesCaption(a, b, zoom)));
   const head = el('tr');
   for (const label of ['', 'A', 'B', 'B − A'])
     head.append(el('th', { scope: 'col' }, label || 'Measure'));
@@ -541,20 +489,20 @@ function currentDomain(): Domain | null {
 
 $('[data-zoom-form]').addEventListener('submit', (event) => {
   event.preventDefault();
-  const from = Number($<HTMLInputElement>('[data-zoom-from]').value);
-  const to = Number($<HTMLInputElement>('[data-zoom-to]').value);
-  if (!Number.isFinite(from) || !Number.isFinite(to) || !(to > from)) {
+  const range = typedRange(
+    $<HTMLInputElement>('[data-zoom-from]').value,
+    $<HTMLInputElement>('[data-zoom-to]').value,
+  );
+  if (range === null) {
     $('[data-zoom-state]').textContent = 'Give a start time smaller than the end time, in seconds.';
     return;
   }
-  setZoom([from, to]);
+  setZoom(range);
 });
 $('[data-action="zoom-out"]').addEventListener('click', () => {
   const domain = currentDomain();
   if (!domain || zoom === null) return;
-  const width = domain[1] - domain[0];
-  const next: Domain = [domain[0] - width / 2, domain[1] + width / 2];
-  setZoom(next);
+  setZoom(zoomedOut(domain));
 });
 $('[data-action="zoom-reset"]').addEventListener('click', () => setZoom(null));
 for (const [action, direction] of [
@@ -563,9 +511,7 @@ for (const [action, direction] of [
 ] as const) {
   $(`[data-action="${action}"]`).addEventListener('click', () => {
     const domain = currentDomain();
-    if (!domain) return;
-    const shift = ((domain[1] - domain[0]) / 2) * direction;
-    setZoom([domain[0] + shift, domain[1] + shift]);
+    if (domain) setZoom(panned(domain, direction));
   });
 }
 
@@ -733,16 +679,14 @@ $('[data-action="share"]').addEventListener('click', async () => {
   message.textContent = `${copied ? 'Link copied' : 'Link ready'}: ${Math.ceil(link.length / 1024)} KB, with the trace compressed inside it. Nothing is sent to any server.`;
 });
 
-const fileBase = () =>
-  (a.name || 'trace').replace(/\.[a-z0-9]+$/i, '').replace(/[^a-z0-9._-]+/gi, '-') +
-  (a.state && a.state.runs.length > 1 ? `-run${a.run + 1}` : '');
+const fileBase = () => exportBaseName(a.name, a.run, a.state?.runs.length ?? 0);
 
 for (const format of ['csv', 'json'] as const) {
   $(`[data-action="export-${format}"]`).addEventListener('click', async () => {
     if (a.id === null) return;
     try {
       const blob = await worker.export(a.id, a.run, zoom, format);
-      download(blob, `${fileBase()}-cycles.${format}`);
+      download(blob, cyclesFileName(fileBase(), format));
     } catch (error) {
       showError(`The export failed: ${(error as Error).message}`);
     }
@@ -758,7 +702,7 @@ $('[data-action="export-markdown"]').addEventListener('click', () => {
     problems: a.state.problemCount,
     lines: a.state.lineCount,
   });
-  download(new Blob([text], { type: 'text/markdown' }), `${fileBase()}-findings.md`);
+  download(new Blob([text], { type: 'text/markdown' }), findingsFileName(fileBase()));
 });
 
 // ---------------------------------------------------------------- start
