@@ -315,6 +315,8 @@ export class TraceSlot {
     this.editor.onChange((text) => {
       // The textarea stays the page's copy of the text, whichever editor is showing it.
       if (this.editor.kind !== 'textarea') this.textarea.value = text;
+      // Busy from the keystroke on, not only once the pause in typing has passed.
+      this.host.busy();
       window.clearTimeout(this.saveTimer);
       this.saveTimer = window.setTimeout(() => this.edited(), 300);
     });

@@ -51,7 +51,7 @@ test('a pasted trace gives charts and findings, is kept across a reload, and pro
     'data-cycles',
     /^1\d\d$/,
   );
-  const problem = page.locator('[data-slot="a"] .cell-problems li').first();
+  const problem = page.locator('[data-slot="a"] [data-problem-list] li').first();
   await expect(problem).toContainText(/Line \d+, column \d+/);
   await page.reload();
   await ready(page);
