@@ -17,11 +17,9 @@ import {
 } from '../cell/view.ts';
 import { textareaEditor, type EditorTrace, type TraceEditor } from '../editor/trace-editor.ts';
 import { cellWorker, workerAvailable, type CellWorker } from '../cell/worker-client.ts';
+import { pageParseLineLimit, wantsMonaco } from '../editor/choose-editor.ts';
 
 const tabId = Math.random().toString(36).slice(2);
-
-/** Above this many lines a trace is parsed in a worker: typing stays smooth while it runs. */
-const workerLineThreshold = 3000;
 
 /** Runs work when the browser is idle, so it never competes with the first paint or scroll. */
 function idle(work: () => void): void {
@@ -39,11 +37,6 @@ function safeLocalStorage(): Storage | null {
   } catch {
     return null;
   }
-}
-
-/** Touch-first and narrow screens keep the textarea: Monaco is built for a mouse and keyboard. */
-function wantsMonaco(): boolean {
-  return matchMedia('(pointer: fine)').matches && matchMedia('(min-width: 40rem)').matches;
 }
 
 class TraceCellElement extends HTMLElement {
@@ -211,7 +204,7 @@ class TraceCellElement extends HTMLElement {
   private update(text: string): void {
     const id = ++this.requestId;
     this.latestText = text;
-    if (lineCount(text, workerLineThreshold + 1) <= workerLineThreshold || !workerAvailable()) {
+    if (lineCount(text, pageParseLineLimit + 1) <= pageParseLineLimit || !workerAvailable()) {
       this.worker?.forget();
       this.shownId = id;
       const model = buildCellModel(text, undefined, this.localModel ?? undefined);

@@ -1,5 +1,5 @@
 /** Findings as Markdown for a bug report, and the difference table of two traces. */
-import { runFindings, verdictTitles, type Finding } from '../cell/model.ts';
+import { runFindings, verdictTitles, type CellVerdict, type Finding } from '../cell/model.ts';
 import type { RangeSummary } from './summary.ts';
 
 const fmt = (v: number, digits = 2) =>
@@ -23,6 +23,17 @@ export function summaryFindings(summary: RangeSummary): Finding[] {
   const slope = summary.analysis.leak.slopeMBPerMinute;
   if (slope !== null) findings.push({ label: 'Live-heap slope', value: `${fmt(slope, 3)} MB/min` });
   return findings;
+}
+
+/** The leak verdict of a summary, as the findings show it: each evidence line once. */
+export function summaryVerdict(summary: RangeSummary): CellVerdict {
+  const leak = summary.analysis.leak;
+  return {
+    status: leak.verdict,
+    title: verdictTitles[leak.verdict],
+    reason: leak.reason,
+    evidence: [...new Set(leak.evidence.map((e) => e.line))],
+  };
 }
 
 /** One sentence on how the verdict was reached when the engine saw a sample. */

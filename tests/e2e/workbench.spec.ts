@@ -51,11 +51,42 @@ test('a pasted trace gives charts and findings, is kept across a reload, and pro
     'data-cycles',
     /^1\d\d$/,
   );
-  const problem = page.locator('[data-slot="a"] .cell-problems li').first();
+  const problem = page.locator('[data-slot="a"] [data-problem-list] li').first();
   await expect(problem).toContainText(/Line \d+, column \d+/);
   await page.reload();
   await ready(page);
   expect(await page.locator('#wb-text-a').inputValue()).toContain('gc 999 @1.0s');
+  expect(problems).toEqual([]);
+});
+
+test('a small trace gets the full editor: hovers explain fields, markers show problems', async ({
+  page,
+}) => {
+  const problems = watchPage(page);
+  await open(page);
+  await page.locator('#wb-sample-a').selectOption({ label: 'steady' });
+  await ready(page);
+  const slot = page.locator('[data-slot="a"]');
+  await expect(slot.locator('.monaco-editor')).toBeVisible({ timeout: 15_000 });
+  // Wait for the tokenizer: it splits the line into one span per field.
+  const goal = slot.locator('.view-lines .view-line span span', { hasText: /^MB\sgoal/ }).first();
+  await expect(goal).toBeVisible();
+  await goal.hover();
+  await expect(page.locator('.monaco-hover').filter({ hasText: /goal/i }).first()).toBeVisible({
+    timeout: 5000,
+  });
+  await expect(slot.locator('.squiggly-error, .squiggly-warning')).toHaveCount(0);
+  await slot.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.insertText('gc 99 @1.5s oops');
+  await expect(slot.locator('.squiggly-error, .squiggly-warning').first()).toBeAttached();
+  await ready(page);
+  await expect(statusA(page)).not.toHaveAttribute('data-problems', '0');
+  // The text behind the editor is what is kept across a reload.
+  await page.reload();
+  await ready(page);
+  expect(await page.locator('#wb-text-a').inputValue()).toContain('gc 99 @1.5s oops');
   expect(problems).toEqual([]);
 });
 

@@ -1,0 +1,462 @@
+/**
+ * One trace input of the workbench (A, yours; B, to compare with), over the markup of
+ * TraceSlot.astro: where the trace comes from (paste, file, drop, sample, link), reading
+ * progress, its text, status, problems and run. The workbench element owns two of these.
+ */
+import { renderProblemList } from '../cell/view.ts';
+import { explainAt, lineCount, parseTrace } from '../gctrace/index.ts';
+import { pageParseLineLimit, wantsMonaco } from '../editor/choose-editor.ts';
+import { textareaEditor, type EditorTrace, type TraceEditor } from '../editor/trace-editor.ts';
+import { classifyLink } from '../workbench/link.ts';
+import type { Pager } from '../workbench/pager.ts';
+import type { TraceState } from '../workbench/protocol.ts';
+import { decodeShare } from '../workbench/share.ts';
+import { saveBig, saveText, type SaveOutcome } from '../workbench/storage.ts';
+import type { ChartRange } from '../workbench/chart-range.ts';
+import type { WorkbenchWorker } from '../workbench/worker-client.ts';
+import {
+  bigFileNotice,
+  moreProblemsText,
+  progressText,
+  runOptionText,
+  runReasonText,
+  saveNotice,
+  statusText,
+} from '../workbench/wording.ts';
+import { pageElement as el } from '../site/dom.ts';
+
+/** Problems listed under the text; the status line counts them all. */
+const problemsListed = 50;
+
+/** What a slot asks of the workbench around it. */
+export interface TraceSlotHost {
+  readonly worker: WorkbenchWorker;
+  /** Traces up to this many bytes are edited in place; longer ones are shown in pages. */
+  readonly editableBytes: number;
+  readonly pageSize: number;
+  /** A load has started: the page is busy until it is read. */
+  loadStarted(slot: TraceSlot): void;
+  /** More of the trace was read; `preview` is a first look at its charts. */
+  partlyRead(slot: TraceSlot, preview: ChartRange | null): void;
+  /** The trace was read to the end. */
+  read(slot: TraceSlot): void;
+  /** The reader picked another run. */
+  runChanged(slot: TraceSlot): void;
+  /** The slot has no trace any more. */
+  cleared(slot: TraceSlot): void;
+  /** Charts, findings and the comparison should follow what the slots hold now. */
+  refresh(): void;
+  /** Marks the page busy at once, before a file or sample has even arrived. */
+  busy(): void;
+}
+
+export class TraceSlot {
+  readonly key: 'a' | 'b';
+  readonly scope: HTMLElement;
+  /** The worker's id for the trace, while there is one. */
+  id: string | null = null;
+  name = '';
+  /** The text, when small enough to edit here; null for a big file (shown in pages). */
+  text: string | null = null;
+  state: TraceState | null = null;
+  run = 0;
+  private loads = 0;
+  private saveTimer = 0;
+  private readonly host: TraceSlotHost;
+  private readonly pager: Pager | null;
+  private readonly textarea: HTMLTextAreaElement;
+  private editor: TraceEditor;
+  /** What shows the editable text: the textarea, or Monaco's host once it has loaded. */
+  private editorElement: HTMLElement;
+  private monacoRequested = false;
+
+  constructor(key: 'a' | 'b', scope: HTMLElement, host: TraceSlotHost, pager: Pager | null) {
+    this.key = key;
+    this.scope = scope;
+    this.host = host;
+    this.pager = pager;
+    this.textarea = this.find<HTMLTextAreaElement>('textarea');
+    this.editorElement = this.textarea;
+    this.editor = textareaEditor(this.textarea);
+    this.wireEditor();
+    this.wireSources();
+  }
+
+  private find<T extends HTMLElement = HTMLElement>(selector: string): T {
+    return this.scope.querySelector<T>(selector)!;
+  }
+
+  // ---------------------------------------------------------------- messages
+
+  notice(text: string): void {
+    this.find('[data-notice]').replaceChildren(el('p', {}, text));
+  }
+
+  showError(text: string): void {
+    this.find('[data-error]').replaceChildren(...(text ? [el('p', {}, text)] : []));
+  }
+
+  private reportSave(outcome: SaveOutcome): void {
+    const text = saveNotice(outcome);
+    if (text !== null) this.notice(text);
+  }
+
+  // ---------------------------------------------------------------- loading
+
+  /** Sends a source to the worker. */
+  private startLoad(source: Blob, name: string): void {
+    const worker = this.host.worker;
+    if (this.id !== null) worker.drop(this.id);
+    const id = `${this.key}-${++this.loads}`;
+    this.id = id;
+    this.name = name;
+    this.state = null;
+    const progress = this.find('[data-progress]');
+    const bar = progress.querySelector('progress')!;
+    const progressLine = this.find('[data-progress-text]');
+    progress.hidden = false;
+    bar.removeAttribute('value');
+    progressLine.textContent = 'Reading the trace…';
+    this.showError('');
+    this.host.loadStarted(this);
+    worker.load(id, source, name, {
+      progress: (bytes, total, lines, cycles) => {
+        if (this.id !== id) return;
+        bar.max = total || 1;
+        bar.value = bytes;
+        progressLine.textContent = progressText(bytes, total, lines, cycles);
+      },
+      state: (state, preview) => {
+        if (this.id !== id) return;
+        this.state = state;
+        if (this.text === null) this.pager?.ensureShown();
+        if (state.final) {
+          progress.hidden = true;
+          this.run = state.mainRun;
+          this.render();
+          this.host.read(this);
+        } else {
+          this.render();
+          this.host.partlyRead(this, preview);
+        }
+      },
+      cancelled: () => {
+        if (this.id !== id) return;
+        progress.hidden = true;
+        this.id = null;
+        this.state = null;
+        this.notice(
+          'Reading stopped. What was on the page before is unchanged in your file; open it again to read it.',
+        );
+        this.render();
+      },
+      failed: (message) => {
+        if (this.id !== id) return;
+        progress.hidden = true;
+        this.showError(message);
+      },
+    });
+  }
+
+  /** Loads text: edited in place when small, in pages when not. */
+  loadText(text: string, name: string, options: { save: boolean }): void {
+    if (text.length <= this.host.editableBytes) {
+      this.text = text;
+      if (this.editor.getValue() !== text) this.editor.setValue(text);
+      // The textarea keeps the text even behind Monaco: it is what the page holds before scripts.
+      if (this.textarea.value !== text) this.textarea.value = text;
+      this.showEditable(true);
+      this.showEditorTrace(text);
+      if (options.save) this.reportSave(saveText(this.key, text, name));
+    } else {
+      this.text = null;
+      this.showEditable(false);
+    }
+    this.startLoad(new Blob([text], { type: 'text/plain' }), name);
+  }
+
+  private showEditable(editable: boolean): void {
+    this.editorElement.hidden = !editable;
+    if (this.pager) {
+      this.pager.element.hidden = editable;
+      if (!editable) this.pager.reset();
+    }
+  }
+
+  async loadFile(file: File): Promise<void> {
+    if (file.size <= this.host.editableBytes) {
+      try {
+        this.loadText(await file.text(), file.name, { save: true });
+      } catch (error) {
+        this.showError(`The file could not be read: ${(error as Error).message}`);
+        this.host.refresh();
+      }
+      return;
+    }
+    this.text = null;
+    this.editor.setValue('');
+    this.textarea.value = '';
+    this.showEditable(false);
+    const pageSize = this.host.pageSize;
+    this.notice(bigFileNotice(file.name, file.size, pageSize));
+    this.startLoad(file, file.name);
+    // Only your own trace is kept across a reload when it is a big file.
+    if (this.key === 'a') {
+      const outcome = await saveBig(this.key, file);
+      if (outcome !== 'saved') this.notice(bigFileNotice(file.name, file.size, pageSize, outcome));
+    }
+  }
+
+  /** A workbench share link (its trace) or the address of a text file (fetched from the browser). */
+  private async loadLink(address: string): Promise<void> {
+    const link = classifyLink(address, location.href);
+    if (link.kind === 'refused') {
+      this.showError(link.message);
+      return;
+    }
+    if (link.kind === 'share') {
+      try {
+        const text = await decodeShare(link.hash);
+        if (text !== null) this.loadText(text, 'shared link', { save: true });
+      } catch (error) {
+        this.showError((error as Error).message);
+      }
+      return;
+    }
+    try {
+      const response = await fetch(link.url, { credentials: 'omit' });
+      if (!response.ok) throw new Error(`the server answered ${response.status}`);
+      const blob = await response.blob();
+      if (blob.size <= this.host.editableBytes)
+        this.loadText(await blob.text(), link.name, { save: true });
+      else await this.loadFile(new File([blob], link.name));
+    } catch (error) {
+      this.showError(
+        `The trace at that link could not be fetched (${(error as Error).message}). The server may not allow other sites to read it; download the file and open it instead.`,
+      );
+    }
+  }
+
+  /** Empties the slot and forgets its saved text. */
+  clear(): void {
+    this.editor.setValue('');
+    this.textarea.value = '';
+    this.showEditable(true);
+    saveText(this.key, '', '');
+    this.forget();
+  }
+
+  private forget(): void {
+    if (this.id !== null) this.host.worker.drop(this.id);
+    this.id = null;
+    this.state = null;
+    this.text = '';
+    this.render();
+    this.find('[data-problem-list]').replaceChildren();
+    this.host.cleared(this);
+  }
+
+  /** Scrolls the text to a line: in the editor, or in the pages of a big file. */
+  revealLine(line: number): void {
+    if (this.text !== null) this.editor.revealLine(line);
+    else void this.pager?.showLine(line);
+  }
+
+  // ---------------------------------------------------------------- rendering
+
+  /** Status line, problems and run picker for the trace as read so far. */
+  render(): void {
+    const state = this.state;
+    const status = this.find('[data-status]');
+    if (!state) {
+      status.textContent = this.id === null ? 'No trace yet.' : 'Reading…';
+      status.dataset.cycles = '0';
+      return;
+    }
+    status.textContent = statusText(state, this.run);
+    status.dataset.cycles = String(state.cycleCount);
+    status.dataset.problems = String(state.problemCount);
+    status.dataset.final = String(state.final);
+    status.dataset.elapsedMs = String(state.elapsedMs);
+    status.dataset.heldBytes = String(state.heldBytes);
+    this.renderProblems(state);
+    this.renderRuns(state);
+  }
+
+  private renderProblems(state: TraceState): void {
+    const host = this.find('[data-problem-list]');
+    host.replaceChildren();
+    if (state.problems.length === 0) return;
+    host.append(renderProblemList(document, state.problems, problemsListed));
+    const more = moreProblemsText(state, Math.min(problemsListed, state.problems.length));
+    if (more !== null) host.append(el('p', { class: 'wb-hint' }, more));
+  }
+
+  private renderRuns(state: TraceState): void {
+    const select = this.find<HTMLSelectElement>('[data-run]');
+    select.closest<HTMLElement>('.wb-run')!.hidden = state.runs.length < 2;
+    select.replaceChildren(
+      ...state.runs.map((run) => {
+        const option = el(
+          'option',
+          { value: String(run.index) },
+          runOptionText(run, state.mainRun),
+        );
+        option.selected = run.index === this.run;
+        return option;
+      }),
+    );
+    this.find('[data-run-reason]').textContent = runReasonText(state.runs[this.run]?.startReason);
+  }
+
+  // ---------------------------------------------------------------- editor
+
+  private wireEditor(): void {
+    this.editor.onChange((text) => {
+      // The textarea stays the page's copy of the text, whichever editor is showing it.
+      if (this.editor.kind !== 'textarea') this.textarea.value = text;
+      // Busy from the keystroke on, not only once the pause in typing has passed.
+      this.host.busy();
+      window.clearTimeout(this.saveTimer);
+      this.saveTimer = window.setTimeout(() => this.edited(), 300);
+    });
+  }
+
+  private edited(): void {
+    const text = this.editor.getValue();
+    this.text = text;
+    const name = this.name || 'pasted trace';
+    this.reportSave(saveText(this.key, text, name));
+    this.showEditorTrace(text);
+    if (text.trim() === '') {
+      this.forget();
+      return;
+    }
+    this.startLoad(new Blob([text], { type: 'text/plain' }), name);
+  }
+
+  /**
+   * Gives the editor its hovers and markers from a parse made here, for a small trace; a bigger
+   * one is read only by the worker and its problems are listed under the text.
+   */
+  private showEditorTrace(text: string): void {
+    const small = lineCount(text, pageParseLineLimit + 1) <= pageParseLineLimit;
+    if (small && text.trim() !== '') this.loadMonacoSoon();
+    if (this.editor.kind === 'textarea') return;
+    this.editor.showTrace(small ? parsedTrace(text) : noTrace);
+  }
+
+  /** Swaps Monaco in for the textarea at an idle moment, on screens that want it. */
+  private loadMonacoSoon(): void {
+    if (this.monacoRequested || !wantsMonaco()) return;
+    this.monacoRequested = true;
+    const load = () => void this.swapInMonaco();
+    if ('requestIdleCallback' in window) requestIdleCallback(load, { timeout: 1500 });
+    else setTimeout(load, 200);
+  }
+
+  private async swapInMonaco(): Promise<void> {
+    try {
+      const { createMonacoEditor } = await import('../editor/monaco-editor.ts');
+      const textarea = this.textarea;
+      const hadFocus = document.activeElement === textarea;
+      const host = el('div', { class: 'monaco-host' });
+      host.hidden = textarea.hidden;
+      textarea.after(host);
+      const editor = createMonacoEditor(
+        host,
+        textarea.value,
+        textarea.getAttribute('aria-label') ?? 'Trace',
+      );
+      this.editor.dispose();
+      textarea.hidden = true;
+      this.editor = editor;
+      this.editorElement = host;
+      this.scope.dataset.editor = 'monaco';
+      this.wireEditor();
+      this.showEditorTrace(editor.getValue());
+      if (hadFocus) editor.focus();
+    } catch (error) {
+      // The textarea keeps working; say why the richer editor is missing.
+      this.notice(
+        'The full editor could not load (are you offline?). You can still edit the trace here.',
+      );
+      console.warn(error);
+    }
+  }
+
+  // ---------------------------------------------------------------- sources
+
+  private wireSources(): void {
+    const file = this.find<HTMLInputElement>('input[type="file"]');
+    file.addEventListener('change', () => {
+      const chosen = file.files?.[0];
+      if (chosen) {
+        this.host.busy();
+        void this.loadFile(chosen);
+      }
+      file.value = '';
+    });
+    const sample = this.find<HTMLSelectElement>('[data-sample]');
+    sample.addEventListener('change', async () => {
+      const url = sample.value;
+      if (!url) return;
+      this.host.busy();
+      const name = sample.selectedOptions[0]?.textContent ?? 'sample';
+      try {
+        const response = await fetch(url);
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        this.loadText(await response.text(), name, { save: true });
+      } catch (error) {
+        this.showError(`The sample could not be loaded: ${(error as Error).message}`);
+        this.host.refresh();
+      }
+      sample.value = '';
+    });
+    const runSelect = this.find<HTMLSelectElement>('[data-run]');
+    runSelect.addEventListener('change', () => {
+      this.host.busy();
+      this.run = Number(runSelect.value);
+      if (this.state) this.renderRuns(this.state);
+      this.host.runChanged(this);
+    });
+    this.find('[data-action="cancel"]').addEventListener('click', () => {
+      if (this.id !== null) this.host.worker.cancel(this.id);
+    });
+    const zone = this.scope;
+    zone.addEventListener('dragover', (event) => {
+      if (!event.dataTransfer?.types.includes('Files')) return;
+      event.preventDefault();
+      zone.classList.add('is-dropping');
+    });
+    zone.addEventListener('dragleave', () => zone.classList.remove('is-dropping'));
+    zone.addEventListener('drop', (event) => {
+      const dropped = event.dataTransfer?.files[0];
+      zone.classList.remove('is-dropping');
+      if (!dropped) return;
+      event.preventDefault();
+      void this.loadFile(dropped);
+    });
+    const linkForm = this.scope.querySelector<HTMLFormElement>('[data-link-form]');
+    linkForm?.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const address = linkForm.querySelector('input')!.value.trim();
+      if (!address) return;
+      this.host.busy();
+      void this.loadLink(address).finally(() => {
+        if (this.id === null) this.host.refresh();
+      });
+    });
+  }
+}
+
+/** Hovers and markers from a parse made on the page. */
+function parsedTrace(text: string): EditorTrace {
+  const parsed = parseTrace(text);
+  return {
+    diagnostics: parsed.diagnostics,
+    explain: (line, column) => explainAt(parsed, line, column),
+  };
+}
+
+const noTrace: EditorTrace = { diagnostics: [], explain: () => null };

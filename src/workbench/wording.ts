@@ -1,0 +1,98 @@
+/**
+ * What the workbench says about a trace: sizes, counts, the status line, run choices and
+ * notices. Pure text, so the page and its tests read the same sentences.
+ */
+import { eraLabel } from '../cell/model.ts';
+import type { Domain, RunInfo, TraceState } from './protocol.ts';
+import type { SaveOutcome } from './storage.ts';
+import { rangeLabel } from './zoom.ts';
+
+// Formatting the first number loads the locale's data (tens of milliseconds): better while the
+// page starts than in the middle of reading a trace. Later toLocaleString('en') calls reuse it.
+const numberFormat = new Intl.NumberFormat('en');
+
+/** A count with thousands separators: 1,000,000. */
+export const count = (n: number): string => numberFormat.format(n);
+
+/** A file size in MB (one decimal) from a megabyte up, in whole KB below. */
+export const megabytes = (bytes: number): string =>
+  bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1e3)} KB`;
+
+const plural = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
+
+/** Reading progress: "Read 2.0 MB of 40.0 MB: 1,000 lines, 990 cycles". */
+export function progressText(bytes: number, total: number, lines: number, cycles: number): string {
+  return `Read ${megabytes(bytes)} of ${megabytes(total)}: ${count(lines)} lines, ${count(cycles)} cycles`;
+}
+
+/** The status line of a trace: lines, cycles, problems, era, runs, and whether it is still read. */
+export function statusText(state: TraceState, run: number): string {
+  const parts = [
+    `${count(state.lineCount)} lines`,
+    plural(state.cycleCount, 'cycle'),
+    plural(state.problemCount, 'problem'),
+    eraLabel(state.runs[run]?.era ?? null),
+  ];
+  if (state.runs.length > 1) parts.push(`${state.runs.length} runs`);
+  if (!state.final) parts.push('still reading');
+  return parts.join(' · ');
+}
+
+/** After the problems listed: how many more there are, and how many are kept with their place. */
+export function moreProblemsText(state: TraceState, shown: number): string | null {
+  if (state.problemCount <= shown) return null;
+  const kept =
+    state.problemCount > state.problems.length
+      ? ` (the first ${count(state.problems.length)} are kept with their place)`
+      : '';
+  return `and ${count(state.problemCount - shown)} more${kept}.`;
+}
+
+/** A run in the run picker: its cycles and lines, and whether it is the longest. */
+export function runOptionText(run: RunInfo, mainRun: number): string {
+  return `Run ${run.index + 1}: ${plural(run.cycles, 'cycle')}, lines ${run.firstLine}–${run.lastLine}${run.index === mainRun ? ' (longest)' : ''}`;
+}
+
+/** Why a run starts, when the trace says. */
+export const runReasonText = (reason: string | null | undefined): string =>
+  reason ? `This run starts because ${reason}.` : '';
+
+/** What keeps a trace from being kept across a reload, or null when it was saved. */
+export function saveNotice(outcome: SaveOutcome): string | null {
+  if (outcome === 'saved') return null;
+  return outcome === 'too-big'
+    ? 'This trace is too big to keep in the browser’s storage; it stays on the page until you leave. Keep your file.'
+    : 'Your browser is not keeping data for this site, so this trace lasts only until you leave the page.';
+}
+
+/** How a file too big to edit is shown, and whether it survives a reload when it could not be kept. */
+export function bigFileNotice(
+  name: string,
+  bytes: number,
+  pageSize: number,
+  kept: SaveOutcome = 'saved',
+): string {
+  const shown = `${name} is ${megabytes(bytes)}: it is read in the background and shown read-only, ${pageSize} lines a page.`;
+  if (kept === 'saved') return `${shown} Edit it in your own editor and open it again.`;
+  return `${shown} It is ${kept === 'too-big' ? 'too big to keep in the browser' : 'not kept by this browser'}, so after a reload open it again.`;
+}
+
+/** What the comparison waits for, before both traces are read. */
+export function compareWaitText(hasA: boolean, hasB: boolean): string {
+  if (!hasB) return 'Load a second trace to compare.';
+  if (!hasA) return 'Load your trace above first.';
+  return 'Reading…';
+}
+
+/** The caption of the table of differences: which traces and runs, over which range. */
+export function differencesCaption(
+  a: { name: string; run: number },
+  b: { name: string; run: number },
+  zoom: Domain | null,
+): string {
+  return `A: ${a.name || 'your trace'} (run ${a.run + 1}) against B: ${b.name || 'second trace'} (run ${b.run + 1})${zoom ? `, ${rangeLabel(zoom)}` : ''}`;
+}
+
+/** The note under the findings when they cover a zoomed range only. */
+export const rangeNote = (domain: Domain, cycles: number): string =>
+  `Findings for ${rangeLabel(domain)} only (${count(cycles)} cycles).`;
