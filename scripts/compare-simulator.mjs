@@ -1,11 +1,11 @@
 // Prints how the GC simulator compares with real go1.19.8 traces of content/programs/gogc-demo
-// run with the same settings (tests/fixtures/go1.19-sim-*.txt): cycle count, steady-state goal
+// run with the same settings (content/traces/simulator/*.txt): cycle count, steady-state goal
 // and GC frequency. Usage: npx node scripts/compare-simulator.mjs [--seeds N]
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { captures, compareWithCapture, tolerance } from '../src/simulator/compare.ts';
 
-const fixtures = fileURLToPath(new URL('../tests/fixtures/', import.meta.url));
+const capturesDir = fileURLToPath(new URL('../content/traces/simulator/', import.meta.url));
 const seedsArg = process.argv.indexOf('--seeds');
 const seeds = seedsArg > 0 ? Math.max(1, Number(process.argv[seedsArg + 1]) || 1) : 1;
 
@@ -17,7 +17,7 @@ console.log(
   `${pad('capture', 40)}${pad('cycles real/sim', 22)}${pad('goal MB real/sim', 24)}${pad('GC/s real/sim', 26)}`,
 );
 for (const capture of captures) {
-  const text = readFileSync(fixtures + capture.file, 'utf8');
+  const text = readFileSync(capturesDir + capture.file, 'utf8');
   for (let seed = 1; seed <= seeds; seed++) {
     const c = compareWithCapture(capture, text, seed);
     for (const key of Object.keys(worst)) {

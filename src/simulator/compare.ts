@@ -49,12 +49,12 @@ export function traceFigures(text: string): TraceFigures {
 
 /** A captured run of content/programs/gogc-demo and the settings it was run with. */
 export interface Capture {
-  /** File name in tests/fixtures. */
+  /** File name in content/traces/simulator (the parser's tests read the same run in tests/fixtures). */
   file: string;
   settings: SimSettings;
 }
 
-/** The fixed-parameter captures (tests/fixtures/capture.sh): go1.19.8, GOMAXPROCS=2, 10 s, no leak. */
+/** The fixed-parameter captures (content/traces/simulator/*.json): go1.19.8, GOMAXPROCS=2, 10 s, no leak. */
 export const captures: readonly Capture[] = [
   { file: 'go1.19-sim-live32-rate256-gogc100.txt', live: 32, rate: 256, gogc: 100 },
   { file: 'go1.19-sim-live32-rate256-gogc200.txt', live: 32, rate: 256, gogc: 200 },

@@ -80,6 +80,8 @@ export const backgroundShare = 0.25;
 export const allocPerBusyP = 512;
 /** Scannable globals of a small program, MB. */
 export const globalsMB = 0.15;
+/** The trigger's place between the marked heap (0) and the goal (1): never earlier, never later. */
+export const triggerShare = { earliest: 0.7, latest: 0.95 } as const;
 
 /** Floors MB the way the runtime prints them (`bytes >> 20`). */
 function floorMB(mb: number): number {
@@ -190,10 +192,13 @@ export function simulate(settings: SimSettings, options: SimOptions = {}): SimRe
     const runwayMB = goalMB - markedMB;
     const expectedMarkS = (markCpuFixedMs + markCpuPerMBMs * markedMB) / bgRate / 1000;
     const neededMB = p.rateAt(lastEnd) * expectedMarkS * 1.1;
-    const triggerShare = Math.min(0.95, Math.max(0.7, 1 - neededMB / Math.max(runwayMB, 1e-9)));
+    const share = Math.min(
+      triggerShare.latest,
+      Math.max(triggerShare.earliest, 1 - neededMB / Math.max(runwayMB, 1e-9)),
+    );
     const triggerMB = Math.max(
       markedMB + 1 / 16,
-      markedMB + (triggerShare - rng.between(0, 0.02)) * runwayMB,
+      markedMB + (share - rng.between(0, 0.02)) * runwayMB,
     );
     const dueAt = p.timeWhenAllocated(allocatedAtLastEnd + (triggerMB - markedMB));
     // Sweeping and, when the heap cannot fit under the goal, the GC CPU limiter (about half the
