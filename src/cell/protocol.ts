@@ -1,7 +1,7 @@
 /** Messages between trace cells and the worker that parses big traces for them. */
 import type { Explanation } from '../gctrace/index.ts';
 import type { CellView } from './model.ts';
-import type { PackedCycles } from '../workbench/chart-range.ts';
+import type { PackedCycles } from '../charts/packed-cycles.ts';
 
 export type CellWorkerRequest =
   /** Parse and analyse this cell's text; the worker keeps the result for the next request. */

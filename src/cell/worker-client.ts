@@ -7,7 +7,7 @@ import type { ChartCycle } from '../charts/index.ts';
 import type { Explanation } from '../gctrace/index.ts';
 import type { CellView } from './model.ts';
 import type { CellWorkerRequest, CellWorkerResponse } from './protocol.ts';
-import { unpackCycles } from '../workbench/chart-range.ts';
+import { unpackCycles } from '../charts/packed-cycles.ts';
 
 type WorkerView = Extract<CellWorkerResponse, { type: 'built' }>['view'];
 

@@ -7,7 +7,7 @@
 import { explainAt } from '../gctrace/index.ts';
 import { buildCellModel, cellView, type CellModel } from './model.ts';
 import type { CellWorkerRequest, CellWorkerResponse } from './protocol.ts';
-import { packChartCycles, packedBuffers } from '../workbench/chart-range.ts';
+import { packChartCycles, packedBuffers } from '../charts/packed-cycles.ts';
 
 const models = new Map<string, CellModel>();
 

@@ -49,7 +49,7 @@ export function traceFigures(text: string): TraceFigures {
 
 /** A captured run of content/programs/gogc-demo and the settings it was run with. */
 export interface Capture {
-  /** File name in content/traces/simulator (the parser's tests read the same run in tests/fixtures). */
+  /** File name in content/traces/simulator. */
   file: string;
   settings: SimSettings;
 }

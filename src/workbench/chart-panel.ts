@@ -8,8 +8,8 @@ import { kinds } from '../charts/kinds.ts';
 import { chartCaption, chartFunctions, renderTable } from '../cell/view.ts';
 import type { Domain } from './protocol.ts';
 import type { ChartCycle } from '../charts/index.ts';
-import type { ChartRange, PackedCycles } from './chart-range.ts';
-import { unpackCycles } from './chart-range.ts';
+import { unpackCycles, type PackedCycles } from '../charts/packed-cycles.ts';
+import type { ChartRange } from './chart-range.ts';
 import { defaultHeight, defaultWidth, plotSpan } from '../charts/layout.ts';
 import { pageElement as el } from '../site/dom.ts';
 

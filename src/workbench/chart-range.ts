@@ -10,7 +10,8 @@
  * of one. The page unpacks each chart's cycles just before drawing it.
  */
 import { scaleLinear } from 'd3-scale';
-import type { ChartCycle, ChartKind } from '../charts/index.ts';
+import type { ChartKind } from '../charts/index.ts';
+import { packedColumns, type PackedCycles } from '../charts/packed-cycles.ts';
 import { plotSpan, timeDomain } from '../charts/layout.ts';
 import { columnExtremes, pixelColumnCount, pixelColumns } from '../charts/pixel-columns.ts';
 import { FORCED, HAS_HEAP, RunColumns, TIMED, type NumericColumn } from './columns.ts';
@@ -29,30 +30,13 @@ export const kindColumns: Readonly<Record<ChartKind, readonly NumericColumn[]>> 
   cpu: ['gcCpuPercent', 'gcCpuIntervalFraction'],
   alloc: ['allocRateMBps'],
 };
+/** A column's value, null where the line did not print it. */
+const value = (n: number): number | null => (Number.isNaN(n) ? null : n);
+
 const allKinds: readonly ChartKind[] = ['heap', 'pause', 'cpu', 'alloc'];
 
-/** The fields of `ChartCycle` that come from numeric columns (NaN for null). */
-const packedColumns = [
-  'gc',
-  't',
-  'heapStart',
-  'heapEnd',
-  'heapLive',
-  'goal',
-  'pauseMs',
-  'gcCpuPercent',
-  'gcCpuIntervalFraction',
-  'allocRateMBps',
-] as const satisfies readonly NumericColumn[];
-
-/** Chart cycles as columns: `unpackCycles` turns them into `ChartCycle`s. */
-export interface PackedCycles {
-  length: number;
-  line: Int32Array;
-  /** `FORCED` and `TIMED` bits of `RunColumns.flags`. */
-  flags: Uint8Array;
-  numbers: Record<(typeof packedColumns)[number], Float64Array>;
-}
+// Every packed field is one of the run's columns, so packing copies columns as they are.
+packedColumns satisfies readonly NumericColumn[];
 
 /** The charts' data for one x range of a run. */
 export interface ChartRange {
@@ -84,8 +68,6 @@ export function unionDomain(a: readonly [number, number], b: readonly [number, n
   return [Math.min(a[0], b[0]), Math.max(a[1], b[1])] as [number, number];
 }
 
-const value = (n: number): number | null => (Number.isNaN(n) ? null : n);
-
 /** Cycles `indexes` (ascending) of `columns`, packed. */
 function pack(columns: RunColumns, indexes: Int32Array): PackedCycles {
   const length = indexes.length;
@@ -103,67 +85,6 @@ function pack(columns: RunColumns, indexes: Int32Array): PackedCycles {
     numbers[name] = to;
   }
   return { length, line, flags, numbers };
-}
-
-/** Chart cycles packed as columns, to send from a worker (`packedBuffers` lists what to transfer). */
-export function packChartCycles(cycles: readonly ChartCycle[]): PackedCycles {
-  const length = cycles.length;
-  const line = new Int32Array(length);
-  const flags = new Uint8Array(length);
-  const numbers = {} as PackedCycles['numbers'];
-  for (const name of packedColumns) numbers[name] = new Float64Array(length);
-  const nan = (v: number | null) => (v === null ? NaN : v);
-  cycles.forEach((c, i) => {
-    line[i] = c.line;
-    flags[i] = (c.forced ? FORCED : 0) | (c.timeKnown !== false ? TIMED : 0);
-    numbers.gc[i] = c.gc;
-    numbers.t[i] = c.t;
-    numbers.heapStart[i] = c.heapStart;
-    numbers.heapEnd[i] = c.heapEnd;
-    numbers.heapLive[i] = nan(c.heapLive);
-    numbers.goal[i] = nan(c.goal);
-    numbers.pauseMs[i] = nan(c.pauseMs);
-    numbers.gcCpuPercent[i] = nan(c.gcCpuPercent);
-    numbers.gcCpuIntervalFraction[i] = nan(c.gcCpuIntervalFraction);
-    numbers.allocRateMBps[i] = nan(c.allocRateMBps);
-  });
-  return { length, line, flags, numbers };
-}
-
-/** The buffers of packed cycles, for postMessage's transfer list. */
-export function packedBuffers(packed: PackedCycles): ArrayBuffer[] {
-  return [packed.line, packed.flags, ...Object.values(packed.numbers)].map(
-    (array) => array.buffer as ArrayBuffer,
-  );
-}
-
-/** The charts' cycles from their packed columns. */
-export function unpackCycles(packed: PackedCycles | undefined): ChartCycle[] {
-  if (packed === undefined) return [];
-  const cycles = new Array<ChartCycle>(packed.length);
-  for (let i = 0; i < packed.length; i++) cycles[i] = chartCycleAt(packed, i);
-  return cycles;
-}
-
-/** The chart cycle `i` of run columns or packed cycles. */
-export function chartCycleAt(columns: RunColumns | PackedCycles, i: number): ChartCycle {
-  const n = columns.numbers;
-  const flags = columns.flags[i];
-  return {
-    line: columns.line[i],
-    gc: n.gc[i],
-    t: n.t[i],
-    timeKnown: (flags & TIMED) !== 0,
-    heapStart: n.heapStart[i],
-    heapEnd: n.heapEnd[i],
-    heapLive: value(n.heapLive[i]),
-    goal: value(n.goal[i]),
-    pauseMs: value(n.pauseMs[i]),
-    gcCpuPercent: value(n.gcCpuPercent[i]),
-    gcCpuIntervalFraction: value(n.gcCpuIntervalFraction[i]),
-    allocRateMBps: value(n.allocRateMBps[i]),
-    forced: (flags & FORCED) !== 0,
-  };
 }
 
 /** Chart data for `domain` (null: the whole run, on its full domain), for each of `kinds`. */

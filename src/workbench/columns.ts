@@ -5,11 +5,10 @@
 import { cycleValues, isCharted } from '../charts/chart-data.ts';
 import type { CycleMeasures, GcCycle } from '../gctrace/index.ts';
 
-/** Flag bits in `RunColumns.flags`. */
-export const FORCED = 1;
+/** Flag bits in `RunColumns.flags`: FORCED and TIMED are the packed cycles' own bits. */
+export { FORCED, TIMED } from '../charts/packed-cycles.ts';
+import { FORCED, TIMED } from '../charts/packed-cycles.ts';
 export const TRUNCATED = 2;
-/** The line printed a start time (otherwise `t` is its gc number, as on the charts). */
-export const TIMED = 4;
 /** The cycle has its heap numbers (cut-off lines may not): the charts show only these. */
 export const HAS_HEAP = 8;
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildCellModel } from '../../../src/cell/model.ts';
-import { packChartCycles, unpackCycles } from '../../../src/workbench/chart-range.ts';
+import { packChartCycles, unpackCycles } from '../../../src/charts/packed-cycles.ts';
 
 // A real capture: content/programs/leaking-map, Go 1.19.8 (tests/fixtures/README.md).
 const trace = readFileSync('tests/fixtures/go1.19-leaking-map-clean.txt', 'utf8');

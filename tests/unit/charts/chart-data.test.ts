@@ -10,12 +10,14 @@ import { pauseChart } from '../../../src/charts/pause-chart.ts';
 import { buildCellModel, mainRun } from '../../../src/cell/model.ts';
 import { analyseTrace, parseTrace } from '../../../src/gctrace/index.ts';
 import { TraceDataset } from '../../../src/workbench/dataset.ts';
-import { chartRange, unpackCycles } from '../../../src/workbench/chart-range.ts';
+import { unpackCycles } from '../../../src/charts/packed-cycles.ts';
+import { chartRange } from '../../../src/workbench/chart-range.ts';
 import { seedCycles } from './seed-cycles.ts';
 import { expectSvgSnapshot } from './svg-snapshot.ts';
+import { readTrace, traceFiles } from '../traces.ts';
 
-const read = (name: string) =>
-  readFileSync(join(import.meta.dirname, '../../fixtures', name), 'utf8');
+/** A trace by file name, from content/traces or tests/fixtures. */
+const read = (name: string) => readTrace(traceFiles().find((f) => f.endsWith(`/${name}`))!);
 
 /** The chart cycles of a trace's longest run. */
 function chartCyclesOf(text: string) {
@@ -43,7 +45,7 @@ describe('toChartCycles()', () => {
   });
 
   it('maps every cycle of a real capture, in trace order', () => {
-    const { cycles } = fixture('go1.19-leaking-map.txt');
+    const { cycles } = fixture('leaking-map.txt');
     expect(cycles).toHaveLength(146);
     expect(cycles[0]).toMatchObject({
       line: 1,
@@ -59,13 +61,13 @@ describe('toChartCycles()', () => {
   });
 
   it('turns the "no goal" of GOGC=off into null', () => {
-    const { cycles } = fixture('go1.19-gogc-off.txt');
+    const { cycles } = fixture('gogc-off.txt');
     expect(cycles).toHaveLength(9);
     expect(cycles.every((c) => c.goal === null && c.forced)).toBe(true);
   });
 
   it('charts the program rather than the go command in `go run` output', () => {
-    const { analysis, cycles } = fixture('go1.19-go-run-multiprocess.txt');
+    const { analysis, cycles } = fixture('go-run-multiprocess.txt');
     expect(analysis.runs.length).toBeGreaterThan(1);
     expect(analysis.runs[mainRun(analysis)]!.cycles).toBe(90);
     expect(cycles).toHaveLength(90);
@@ -97,8 +99,8 @@ describe('toChartCycles()', () => {
 
 describe('the lesson cell and the workbench chart a trace alike', () => {
   for (const name of [
-    'go1.19-leaking-map.txt',
-    'go1.19-gogc-off.txt',
+    'leaking-map.txt',
+    'gogc-off.txt',
     'issue-go1.4.2.txt',
     'mess-truncated.txt',
     'spec-constructed-go1.0.txt',
@@ -113,7 +115,7 @@ describe('the lesson cell and the workbench chart a trace alike', () => {
 });
 
 describe('chart snapshots from real Go 1.19 captures', () => {
-  const leak = fixture('go1.19-leaking-map.txt').cycles;
+  const leak = fixture('leaking-map.txt').cycles;
 
   it('heapChart() shows the live heap of a leaking map climbing', () => {
     expectSvgSnapshot('heap-go1.19-leaking-map', heapChart(leak).node);
@@ -128,7 +130,7 @@ describe('chart snapshots from real Go 1.19 captures', () => {
     expectSvgSnapshot('alloc-go1.19-leaking-map', allocChart(leak).node);
   });
   it('heapChart() of GOGC=off draws no goal and notes it', () => {
-    const { node } = heapChart(fixture('go1.19-gogc-off.txt').cycles);
+    const { node } = heapChart(fixture('gogc-off.txt').cycles);
     expect(node.querySelector('.heap-goal')).toBeNull();
     expectSvgSnapshot('heap-go1.19-gogc-off', node);
   });

@@ -98,7 +98,7 @@ describe('analyseTrace implied GOGC', () => {
     ['content/traces/gogc-50.txt', 50],
     ['content/traces/gogc-100.txt', 100],
     ['content/traces/gogc-200.txt', 200],
-    ['tests/fixtures/go1.19-sim-live64-rate128-gogc200.txt', 200],
+    ['content/traces/simulator/go1.19-sim-live64-rate128-gogc200.txt', 200],
     ['content/traces/leaking-map.txt', 100],
   ] as const) {
     it(`snaps to GOGC ${gogc} on the real capture ${file}`, () => {

@@ -239,7 +239,7 @@ describe('simulate: leaks', () => {
 describe('simulate: compared with real go1.19.8 captures', () => {
   for (const capture of captures) {
     it(`${capture.file}: goal within ${tolerance.steadyGoalMB * 100} %, cycles and interval within ${tolerance.cycles * 100} %`, () => {
-      const text = readFileSync(`tests/fixtures/${capture.file}`, 'utf8');
+      const text = readFileSync(`content/traces/simulator/${capture.file}`, 'utf8');
       // Several seeds: the tolerance must hold for the model, not for one lucky jitter.
       for (const seed of [1, 2, 3, 4, 5]) {
         const c = compareWithCapture(capture, text, seed);

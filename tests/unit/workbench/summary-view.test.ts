@@ -3,12 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { analyseTrace, parseTrace } from '../../../src/gctrace/index.ts';
 import { TraceDataset, CycleSample } from '../../../src/workbench/dataset.ts';
 import { analyseCycles, combine, rangeStats } from '../../../src/workbench/summary.ts';
-import {
-  chartRange,
-  fullDomain,
-  plotColumns,
-  unpackCycles,
-} from '../../../src/workbench/chart-range.ts';
+import { unpackCycles } from '../../../src/charts/packed-cycles.ts';
+import { chartRange, fullDomain, plotColumns } from '../../../src/workbench/chart-range.ts';
 import { scaleLinear } from 'd3-scale';
 
 const read = (name: string) =>
