@@ -3,7 +3,7 @@
  * results for charts, status line and findings. Pure: no DOM, so it runs at build time, in the
  * page and in a worker.
  */
-import { analyseTrace, parseTrace } from '../gctrace/index.ts';
+import { analyseTrace, eras, parseTrace } from '../gctrace/index.ts';
 import type {
   CpuPhase,
   CycleMeasures,
@@ -70,23 +70,9 @@ export function cellView(model: CellModel): CellView {
   };
 }
 
-const eraLabels: Record<EraId, string> = {
-  'go1.0': 'Go 1.0 lines',
-  'go1.1-1.2': 'Go 1.1–1.2 lines',
-  'go1.3': 'Go 1.3 lines',
-  'go1.4': 'Go 1.4 lines',
-  'go1.0-1.4': 'Go 1.0–1.4 lines',
-  'go1.5beta': 'Go 1.5 beta lines',
-  'go1.5': 'Go 1.5 lines',
-  'go1.6-1.17': 'Go 1.6–1.17 lines',
-  'go1.18+': 'Go 1.18+ lines',
-  'go1.26+': 'Go 1.26+ lines',
-  'go1.5+': 'Go 1.5+ lines',
-};
-
 /** A short name for the Go releases that print lines like these. */
 export function eraLabel(era: EraId | null): string {
-  return era ? eraLabels[era] : 'no gc lines yet';
+  return era ? eras[era].label : 'no gc lines yet';
 }
 
 /** The run to show by default: the one with the most cycles (the program, not the go tool). */

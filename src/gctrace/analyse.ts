@@ -2,7 +2,14 @@
  * `analyseTrace`: derived measures per cycle (spec §5), per-run summaries, the implied GOGC
  * with its uncertainty, the memory-limit regime, and a leak verdict from the live-heap trend.
  */
-import { isLegacyEra } from './parse.ts';
+import type { GogcRule } from './eras.ts';
+import {
+  eras,
+  heapCount,
+  isLegacyEra,
+  liveHeapIndex,
+  phaseTimes as eraPhaseTimes,
+} from './eras.ts';
 import { linearFit, median, quantile, sortedQuantile, theilSen } from './stats.ts';
 import type { GcCycle, ParsedTrace, Run } from './types.ts';
 
@@ -130,7 +137,7 @@ const commonGogc = [
 ];
 
 function complete(c: GcCycle): boolean {
-  return !c.truncated && c.heapMB.length === (isLegacyEra(c.era) ? 2 : 3);
+  return !c.truncated && c.heapMB.length === heapCount(c.era);
 }
 
 function sum(values: readonly number[]): number {
@@ -139,24 +146,13 @@ function sum(values: readonly number[]): number {
   return s;
 }
 
-/** Pause and concurrent time by era (spec §5.1). */
+/** Pause and concurrent time by era (spec §5.1): the era table says which phases stop the world. */
 function phaseTimes(c: GcCycle): {
   pause: number | null;
   concurrent: number | null;
   wall: number | null;
 } {
-  const k = c.clockMs;
-  const expected = isLegacyEra(c.era)
-    ? c.era === 'go1.3' || c.era === 'go1.4'
-      ? 4
-      : 3
-    : k.length === 5
-      ? 5
-      : 3;
-  if (k.length !== expected) return { pause: null, concurrent: null, wall: null };
-  if (isLegacyEra(c.era)) return { pause: sum(k), concurrent: 0, wall: sum(k) };
-  if (k.length === 5) return { pause: k[0] + k[4], concurrent: k[1] + k[2] + k[3], wall: sum(k) };
-  return { pause: k[0] + k[2], concurrent: k[1], wall: sum(k) };
+  return eraPhaseTimes(c.era, c.clockMs);
 }
 
 /** GC CPU counted by the runtime: every value except idle mark workers (spec §5.2). */
@@ -176,8 +172,7 @@ function gcCpu(c: GcCycle): number | null {
 
 function liveOf(c: GcCycle): number | null {
   if (!complete(c)) return null;
-  if (c.era === 'go1.3' || c.era === 'go1.4') return c.heapMB[0];
-  return isLegacyEra(c.era) ? c.heapMB[1] : c.heapMB[2];
+  return c.heapMB[liveHeapIndex(c.era)];
 }
 
 /** GOGC interval from cycle `c` and its predecessor `p` (spec §5.4, floored inputs → intervals). */
@@ -187,12 +182,13 @@ function gogcInterval(
   next: GcCycle | null,
 ): { low: number; high: number } | null {
   if (!complete(c) || c.forced) return null;
-  if (c.era === 'go1.3' || c.era === 'go1.4') {
+  const rule = eras[c.era].gogc;
+  if (rule === 'heap-growth') {
     const [h0, h1] = c.heapMB;
     if (h0 <= 0) return null;
     return { low: 100 * (h1 / (h0 + 1) - 1), high: 100 * ((h1 + 1) / h0 - 1) };
   }
-  if (isLegacyEra(c.era)) {
+  if (rule === 'next-start') {
     // 1.0–1.2: the next GC starts at after-heap × (1 + GOGC/100).
     if (next === null || !complete(next) || next.gc !== c.gc + 1) return null;
     const after = c.heapMB[1];
@@ -357,10 +353,11 @@ export function measureCycles(cycles: readonly GcCycle[]): CycleMeasures[] {
     const prevLive = p !== null ? liveOf(p) : null;
     if (complete(c)) {
       const h = c.heapMB;
-      if (c.era === 'go1.3' || c.era === 'go1.4') {
+      const layout = eras[c.era].heap;
+      if (layout === 'live-then-total') {
         allocated = h[1] - h[0];
         garbage = n !== null && complete(n) && n.gc === c.gc + 1 ? h[1] - n.heapMB[0] : null;
-      } else if (isLegacyEra(c.era)) {
+      } else if (layout === 'before-after') {
         allocated = adjacent ? h[0] - p!.heapMB[1] : null;
         garbage = h[0] - h[1];
       } else {
@@ -477,6 +474,15 @@ function analyseRun(cycles: GcCycle[], run: Run): RunAnalysis {
   };
 }
 
+/** How each rule reads GOGC, as the findings state it. */
+const gogcMethods: Record<GogcRule, string> = {
+  'heap-growth': 'GOGC ≈ 100 × (H1 / H0 − 1) (Go 1.3–1.4)',
+  'next-start': 'GOGC ≈ 100 × (next start heap / after heap − 1) (Go 1.0–1.2)',
+  'goal-with-roots':
+    'GOGC ≈ 100 × (goal − previous live) / (previous live + stacks + globals) (Go 1.18+)',
+  goal: 'GOGC ≈ 100 × (goal / previous live − 1) (Go 1.5–1.17)',
+};
+
 function impliedGogc(
   cycles: GcCycle[],
   measures: CycleMeasures[],
@@ -499,16 +505,7 @@ function impliedGogc(
     };
   }
   const era = cycles.find(complete)?.era;
-  const method =
-    era === undefined
-      ? ''
-      : era === 'go1.3' || era === 'go1.4'
-        ? 'GOGC ≈ 100 × (H1 / H0 − 1) (Go 1.3–1.4)'
-        : isLegacyEra(era)
-          ? 'GOGC ≈ 100 × (next start heap / after heap − 1) (Go 1.0–1.2)'
-          : era === 'go1.18+' || era === 'go1.26+'
-            ? 'GOGC ≈ 100 × (goal − previous live) / (previous live + stacks + globals) (Go 1.18+)'
-            : 'GOGC ≈ 100 × (goal / previous live − 1) (Go 1.5–1.17)';
+  const method = era === undefined ? '' : gogcMethods[eras[era].gogc];
   let used = measures.map((m, i) => ({ m, c: cycles[i] })).filter((x) => x.m.impliedGogc !== null);
   if (used.length === 0)
     return {
@@ -533,7 +530,7 @@ function impliedGogc(
     }
   }
   let memoryLimit = none;
-  if (est !== null && (era === 'go1.18+' || era === 'go1.26+')) {
+  if (est !== null && eras[era!].memoryLimit) {
     // Memory-limit regime: the goal stops following GOGC, implied GOGC drops and the heap sits near the goal.
     const pinned = used.filter(
       (x) =>

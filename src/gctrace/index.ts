@@ -1,6 +1,8 @@
 /** Public API of the gctrace engine: parse, explain, analyse and format GODEBUG=gctrace output. */
 export type * from './types.ts';
-export { parseTrace, lineKindNames, isLegacyEra } from './parse.ts';
+export { parseTrace, lineKindNames } from './parse.ts';
+export { eras, isLegacyEra, clockLayout, eraOfGoMinor, phaseTimes } from './eras.ts';
+export type { ClockLayout, Era, ExplanationTableKey } from './eras.ts';
 export { unboundedGoalsMB } from './scanGcLine.ts';
 export { formatCycle, fmtNSAsMS, formatMs, formatSeconds, itoaDiv } from './format.ts';
 export { lineFields, lineKindAt, lineStarts, lineText } from './fields.ts';

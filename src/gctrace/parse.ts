@@ -16,6 +16,7 @@ import {
 import type { GcScan } from './scanGcLine.ts';
 import { gcStartKind, scanGcLine } from './scanGcLine.ts';
 import { fastLineEnd, fastModernCycle } from './fastPath.ts';
+import { eras, isLegacyEra } from './eras.ts';
 import type {
   CompanionLine,
   Diagnostic,
@@ -620,34 +621,6 @@ function resumePoint(
   return { line, offset: starts[line - 1]!, changedLine: starts.length };
 }
 
-/** Comparable version keys: a change between two known keys means another program. */
-const eraKey: Record<EraId, string | null> = {
-  'go1.0': '1.0',
-  'go1.1-1.2': '1.1',
-  'go1.3': '1.3',
-  'go1.4': '1.4',
-  'go1.0-1.4': null,
-  'go1.5beta': '1.5b',
-  'go1.5': '1.5',
-  'go1.6-1.17': '1.6',
-  'go1.18+': '1.18',
-  'go1.26+': '1.18',
-  'go1.5+': null,
-};
-
-const legacyEras: ReadonlySet<EraId> = new Set([
-  'go1.0',
-  'go1.1-1.2',
-  'go1.3',
-  'go1.4',
-  'go1.0-1.4',
-]);
-
-/** True for the eras that print `gcN(P):` (Go 1.0 – 1.4). */
-export function isLegacyEra(era: EraId): boolean {
-  return legacyEras.has(era);
-}
-
 function splitRuns(cycles: GcCycle[], diagnostics: Diagnostic[]): Run[] {
   const runs: Run[] = [];
   const last: GcCycle[] = [];
@@ -663,8 +636,8 @@ function splitRuns(cycles: GcCycle[], diagnostics: Diagnostic[]): Run[] {
   };
   const bogus = (t: number | null) => t !== null && t > 1e9;
   const compatible = (a: GcCycle, b: GcCycle) => {
-    const ka = eraKey[a.era];
-    const kb = eraKey[b.era];
+    const ka = eras[a.era].runFamily;
+    const kb = eras[b.era].runFamily;
     return isLegacyEra(a.era) === isLegacyEra(b.era) && (ka === null || kb === null || ka === kb);
   };
   const forward = (a: GcCycle, b: GcCycle) =>
@@ -780,7 +753,7 @@ function splitRuns(cycles: GcCycle[], diagnostics: Diagnostic[]): Run[] {
     let best: EraId = run.era;
     let bestVotes = -Infinity;
     for (const [era, n] of votes[r]) {
-      const weight = n + (eraKey[era] === null ? -1e9 : 0);
+      const weight = n + (eras[era].runFamily === null ? -1e9 : 0);
       if (weight > bestVotes) {
         best = era;
         bestVotes = weight;
