@@ -3,7 +3,7 @@
  * results for charts, status line and findings. Pure: no DOM, so it runs at build time, in the
  * page and in a worker.
  */
-import { analyseTrace, eras, parseTrace } from '../gctrace/index.ts';
+import { analyseTrace, eras, mainRun, parseTrace } from '../gctrace/index.ts';
 import type {
   CpuPhase,
   CycleMeasures,
@@ -73,15 +73,6 @@ export function cellView(model: CellModel): CellView {
 /** A short name for the Go releases that print lines like these. */
 export function eraLabel(era: EraId | null): string {
   return era ? eras[era].label : 'no gc lines yet';
-}
-
-/** The run to show by default: the one with the most cycles (the program, not the go tool). */
-export function mainRun(analysis: TraceAnalysis): number {
-  let best = 0;
-  analysis.runs.forEach((run, index) => {
-    if (run.cycles > analysis.runs[best]!.cycles) best = index;
-  });
-  return best;
 }
 
 /** The chart's view of one cycle. */
@@ -233,7 +224,7 @@ export function buildCellModel(text: string, runIndex?: number, previous?: CellM
   const unchanged = previous !== undefined && sameCyclesAndRuns(previous.parsed, parsed);
   const analysis = unchanged ? previous.analysis : analyseTrace(parsed, previous);
   const problems = parsed.diagnostics.filter((d) => d.severity !== 'info');
-  const index = runIndex ?? mainRun(analysis);
+  const index = runIndex ?? mainRun(analysis.runs.map((r) => r.cycles));
   const run = analysis.runs[index];
   const runMeta = parsed.runs[index];
   const cycles = runMeta ? runMeta.cycleIndices.map((i) => parsed.cycles[i]!) : [];

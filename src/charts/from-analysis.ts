@@ -1,3 +1,4 @@
+import { mainRun as mainRunOf } from '../gctrace/index.ts';
 import type { ParsedTrace, TraceAnalysis } from '../gctrace/index.ts';
 import type { ChartCycle } from './types.ts';
 
@@ -8,11 +9,7 @@ export interface ChartRunOptions {
 
 /** The run with the most cycles (the program itself in `go run`/`go test` output). */
 export function mainRun(analysis: TraceAnalysis): number {
-  let best = 0;
-  analysis.runs.forEach((run, i) => {
-    if (run.cycles > analysis.runs[best].cycles) best = i;
-  });
-  return best;
+  return mainRunOf(analysis.runs.map((r) => r.cycles));
 }
 
 /**

@@ -21,3 +21,4 @@ export type {
   Verdict,
 } from './analyse.ts';
 export { cycleView, traceView } from './serialise.ts';
+export { mainRun } from './runs.ts';

@@ -3,7 +3,7 @@
  * explanations of likely wrong answers are all computed from the trace with the engine, so a
  * question can never disagree with the trace it shows.
  */
-import { analyseTrace, clockLayout, parseTrace, phaseTimes } from '../gctrace/index.ts';
+import { analyseTrace, clockLayout, mainRun, parseTrace, phaseTimes } from '../gctrace/index.ts';
 import type { GcCycle, ParsedTrace } from '../gctrace/index.ts';
 import type { Answer, Trap } from './exercise-check.ts';
 
@@ -25,8 +25,14 @@ export interface BuiltExercise {
   show: [number, number][];
 }
 
+/** The main run: a trace from `go run` or `go test` starts with the go tool's own short runs. */
+function mainRunOf(parsed: ParsedTrace): number {
+  return mainRun(parsed.runs.map((r) => r.cycleIndices.length));
+}
+
 function cyclesOf(parsed: ParsedTrace): GcCycle[] {
-  return parsed.cycles.filter((c) => c.run === 0);
+  const main = mainRunOf(parsed);
+  return parsed.cycles.filter((c) => c.run === main);
 }
 
 function cycle(cycles: GcCycle[], gc: number): GcCycle {
@@ -274,7 +280,7 @@ export function buildExercise(trace: string, spec: ExerciseSpec): BuiltExercise 
 
     case 'gogc': {
       const options = spec.options ?? [50, 100, 200];
-      const run = analyseTrace(parsed).runs[0];
+      const run = analyseTrace(parsed).runs[mainRunOf(parsed)];
       const implied = run?.impliedGogc ?? null;
       if (implied === null) throw new Error('the engine cannot estimate GOGC from this trace');
       const estimate = implied.snapped ?? implied.value;
@@ -317,7 +323,7 @@ export function buildExercise(trace: string, spec: ExerciseSpec): BuiltExercise 
     }
 
     case 'trend': {
-      const run = analyseTrace(parsed).runs[0];
+      const run = analyseTrace(parsed).runs[mainRunOf(parsed)];
       if (run === undefined) throw new Error('the trace has no run to analyse');
       const verdict = run.leak.verdict;
       if (verdict === 'inconclusive')

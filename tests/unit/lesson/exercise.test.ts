@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildExercise } from '../../../src/lesson/exercise-logic.ts';
+import { buildExercise, roundMs } from '../../../src/lesson/exercise-logic.ts';
 import { checkAnswer } from '../../../src/lesson/exercise-check.ts';
 import { analyseTrace, parseTrace } from '../../../src/gctrace/index.ts';
 
@@ -64,6 +64,21 @@ describe('buildExercise', () => {
       expect(ex.answer.values[0]).toBeCloseTo(measured, 9);
       expect(checkAnswer(ex.answer, String(printedSum)).verdict).toBe('right');
     }
+  });
+
+  it('asks about the main run when the go tool printed its own runs first', () => {
+    // `go run` output: the go tool's short runs come first, the program is the last and longest.
+    const text = readFileSync('tests/fixtures/go1.19-go-run-multiprocess.txt', 'utf8');
+    const lines = text.split('\n');
+    const programLine = lines.findLastIndex((l) => l.startsWith('gc 5 @')) + 1;
+    const clock = /: ([\d.]+)\+([\d.]+)\+([\d.]+) ms clock/.exec(lines[programLine - 1]!)!;
+    const ex = buildExercise(text, { kind: 'pause', gc: 5 });
+    expect(ex.answer).toMatchObject({ values: [roundMs(Number(clock[1]) + Number(clock[3]))] });
+    expect(ex.show[0]![1]).toBe(programLine);
+    const trend = buildExercise(text, { kind: 'trend' });
+    expect(trend.working).toMatch(/warm-up/);
+    // The trend's sample lines are the program's, after the go tool's runs.
+    expect(trend.show[0]![0]).toBeGreaterThan(programLine - 5);
   });
 
   it('forced accepts every cycle marked (forced)', () => {

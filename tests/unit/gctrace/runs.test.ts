@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { mainRun, parseTrace } from '../../../src/gctrace/index.ts';
+
+describe('mainRun', () => {
+  it('is the run with the most cycles, the first of equals', () => {
+    expect(mainRun([17, 2, 3, 90])).toBe(3);
+    expect(mainRun([5, 5])).toBe(0);
+    expect(mainRun([])).toBe(0);
+  });
+
+  it('is the program, not the go tool, in `go run` output', () => {
+    // The program's cycles follow its build line, the last `# gctracelab/…` header.
+    const text = readFileSync('tests/fixtures/go1.19-go-run-multiprocess.txt', 'utf8');
+    const lines = text.split('\n');
+    const header = lines.findLastIndex((l) => l.startsWith('# '));
+    const parsed = parseTrace(text);
+    const main = parsed.runs[mainRun(parsed.runs.map((r) => r.cycleIndices.length))]!;
+    expect(main.lastLine).toBe(lines.findLastIndex((l) => l.startsWith('gc ')) + 1);
+    expect(main.firstLine).toBeGreaterThan(header + 1);
+  });
+});
