@@ -21,4 +21,5 @@ export type {
   Verdict,
 } from './analyse.ts';
 export { cycleView, traceView } from './serialise.ts';
-export { mainRun } from './runs.ts';
+export { mainRun, RunSplitter, sameFormatFamily, splitRuns } from './runs.ts';
+export type { SplitRun } from './runs.ts';

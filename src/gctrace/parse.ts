@@ -16,18 +16,16 @@ import {
 import type { GcScan } from './scanGcLine.ts';
 import { gcStartKind, scanGcLine } from './scanGcLine.ts';
 import { fastLineEnd, fastModernCycle } from './fastPath.ts';
-import { eras, isLegacyEra } from './eras.ts';
+import { splitRuns } from './runs.ts';
 import type {
   CompanionLine,
   Diagnostic,
   DiagnosticKind,
-  EraId,
   GcCycle,
   LineKind,
   LineKindCounts,
   ParsedTrace,
   Rejoin,
-  Run,
   Severity,
 } from './types.ts';
 
@@ -619,147 +617,4 @@ function resumePoint(
   if (k >= 0 && previous.cycles[k]!.endLine >= line) line = previous.cycles[k]!.line;
   if (line < 2) return null;
   return { line, offset: starts[line - 1]!, changedLine: starts.length };
-}
-
-function splitRuns(cycles: GcCycle[], diagnostics: Diagnostic[]): Run[] {
-  const runs: Run[] = [];
-  const last: GcCycle[] = [];
-  const votes: Map<EraId, number>[] = [];
-  /** Cycles per run: `cycleIndices` is filled after the loop, at its final size (pushing a million indices costs far more). */
-  const cycleCounts: number[] = [];
-  // A run's era rarely changes, so votes are counted in streaks and the Map is touched once per streak.
-  const streakEra: EraId[] = [];
-  const streakLength: number[] = [];
-  const endStreak = (r: number) => {
-    const era = streakEra[r];
-    votes[r].set(era, (votes[r].get(era) ?? 0) + streakLength[r]);
-  };
-  const bogus = (t: number | null) => t !== null && t > 1e9;
-  const compatible = (a: GcCycle, b: GcCycle) => {
-    const ka = eras[a.era].runFamily;
-    const kb = eras[b.era].runFamily;
-    return isLegacyEra(a.era) === isLegacyEra(b.era) && (ka === null || kb === null || ka === kb);
-  };
-  const forward = (a: GcCycle, b: GcCycle) =>
-    a.atSeconds === null ||
-    b.atSeconds === null ||
-    bogus(a.atSeconds) ||
-    bogus(b.atSeconds) ||
-    b.atSeconds >= a.atSeconds;
-  let current = -1;
-  for (let i = 0; i < cycles.length; i++) {
-    const c = cycles[i];
-    let target = -1;
-    let reason = '';
-    if (current >= 0) {
-      const prev = last[current];
-      // The same era is compatible by definition: the check nearly every cycle takes.
-      if ((c.era === prev.era || compatible(prev, c)) && forward(prev, c) && c.gc === prev.gc + 1)
-        target = current;
-      else {
-        // An earlier process picking up its own numbering again (go test between tool runs).
-        for (let r = runs.length - 1; r >= 0 && target < 0; r--)
-          if (
-            r !== current &&
-            compatible(last[r], c) &&
-            forward(last[r], c) &&
-            c.gc === last[r].gc + 1
-          ) {
-            target = r;
-            diagnostics.push({
-              line: c.line,
-              column: c.column,
-              length: 2,
-              kind: 'new-run',
-              severity: 'info',
-              message: `gc ${c.gc} continues run ${r + 1} (gc ${last[r].gc} on line ${last[r].line}), interleaved with another process`,
-            });
-          }
-        if (target < 0 && compatible(prev, c) && forward(prev, c) && c.gc > prev.gc + 1) {
-          target = current;
-          const missing = c.gc - prev.gc - 1;
-          diagnostics.push({
-            line: c.line,
-            column: c.column,
-            length: 2,
-            kind: 'numbering-gap',
-            severity: 'warning',
-            message: `gc ${prev.gc} is followed by gc ${c.gc}: ${missing === 1 ? `cycle ${prev.gc + 1} is` : `${missing} cycles are`} missing (lines lost, filtered or truncated)`,
-          });
-        }
-        if (target < 0)
-          reason = !compatible(prev, c)
-            ? `the gc line format changed (${prev.era} → ${c.era}): another program`
-            : c.gc <= prev.gc
-              ? `cycle numbering restarted (gc ${c.gc} after gc ${prev.gc}): another process`
-              : `the start time went backwards (@${c.atSeconds}s after @${prev.atSeconds}s): another process`;
-      }
-    }
-    if (target < 0) {
-      if (reason !== '')
-        diagnostics.push({
-          line: c.line,
-          column: c.column,
-          length: 2,
-          kind: 'new-run',
-          severity: 'info',
-          message: `a new run starts here: ${reason}`,
-        });
-      target = runs.length;
-      runs.push({
-        index: target,
-        firstLine: c.line,
-        lastLine: c.endLine,
-        cycleIndices: [],
-        cycleStart: i,
-        cycleEnd: i + 1,
-        era: c.era,
-        startReason: reason === '' ? null : reason,
-      });
-      votes.push(new Map());
-      last.push(c);
-      cycleCounts.push(0);
-      streakEra.push(c.era);
-      streakLength.push(0);
-    }
-    const run = runs[target];
-    cycleCounts[target]++;
-    run.cycleEnd = i + 1;
-    run.lastLine = c.endLine;
-    last[target] = c;
-    if (c.era === streakEra[target]) streakLength[target]++;
-    else {
-      endStreak(target);
-      streakEra[target] = c.era;
-      streakLength[target] = 1;
-    }
-    c.run = target;
-    current = target;
-  }
-  for (let r = 0; r < runs.length; r++) {
-    endStreak(r);
-    const run = runs[r];
-    const indices = new Array<number>(cycleCounts[r]);
-    if (run.cycleEnd - run.cycleStart === indices.length) {
-      // Not interleaved with another run: consecutive indices.
-      for (let k = 0; k < indices.length; k++) indices[k] = run.cycleStart + k;
-    } else {
-      let k = 0;
-      for (let i = run.cycleStart; i < run.cycleEnd; i++) if (cycles[i].run === r) indices[k++] = i;
-    }
-    run.cycleIndices = indices;
-  }
-  runs.forEach((run, r) => {
-    let best: EraId = run.era;
-    let bestVotes = -Infinity;
-    for (const [era, n] of votes[r]) {
-      const weight = n + (eras[era].runFamily === null ? -1e9 : 0);
-      if (weight > bestVotes) {
-        best = era;
-        bestVotes = weight;
-      }
-    }
-    run.era = votes[r].has('go1.26+') && best === 'go1.18+' ? 'go1.26+' : best;
-  });
-  return runs;
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { mainRun, parseTrace } from '../../../src/gctrace/index.ts';
+import { RunSplitter, mainRun, parseTrace } from '../../../src/gctrace/index.ts';
+import type { Diagnostic } from '../../../src/gctrace/index.ts';
 
 describe('mainRun', () => {
   it('is the run with the most cycles, the first of equals', () => {
@@ -19,4 +20,25 @@ describe('mainRun', () => {
     expect(main.lastLine).toBe(lines.findLastIndex((l) => l.startsWith('gc ')) + 1);
     expect(main.firstLine).toBeGreaterThan(header + 1);
   });
+});
+
+describe('RunSplitter', () => {
+  for (const name of ['go1.19-go-test-multiprocess.txt', 'go1.19-go-run-multiprocess.txt']) {
+    it(`fed cycle by cycle splits ${name} as the parse does`, () => {
+      const parsed = parseTrace(readFileSync(`tests/fixtures/${name}`, 'utf8'));
+      const splitter = new RunSplitter();
+      const notes: Diagnostic[] = [];
+      const runOf = parsed.cycles.map((c) => splitter.place({ ...c }, notes));
+      expect(runOf).toEqual(parsed.cycles.map((c) => c.run));
+      expect(notes).toEqual(
+        parsed.diagnostics.filter((d) => d.kind === 'new-run' || d.kind === 'numbering-gap'),
+      );
+      expect(splitter.runs.map((r) => [r.firstLine, r.lastLine, r.startReason, r.cycles])).toEqual(
+        parsed.runs.map((r) => [r.firstLine, r.lastLine, r.startReason, r.cycleIndices.length]),
+      );
+      expect(splitter.runs.map((r) => splitter.eraOf(r.index))).toEqual(
+        parsed.runs.map((r) => r.era),
+      );
+    });
+  }
 });
