@@ -8,18 +8,20 @@ export { formatCycle, fmtNSAsMS, formatMs, formatSeconds, itoaDiv } from './form
 export { lineFields, lineKindAt, lineStarts, lineText } from './fields.ts';
 export { explainAt, fieldExplanations, companionFieldExplanations } from './explain.ts';
 export type { Explanation, FieldExplanation } from './explain.ts';
-export { analyseTrace, inconclusiveLeakVerdict, measureCycles } from './analyse.ts';
+export { analyseRun, analyseTrace, pauseSummary, runTiming } from './analyse.ts';
 export type {
   CpuWindow,
-  CycleMeasures,
-  GogcEstimate,
-  LeakVerdict,
-  MemoryLimitRegime,
   PauseSummary,
   RunAnalysis,
+  RunIdentity,
+  TimedSpan,
   TraceAnalysis,
-  Verdict,
 } from './analyse.ts';
+export { measureCycles } from './measures.ts';
+export type { CycleMeasures } from './measures.ts';
+export type { GogcEstimate, MemoryLimitRegime } from './gogc.ts';
+export { inconclusiveLeakVerdict } from './leak.ts';
+export type { LeakVerdict, Verdict } from './leak.ts';
 export { cycleView, traceView } from './serialise.ts';
 export { mainRun, RunSplitter, sameFormatFamily, splitRuns } from './runs.ts';
 export type { SplitRun } from './runs.ts';
