@@ -3,7 +3,14 @@
  * results for charts, status line and findings. Pure: no DOM, so it runs at build time, in the
  * page and in a worker.
  */
-import { analyseTrace, eras, mainRun, parseTrace } from '../gctrace/index.ts';
+import {
+  analyseTrace,
+  eraLabel,
+  mainRun,
+  parseTrace,
+  verdictSentence,
+  verdictTitles,
+} from '../gctrace/index.ts';
 import type {
   CpuPhase,
   CycleMeasures,
@@ -43,6 +50,8 @@ export interface CellView {
   /** Every diagnostic, notes included: the editor's markers. */
   diagnostics: Diagnostic[];
   eraLabel: string;
+  /** The era of the run shown (its cycles' majority), null without cycles. */
+  era: EraId | null;
   chartCycles: ChartCycle[];
   findings: Finding[];
   verdict: CellVerdict;
@@ -64,16 +73,14 @@ export function cellView(model: CellModel): CellView {
     problems: model.problems,
     diagnostics: model.diagnostics,
     eraLabel: model.eraLabel,
+    era: model.era,
     chartCycles: model.chartCycles,
     findings: model.findings,
     verdict: model.verdict,
   };
 }
 
-/** A short name for the Go releases that print lines like these. */
-export function eraLabel(era: EraId | null): string {
-  return era ? eras[era].label : 'no gc lines yet';
-}
+export { eraLabel, verdictTitles } from '../gctrace/index.ts';
 
 /** The chart's view of one cycle. */
 export function toChartCycle(
@@ -149,21 +156,6 @@ export function runFindings(
   }
   return findings;
 }
-
-/** Headline of each leak verdict. */
-/** The engine's reasons are clauses; the cell shows them as sentences. */
-function sentence(text: string): string {
-  const trimmed = text.trim();
-  if (trimmed === '') return trimmed;
-  const capital = trimmed[0]!.toUpperCase() + trimmed.slice(1);
-  return /[.!?)]$/.test(capital) ? capital : `${capital}.`;
-}
-
-export const verdictTitles: Record<CellVerdict['status'], string> = {
-  growing: 'Live heap keeps growing: a likely leak',
-  stable: 'Live heap is stable: no leak in this trace',
-  inconclusive: 'Not enough to tell yet',
-};
 
 function sameNumbers(a: readonly number[] | null, b: readonly number[] | null): boolean {
   if (a === null || b === null) return a === b;
@@ -246,7 +238,7 @@ export function buildCellModel(text: string, runIndex?: number, previous?: CellM
     ? {
         status: run.leak.verdict,
         title: verdictTitles[run.leak.verdict],
-        reason: sentence(run.leak.reason),
+        reason: verdictSentence(run.leak.reason),
         evidence: [...new Set(run.leak.evidence.map((e) => e.line))],
       }
     : {
@@ -266,6 +258,7 @@ export function buildCellModel(text: string, runIndex?: number, previous?: CellM
     problems,
     diagnostics: parsed.diagnostics,
     eraLabel: eraLabel(runMeta?.era ?? parsed.cycles[0]?.era ?? null),
+    era: runMeta?.era ?? parsed.cycles[0]?.era ?? null,
     chartCycles,
     findings: run ? runFindings(run, cycles) : [],
     verdict,

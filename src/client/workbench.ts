@@ -3,7 +3,8 @@
  * pick a run, zoom, compare with a second trace, share it in a link and export what it shows.
  */
 import { renderFindings, renderProblemList } from '../cell/view.ts';
-import { eraLabel, verdictTitles, type CellVerdict } from '../cell/model.ts';
+import { type CellVerdict } from '../cell/model.ts';
+import { statusLine, verdictSentence, verdictTitles } from '../gctrace/index.ts';
 import type { Domain, TraceState } from '../workbench/protocol.ts';
 import {
   differenceRows,
@@ -78,7 +79,6 @@ const b = slot('b');
 const editorA = textareaEditor(a.textarea);
 let zoom: Domain | null = null;
 let summaryA: RangeSummary | null = null;
-let summaryB: RangeSummary | null = null;
 let refreshes = 0;
 let firstChartsMarked = false;
 
@@ -331,15 +331,14 @@ function renderState(s: Slot): void {
     return;
   }
   const run = state.runs[s.run];
-  const parts = [
-    `${number(state.lineCount)} lines`,
-    `${number(state.cycleCount)} cycle${state.cycleCount === 1 ? '' : 's'}`,
-    `${number(state.problemCount)} problem${state.problemCount === 1 ? '' : 's'}`,
-    eraLabel(run?.era ?? null),
-  ];
-  if (state.runs.length > 1) parts.push(`${state.runs.length} runs`);
-  if (!state.final) parts.push('still reading');
-  status.textContent = parts.join(' · ');
+  status.textContent = statusLine({
+    lines: state.lineCount,
+    cycles: state.cycleCount,
+    problems: state.problemCount,
+    era: run?.era ?? null,
+    runs: state.runs.length,
+    reading: !state.final,
+  });
   status.dataset.cycles = String(state.cycleCount);
   status.dataset.problems = String(state.problemCount);
   status.dataset.final = String(state.final);
@@ -388,7 +387,7 @@ function verdictOf(summary: RangeSummary): CellVerdict {
   return {
     status: leak.verdict,
     title: verdictTitles[leak.verdict],
-    reason: leak.reason,
+    reason: verdictSentence(leak.reason),
     evidence: [...new Set(leak.evidence.map((e) => e.line))],
   };
 }
@@ -486,7 +485,6 @@ async function refreshCompare(stale: () => boolean): Promise<void> {
     worker.summary(b.id, b.run, zoom),
   ]);
   if (stale()) return;
-  summaryB = sumB;
   charts.hidden = false;
   await compareA.show(viewA);
   await compareB.show(viewB);

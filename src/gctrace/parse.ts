@@ -176,11 +176,11 @@ function quote(text: string, max = 40): string {
   return `'${clean.length > max ? clean.slice(0, max - 1) + '…' : clean}'`;
 }
 
-/** Parses a gctrace stream. Never throws; every line is accounted for in `lineKinds`. */
 /**
- * Parses a trace. Given the parse of an earlier version of the text (`previous`), lines before
- * the first change are taken from it rather than read again: an edit in a live cell costs the
- * lines after it, not the whole trace. The result is the same as a parse from scratch.
+ * Parses a gctrace stream. Never throws; every line is accounted for in `lineKinds`. Given the
+ * parse of an earlier version of the text (`previous`), lines before the first change are taken
+ * from it rather than read again: an edit in a live cell costs the lines after it, not the
+ * whole trace. The result is the same as a parse from scratch.
  */
 export function parseTrace(input: string, previous?: ParsedTrace): ParsedTrace {
   const text = typeof input === 'string' ? input : String(input ?? '');

@@ -42,10 +42,11 @@ export interface GcScan {
     | null;
 }
 
-/** GOGC=off "no goal" values: 2^64−1 bytes >> 20 (Go 1.9–1.18) and the 1.19+ maximum heap goal >> 20. */
-export const unboundedGoalsMB: readonly number[] = [17592186044415, 8796093022191];
-
-/** Goals from 2^40 MB up mean "no goal": the printed value varies a little between runs (…181, …183). */
+/**
+ * Goals from 2^40 MB up mean "no goal" (GOGC=off): 2^64−1 bytes >> 20 in Go 1.9–1.18
+ * (17592186044415), the maximum heap goal >> 20 from Go 1.19 (about 8796093022191; the printed
+ * value varies a little between runs).
+ */
 export const unboundedGoalThresholdMB = 2 ** 40;
 
 let s = '';

@@ -1,5 +1,6 @@
 /** Findings as Markdown for a bug report, and the difference table of two traces. */
-import { runFindings, verdictTitles, type Finding } from '../cell/model.ts';
+import { runFindings, type Finding } from '../cell/model.ts';
+import { verdictSentence, verdictTitles } from '../gctrace/index.ts';
 import type { RangeSummary } from './summary.ts';
 
 const fmt = (v: number, digits = 2) =>
@@ -53,7 +54,7 @@ export function findingsMarkdown(options: {
     `Run ${options.run + 1} of ${options.runCount} (lines ${a.firstLine}–${a.lastLine}${range}); ${options.lines.toLocaleString('en')} lines read, ${options.problems} problem${options.problems === 1 ? '' : 's'}.`,
     '',
   );
-  out.push(`**${verdictTitles[a.leak.verdict]}.** ${a.leak.reason}`, '');
+  out.push(`**${verdictTitles[a.leak.verdict]}.** ${verdictSentence(a.leak.reason)}`, '');
   if (a.leak.evidence.length > 0) {
     out.push('Evidence:', '');
     for (const e of a.leak.evidence)
