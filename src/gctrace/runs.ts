@@ -106,6 +106,8 @@ export class RunSplitter {
   }
 
   private target(c: GcCycle, notes: Diagnostic[]): number {
+    // The check nearly every cycle takes comes first, before anything is allocated.
+    if (this.current >= 0 && continues(this.runs[this.current]!.last, c)) return this.current;
     const note = (kind: 'new-run' | 'numbering-gap', message: string) =>
       notes.push({
         line: c.line,
@@ -118,7 +120,6 @@ export class RunSplitter {
     let reason: string | null = null;
     if (this.current >= 0) {
       const prev = this.runs[this.current]!.last;
-      if (continues(prev, c)) return this.current;
       // An earlier process picking up its own numbering again (go test between tool runs).
       for (let r = this.runs.length - 1; r >= 0; r--) {
         const last = this.runs[r]!.last;
