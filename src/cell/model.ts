@@ -3,7 +3,14 @@
  * results for charts, status line and findings. Pure: no DOM, so it runs at build time, in the
  * page and in a worker.
  */
-import { analyseTrace, parseTrace } from '../gctrace/index.ts';
+import {
+  analyseTrace,
+  eraLabel,
+  mainRun,
+  parseTrace,
+  verdictSentence,
+  verdictTitles,
+} from '../gctrace/index.ts';
 import type {
   CpuPhase,
   Diagnostic,
@@ -43,6 +50,8 @@ export interface CellView {
   /** Every diagnostic, notes included: the editor's markers. */
   diagnostics: Diagnostic[];
   eraLabel: string;
+  /** The era of the run shown (its cycles' majority), null without cycles. */
+  era: EraId | null;
   chartCycles: ChartCycle[];
   findings: Finding[];
   verdict: CellVerdict;
@@ -64,39 +73,14 @@ export function cellView(model: CellModel): CellView {
     problems: model.problems,
     diagnostics: model.diagnostics,
     eraLabel: model.eraLabel,
+    era: model.era,
     chartCycles: model.chartCycles,
     findings: model.findings,
     verdict: model.verdict,
   };
 }
 
-const eraLabels: Record<EraId, string> = {
-  'go1.0': 'Go 1.0 lines',
-  'go1.1-1.2': 'Go 1.1–1.2 lines',
-  'go1.3': 'Go 1.3 lines',
-  'go1.4': 'Go 1.4 lines',
-  'go1.0-1.4': 'Go 1.0–1.4 lines',
-  'go1.5beta': 'Go 1.5 beta lines',
-  'go1.5': 'Go 1.5 lines',
-  'go1.6-1.17': 'Go 1.6–1.17 lines',
-  'go1.18+': 'Go 1.18+ lines',
-  'go1.26+': 'Go 1.26+ lines',
-  'go1.5+': 'Go 1.5+ lines',
-};
-
-/** A short name for the Go releases that print lines like these. */
-export function eraLabel(era: EraId | null): string {
-  return era ? eraLabels[era] : 'no gc lines yet';
-}
-
-/** The run to show by default: the one with the most cycles (the program, not the go tool). */
-export function mainRun(analysis: TraceAnalysis): number {
-  let best = 0;
-  analysis.runs.forEach((run, index) => {
-    if (run.cycles > analysis.runs[best]!.cycles) best = index;
-  });
-  return best;
-}
+export { eraLabel, verdictTitles } from '../gctrace/index.ts';
 
 const round = (value: number, digits = 1) =>
   Number.isInteger(value) ? String(value) : value.toFixed(digits);
@@ -148,21 +132,6 @@ export function runFindings(
   }
   return findings;
 }
-
-/** Headline of each leak verdict. */
-/** The engine's reasons are clauses; the cell shows them as sentences. */
-function sentence(text: string): string {
-  const trimmed = text.trim();
-  if (trimmed === '') return trimmed;
-  const capital = trimmed[0]!.toUpperCase() + trimmed.slice(1);
-  return /[.!?)]$/.test(capital) ? capital : `${capital}.`;
-}
-
-export const verdictTitles: Record<CellVerdict['status'], string> = {
-  growing: 'Live heap keeps growing: a likely leak',
-  stable: 'Live heap is stable: no leak in this trace',
-  inconclusive: 'Not enough to tell yet',
-};
 
 function sameNumbers(a: readonly number[] | null, b: readonly number[] | null): boolean {
   if (a === null || b === null) return a === b;
@@ -223,7 +192,7 @@ export function buildCellModel(text: string, runIndex?: number, previous?: CellM
   const unchanged = previous !== undefined && sameCyclesAndRuns(previous.parsed, parsed);
   const analysis = unchanged ? previous.analysis : analyseTrace(parsed, previous);
   const problems = parsed.diagnostics.filter((d) => d.severity !== 'info');
-  const index = runIndex ?? mainRun(analysis);
+  const index = runIndex ?? mainRun(analysis.runs.map((r) => r.cycles));
   const run = analysis.runs[index];
   const runMeta = parsed.runs[index];
   const cycles = runMeta ? runMeta.cycleIndices.map((i) => parsed.cycles[i]!) : [];
@@ -244,7 +213,7 @@ export function buildCellModel(text: string, runIndex?: number, previous?: CellM
     ? {
         status: run.leak.verdict,
         title: verdictTitles[run.leak.verdict],
-        reason: sentence(run.leak.reason),
+        reason: verdictSentence(run.leak.reason),
         evidence: [...new Set(run.leak.evidence.map((e) => e.line))],
       }
     : {
@@ -264,6 +233,7 @@ export function buildCellModel(text: string, runIndex?: number, previous?: CellM
     problems,
     diagnostics: parsed.diagnostics,
     eraLabel: eraLabel(runMeta?.era ?? parsed.cycles[0]?.era ?? null),
+    era: runMeta?.era ?? parsed.cycles[0]?.era ?? null,
     chartCycles,
     findings: run ? runFindings(run, cycles) : [],
     verdict,

@@ -7,7 +7,7 @@
 import { allocChart, chartTable, cpuChart, heapChart, pauseChart } from '../charts/index.ts';
 import type { Chart, ChartCycle, ChartKind, ChartOptions } from '../charts/index.ts';
 import type { CellView, Finding } from './model.ts';
-import type { Diagnostic } from '../gctrace/index.ts';
+import { statusLine, type Diagnostic } from '../gctrace/index.ts';
 import { element } from '../site/dom.ts';
 
 export const chartFunctions: Record<
@@ -29,13 +29,12 @@ export function chartCaption(kind: ChartKind, cycles: number): string {
 /** "12 cycles · 2 problems · Go 1.18 and later" */
 export function renderStatus(doc: Document, model: CellView): HTMLElement {
   const status = element(doc, 'p', { class: 'cell-status', role: 'status' });
-  const parts = [
-    `${model.cycleCount} cycle${model.cycleCount === 1 ? '' : 's'}`,
-    `${model.problemCount} problem${model.problemCount === 1 ? '' : 's'}`,
-    model.eraLabel,
-  ];
-  if (model.runCount > 1) parts.push(`${model.runCount} runs`);
-  status.textContent = parts.join(' · ');
+  status.textContent = statusLine({
+    cycles: model.cycleCount,
+    problems: model.problemCount,
+    era: model.era,
+    runs: model.runCount,
+  });
   status.dataset.cycles = String(model.cycleCount);
   status.dataset.problems = String(model.problemCount);
   return status;

@@ -4,13 +4,9 @@
  */
 import type { Content } from './content.ts';
 import { positionOf } from './content.ts';
-import {
-  continuationContent,
-  findGcStart,
-  lineContents,
-  lineKindNames,
-  tryRejoin,
-} from './parse.ts';
+import { findGcStart, lineContents } from './gcStart.ts';
+import { lineKindNames } from './parse.ts';
+import { continuationContent, tryRejoin } from './rejoin.ts';
 import { lineAfter, lineEndFrom } from './lines.ts';
 import type { RawSpan } from './scanGcLine.ts';
 import { nameSpans, scanGcLine } from './scanGcLine.ts';

@@ -2,6 +2,7 @@
  * Prints cycles the way each Go release's runtime does (spec §0.1 and §1): the inverse of the
  * scanner, used by round-trip tests and by the simulator to emit realistic lines.
  */
+import { eras } from './eras.ts';
 import type { CpuPhase, EraId, GcCycle } from './types.ts';
 
 /** Runtime `itoaDiv`: `value` with a decimal point `decimals` digits from the right (`itoaDiv(5, 3)` → `0.005`). */
@@ -50,7 +51,8 @@ export function formatCycle(cycle: GcCycle, era: EraId = cycle.era): string {
   const legacy = cycle.legacy;
   const objects = legacy?.objects ?? [];
   const n = (v: number | null | undefined) => String(v ?? 0);
-  switch (era) {
+  const format = eras[era];
+  switch (format.print) {
     case 'go1.0':
       return (
         `gc${cycle.gc}(${procs}): ${cycle.clockMs.map((v) => String(Math.round(v))).join('+')} ms ` +
@@ -64,10 +66,8 @@ export function formatCycle(cycle: GcCycle, era: EraId = cycle.era): string {
         `${n(legacy?.handoff[0])}(${n(legacy?.handoff[1])}) handoff, ${n(legacy?.steal?.[0])}(${n(legacy?.steal?.[1])}) steal, ` +
         `${(legacy?.yields ?? [0, 0, 0]).join('/')} yields`
       );
-    case 'go1.3':
-    case 'go1.4':
-    case 'go1.0-1.4': {
-      const goroutines = era === 'go1.4' ? ` ${n(legacy?.goroutines)} goroutines,` : '';
+    case 'go1.3-1.4': {
+      const goroutines = format.printsGoroutines ? ` ${n(legacy?.goroutines)} goroutines,` : '';
       return (
         `gc${cycle.gc}(${procs}): ${cycle.clockMs.map((v) => String(Math.round(v * 1000))).join('+')} us, ` +
         `${n(h[0])} -> ${n(h[1])} MB, ${n(objects[0])} (${n(legacy?.mallocs)}-${n(legacy?.frees)}) objects,${goroutines} ` +
@@ -75,14 +75,14 @@ export function formatCycle(cycle: GcCycle, era: EraId = cycle.era): string {
         `${n(legacy?.steal?.[0])}(${n(legacy?.steal?.[1])}) steal, ${(legacy?.yields ?? [0, 0, 0]).join('/')} yields`
       );
     }
-    default: {
-      const leak = cycle.leakCheck && era === 'go1.26+' ? ' (checking for goroutine leaks)' : '';
-      const stacks =
-        era === 'go1.18+' || era === 'go1.26+'
-          ? `${n(cycle.stacksMB)} MB stacks, ${n(cycle.globalsMB)} MB globals, `
-          : '';
+    case 'go1.5+': {
+      const leak =
+        cycle.leakCheck && format.printsLeakCheck ? ' (checking for goroutine leaks)' : '';
+      const stacks = format.printsStacksAndGlobals
+        ? `${n(cycle.stacksMB)} MB stacks, ${n(cycle.globalsMB)} MB globals, `
+        : '';
       return (
-        `gc ${era === 'go1.5beta' ? '#' : ''}${cycle.gc} @${formatSeconds(cycle.atSeconds ?? 0)}s ${n(cycle.cpuPercent)}%${leak}: ` +
+        `gc ${format.printsNumberSign ? '#' : ''}${cycle.gc} @${formatSeconds(cycle.atSeconds ?? 0)}s ${n(cycle.cpuPercent)}%${leak}: ` +
         `${cycle.clockMs.map(formatMs).join('+')} ms clock, ${cpuText(cycle.cpuMs ?? [])} ms cpu, ` +
         `${n(h[0])}->${n(h[1])}->${n(h[2])} MB, ${n(cycle.goalMB)} MB goal, ${stacks}${procs} P` +
         (cycle.forced ? ' (forced)' : '')

@@ -1,7 +1,8 @@
 /** Public API of the gctrace engine: parse, explain, analyse and format GODEBUG=gctrace output. */
 export type * from './types.ts';
-export { parseTrace, lineKindNames, isLegacyEra } from './parse.ts';
-export { unboundedGoalsMB } from './scanGcLine.ts';
+export { parseTrace, lineKindNames } from './parse.ts';
+export { eras, isLegacyEra, clockLayout, eraOfGoMinor, phaseTimes } from './eras.ts';
+export type { ClockLayout, Era, ExplanationTableKey } from './eras.ts';
 export { formatCycle, fmtNSAsMS, formatMs, formatSeconds, itoaDiv } from './format.ts';
 export { lineFields, lineKindAt, lineStarts, lineText } from './fields.ts';
 export {
@@ -17,16 +18,21 @@ export { fieldExplanations } from './explain/tables.ts';
 export { companionFieldExplanations } from './companions.ts';
 export type { Explanation } from './explain/explain-at.ts';
 export type { FieldExplanation } from './explain/field-explanation.ts';
-export { analyseTrace, inconclusiveLeakVerdict, measureCycles } from './analyse.ts';
+export { analyseRun, analyseTrace, pauseSummary, runTiming } from './analyse.ts';
 export type {
   CpuWindow,
-  CycleMeasures,
-  GogcEstimate,
-  LeakVerdict,
-  MemoryLimitRegime,
   PauseSummary,
   RunAnalysis,
+  RunIdentity,
+  TimedSpan,
   TraceAnalysis,
-  Verdict,
 } from './analyse.ts';
+export { measureCycles } from './measures.ts';
+export type { CycleMeasures } from './measures.ts';
+export type { GogcEstimate, MemoryLimitRegime } from './gogc.ts';
+export { inconclusiveLeakVerdict } from './leak.ts';
+export type { LeakVerdict, Verdict } from './leak.ts';
 export { cycleView, traceView } from './serialise.ts';
+export { eraLabel, statusLine, verdictSentence, verdictTitles } from './wording.ts';
+export { mainRun, RunSplitter, sameFormatFamily, splitRuns } from './runs.ts';
+export type { SplitRun } from './runs.ts';

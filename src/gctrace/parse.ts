@@ -5,29 +5,23 @@
  */
 import { isSpace } from './chars.ts';
 import { scanCompanion } from './companions.ts';
-import type { Content, Segment } from './content.ts';
-import {
-  columnOf,
-  dockerJsonContents,
-  plainContent,
-  positionOf,
-  skipKnownPrefix,
-} from './content.ts';
-import type { GcScan } from './scanGcLine.ts';
+import type { Content } from './content.ts';
+import { columnOf, plainContent, positionOf } from './content.ts';
+import { findGcStart, lineContents, stubAllowed } from './gcStart.ts';
+import { continuationContent, maxContinuationLines, tryRejoin } from './rejoin.ts';
 import { gcStartKind, scanGcLine } from './scanGcLine.ts';
 import { fastLineEnd, fastModernCycle } from './fastPath.ts';
 import { lineAfter } from './lines.ts';
+import { splitRuns } from './runs.ts';
 import type {
   CompanionLine,
   Diagnostic,
   DiagnosticKind,
-  EraId,
   GcCycle,
   LineKind,
   LineKindCounts,
   ParsedTrace,
   Rejoin,
-  Run,
   Severity,
 } from './types.ts';
 
@@ -50,139 +44,16 @@ const DIAGNOSTIC = 5;
 /** When one input line holds several parts (Docker JSON with embedded newlines), the strongest wins. */
 const strength = [5, 3, 1, 0, 0, 4];
 
-/** Where a gc line starts in the content, and how. */
-export function findGcStart(c: Content): { at: number; kind: 'modern' | 'legacy' | 'stub' } | null {
-  // Search a copy of the line so that a line without 'gc' never scans the rest of the text.
-  const local = c.s.slice(c.start, c.end);
-  let k = local.indexOf('gc');
-  while (k >= 0) {
-    const at = c.start + k;
-    const kind = gcStartKind(c.s, at, c.end);
-    if (kind !== null && (kind !== 'stub' || stubAllowed(c, at))) return { at, kind };
-    k = local.indexOf('gc', k + 1);
-  }
-  return null;
-}
-
-/** `gc 12` alone counts as a cut-off gc line only at the start of the content (after a log prefix). */
-function stubAllowed(c: Content, k: number): boolean {
-  let i = c.start;
-  while (i < k && isSpace(c.s.charCodeAt(i))) i++;
-  return i === k || skipKnownPrefix(c.s, c.start, c.end) === k;
-}
-
-/** The parts of an input line to scan: the line itself, or the unescaped parts of a Docker JSON log line. */
-export function lineContents(text: string, a: number, b: number, line: number): Content[] {
-  let i = a;
-  while (i < b && isSpace(text.charCodeAt(i))) i++;
-  if (text.charCodeAt(i) === 123) {
-    const parts = dockerJsonContents(text, a, b, line);
-    if (parts !== null) return parts;
-  }
-  return [plainContent(text, a, b, line)];
-}
-
-/** Segments describing `c.s[from, to)` placed at index `offset` of a new string. */
-function sliceSegments(c: Content, from: number, to: number, offset: number): Segment[] {
-  if (c.segments === null) return [{ from: offset, line: c.line, column: from - c.lineStart + 1 }];
-  const out: Segment[] = [];
-  for (let i = 0; i < c.segments.length; i++) {
-    const seg = c.segments[i];
-    const next = i + 1 < c.segments.length ? c.segments[i + 1].from : Infinity;
-    if (next <= from || seg.from >= to) continue;
-    const start = Math.max(seg.from, from);
-    out.push({
-      from: offset + start - from,
-      line: seg.line,
-      column: seg.column + (start - seg.from),
-    });
-  }
-  return out;
-}
-
-/** The continuation candidate on the line after a broken gc line: its content after any log prefix. */
-export function continuationContent(text: string, a: number, b: number, line: number): Content {
-  const c = lineContents(text, a, b, line)[0];
-  return { ...c, start: skipKnownPrefix(c.s, c.start, c.end) };
-}
-
-/** One place where other output broke a gc line that was then rejoined. */
-export interface RejoinBreak {
-  /** Input line and scanned index (in that line's content) where the other output began. */
-  content: Content;
-  breakAt: number;
-  /** The line whose content continued the gc line, and where. */
-  next: Content;
-}
-
-/** How many following lines a broken gc line may be spread over. */
-const maxContinuationLines = 8;
-
-/**
- * Joins a gc line broken at `breakAt` with the content of the following line(s) and rescans it.
- * Accepted only when the joined text becomes a complete, clean gc line; each following line
- * must carry the scan further than the previous one did.
- */
-export function tryRejoin(
-  first: Content,
-  gcAt: number,
-  breakAt: number,
-  nextLine: (line: number) => Content | null,
-  wantSpans: boolean,
-): { content: Content; scan: GcScan; breaks: RejoinBreak[] } | null {
-  let head = first.s.slice(gcAt, breakAt);
-  let segments = sliceSegments(first, gcAt, breakAt, 0);
-  let brokenContent = first;
-  let brokenAt = breakAt;
-  const breaks: RejoinBreak[] = [];
-  const column = columnOf(first, gcAt);
-  for (let step = 1; step <= maxContinuationLines; step++) {
-    const next = nextLine(first.line + step);
-    if (next === null || next.end <= next.start) return null;
-    let tailStart = next.start;
-    // The runtime never prints a space after '+', '/' or '>', so leading spaces there are not gc text.
-    const last = head.charCodeAt(head.length - 1);
-    if (last === 43 || last === 47 || last === 62)
-      while (isSpace(next.s.charCodeAt(tailStart))) tailStart++;
-    const joined = head + next.s.slice(tailStart, next.end);
-    const joinedSegments = [...segments, ...sliceSegments(next, tailStart, next.end, head.length)];
-    const content: Content = {
-      s: joined,
-      start: 0,
-      end: joined.length,
-      line: first.line,
-      lineStart: 0,
-      segments: joinedSegments,
-    };
-    const scan = scanGcLine(joined, 0, joined.length, first.line, column, wantSpans);
-    breaks.push({ content: brokenContent, breakAt: brokenAt, next: { ...next, start: tailStart } });
-    if (scan.cycle !== null && scan.errorKind === null) {
-      scan.cycle.endLine = next.line;
-      scan.cycle.rejoined = true;
-      return { content, scan, breaks };
-    }
-    // Continue only if this line carried the gc text on and broke again.
-    if (scan.errorPos < 0 || scan.stopPos <= head.length || scan.errorKind === 'trailing-text')
-      return null;
-    const keep = scan.stopPos;
-    brokenContent = next;
-    brokenAt = tailStart + (keep - head.length);
-    head = joined.slice(0, keep);
-    segments = joinedSegments.filter((s) => s.from < keep);
-  }
-  return null;
-}
-
 function quote(text: string, max = 40): string {
   const clean = text.replace(/[\u0000-\u001f\u007f]/g, '?').trim();
   return `'${clean.length > max ? clean.slice(0, max - 1) + '…' : clean}'`;
 }
 
-/** Parses a gctrace stream. Never throws; every line is accounted for in `lineKinds`. */
 /**
- * Parses a trace. Given the parse of an earlier version of the text (`previous`), lines before
- * the first change are taken from it rather than read again: an edit in a live cell costs the
- * lines after it, not the whole trace. The result is the same as a parse from scratch.
+ * Parses a gctrace stream. Never throws; every line is accounted for in `lineKinds`. Given the
+ * parse of an earlier version of the text (`previous`), lines before the first change are taken
+ * from it rather than read again: an edit in a live cell costs the lines after it, not the
+ * whole trace. The result is the same as a parse from scratch.
  */
 export function parseTrace(input: string, previous?: ParsedTrace): ParsedTrace {
   const text = typeof input === 'string' ? input : String(input ?? '');
@@ -612,175 +483,4 @@ function resumePoint(
   if (k >= 0 && previous.cycles[k]!.endLine >= line) line = previous.cycles[k]!.line;
   if (line < 2) return null;
   return { line, offset: starts[line - 1]!, changedLine: starts.length };
-}
-
-/** Comparable version keys: a change between two known keys means another program. */
-const eraKey: Record<EraId, string | null> = {
-  'go1.0': '1.0',
-  'go1.1-1.2': '1.1',
-  'go1.3': '1.3',
-  'go1.4': '1.4',
-  'go1.0-1.4': null,
-  'go1.5beta': '1.5b',
-  'go1.5': '1.5',
-  'go1.6-1.17': '1.6',
-  'go1.18+': '1.18',
-  'go1.26+': '1.18',
-  'go1.5+': null,
-};
-
-const legacyEras: ReadonlySet<EraId> = new Set([
-  'go1.0',
-  'go1.1-1.2',
-  'go1.3',
-  'go1.4',
-  'go1.0-1.4',
-]);
-
-/** True for the eras that print `gcN(P):` (Go 1.0 – 1.4). */
-export function isLegacyEra(era: EraId): boolean {
-  return legacyEras.has(era);
-}
-
-function splitRuns(cycles: GcCycle[], diagnostics: Diagnostic[]): Run[] {
-  const runs: Run[] = [];
-  const last: GcCycle[] = [];
-  const votes: Map<EraId, number>[] = [];
-  /** Cycles per run: `cycleIndices` is filled after the loop, at its final size (pushing a million indices costs far more). */
-  const cycleCounts: number[] = [];
-  // A run's era rarely changes, so votes are counted in streaks and the Map is touched once per streak.
-  const streakEra: EraId[] = [];
-  const streakLength: number[] = [];
-  const endStreak = (r: number) => {
-    const era = streakEra[r];
-    votes[r].set(era, (votes[r].get(era) ?? 0) + streakLength[r]);
-  };
-  const bogus = (t: number | null) => t !== null && t > 1e9;
-  const compatible = (a: GcCycle, b: GcCycle) => {
-    const ka = eraKey[a.era];
-    const kb = eraKey[b.era];
-    return isLegacyEra(a.era) === isLegacyEra(b.era) && (ka === null || kb === null || ka === kb);
-  };
-  const forward = (a: GcCycle, b: GcCycle) =>
-    a.atSeconds === null ||
-    b.atSeconds === null ||
-    bogus(a.atSeconds) ||
-    bogus(b.atSeconds) ||
-    b.atSeconds >= a.atSeconds;
-  let current = -1;
-  for (let i = 0; i < cycles.length; i++) {
-    const c = cycles[i];
-    let target = -1;
-    let reason = '';
-    if (current >= 0) {
-      const prev = last[current];
-      // The same era is compatible by definition: the check nearly every cycle takes.
-      if ((c.era === prev.era || compatible(prev, c)) && forward(prev, c) && c.gc === prev.gc + 1)
-        target = current;
-      else {
-        // An earlier process picking up its own numbering again (go test between tool runs).
-        for (let r = runs.length - 1; r >= 0 && target < 0; r--)
-          if (
-            r !== current &&
-            compatible(last[r], c) &&
-            forward(last[r], c) &&
-            c.gc === last[r].gc + 1
-          ) {
-            target = r;
-            diagnostics.push({
-              line: c.line,
-              column: c.column,
-              length: 2,
-              kind: 'new-run',
-              severity: 'info',
-              message: `gc ${c.gc} continues run ${r + 1} (gc ${last[r].gc} on line ${last[r].line}), interleaved with another process`,
-            });
-          }
-        if (target < 0 && compatible(prev, c) && forward(prev, c) && c.gc > prev.gc + 1) {
-          target = current;
-          const missing = c.gc - prev.gc - 1;
-          diagnostics.push({
-            line: c.line,
-            column: c.column,
-            length: 2,
-            kind: 'numbering-gap',
-            severity: 'warning',
-            message: `gc ${prev.gc} is followed by gc ${c.gc}: ${missing === 1 ? `cycle ${prev.gc + 1} is` : `${missing} cycles are`} missing (lines lost, filtered or truncated)`,
-          });
-        }
-        if (target < 0)
-          reason = !compatible(prev, c)
-            ? `the gc line format changed (${prev.era} → ${c.era}): another program`
-            : c.gc <= prev.gc
-              ? `cycle numbering restarted (gc ${c.gc} after gc ${prev.gc}): another process`
-              : `the start time went backwards (@${c.atSeconds}s after @${prev.atSeconds}s): another process`;
-      }
-    }
-    if (target < 0) {
-      if (reason !== '')
-        diagnostics.push({
-          line: c.line,
-          column: c.column,
-          length: 2,
-          kind: 'new-run',
-          severity: 'info',
-          message: `a new run starts here: ${reason}`,
-        });
-      target = runs.length;
-      runs.push({
-        index: target,
-        firstLine: c.line,
-        lastLine: c.endLine,
-        cycleIndices: [],
-        cycleStart: i,
-        cycleEnd: i + 1,
-        era: c.era,
-        startReason: reason === '' ? null : reason,
-      });
-      votes.push(new Map());
-      last.push(c);
-      cycleCounts.push(0);
-      streakEra.push(c.era);
-      streakLength.push(0);
-    }
-    const run = runs[target];
-    cycleCounts[target]++;
-    run.cycleEnd = i + 1;
-    run.lastLine = c.endLine;
-    last[target] = c;
-    if (c.era === streakEra[target]) streakLength[target]++;
-    else {
-      endStreak(target);
-      streakEra[target] = c.era;
-      streakLength[target] = 1;
-    }
-    c.run = target;
-    current = target;
-  }
-  for (let r = 0; r < runs.length; r++) {
-    endStreak(r);
-    const run = runs[r];
-    const indices = new Array<number>(cycleCounts[r]);
-    if (run.cycleEnd - run.cycleStart === indices.length) {
-      // Not interleaved with another run: consecutive indices.
-      for (let k = 0; k < indices.length; k++) indices[k] = run.cycleStart + k;
-    } else {
-      let k = 0;
-      for (let i = run.cycleStart; i < run.cycleEnd; i++) if (cycles[i].run === r) indices[k++] = i;
-    }
-    run.cycleIndices = indices;
-  }
-  runs.forEach((run, r) => {
-    let best: EraId = run.era;
-    let bestVotes = -Infinity;
-    for (const [era, n] of votes[r]) {
-      const weight = n + (eraKey[era] === null ? -1e9 : 0);
-      if (weight > bestVotes) {
-        best = era;
-        bestVotes = weight;
-      }
-    }
-    run.era = votes[r].has('go1.26+') && best === 'go1.18+' ? 'go1.26+' : best;
-  });
-  return runs;
 }

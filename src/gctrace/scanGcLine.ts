@@ -9,6 +9,7 @@
  * parses numbers from char codes, and records field spans only when asked to.
  */
 import { foundAt, isDigit, isSpace } from './chars.ts';
+import { clockPhaseNames, cpuPhaseNames } from './eras.ts';
 import type { CpuPhase, EraId, FieldKind, GcCycle, LegacyFields } from './types.ts';
 
 /** A field found by the scanner, as indices into the scanned string. */
@@ -41,10 +42,11 @@ export interface GcScan {
     | null;
 }
 
-/** GOGC=off "no goal" values: 2^64−1 bytes >> 20 (Go 1.9–1.18) and the 1.19+ maximum heap goal >> 20. */
-export const unboundedGoalsMB: readonly number[] = [17592186044415, 8796093022191];
-
-/** Goals from 2^40 MB up mean "no goal": the printed value varies a little between runs (…181, …183). */
+/**
+ * Goals from 2^40 MB up mean "no goal" (GOGC=off): 2^64−1 bytes >> 20 in Go 1.9–1.18
+ * (17592186044415), the maximum heap goal >> 20 from Go 1.19 (about 8796093022191; the printed
+ * value varies a little between runs).
+ */
 export const unboundedGoalThresholdMB = 2 ** 40;
 
 let s = '';
@@ -329,50 +331,6 @@ function newCycle(line: number, column: number, gc: number, era: EraId): GcCycle
     run: 0,
     legacy: null,
   };
-}
-
-const modernClockNames = ['sweepTermination', 'concurrentMark', 'markTermination'];
-const go15ClockNames = [
-  'sweepTermination',
-  'scan',
-  'installWriteBarrier',
-  'mark',
-  'markTermination',
-];
-const modernCpuNames = ['sweepTermination', 'assist', 'background', 'idle', 'markTermination'];
-const go15CpuNames = [
-  'sweepTermination',
-  'scan',
-  'installWriteBarrier',
-  'assist',
-  'background',
-  'idle',
-  'markTermination',
-];
-
-/** Field names of the clock phases, by era and count. */
-export function clockPhaseNames(era: EraId, count: number): string[] {
-  const names =
-    era === 'go1.0'
-      ? ['stopAndMark', 'sweep', 'bookkeeping']
-      : era === 'go1.1-1.2'
-        ? ['mark', 'sweep', 'other']
-        : era === 'go1.3' || era === 'go1.4' || era === 'go1.0-1.4'
-          ? count === 4
-            ? ['stop', 'sweepAndSetup', 'mark', 'wait']
-            : []
-          : count === 5
-            ? go15ClockNames
-            : count === 3
-              ? modernClockNames
-              : [];
-  return Array.from({ length: count }, (_, i) => names[i] ?? `phase${i + 1}`);
-}
-
-/** Field names of the CPU values, by count. */
-export function cpuPhaseNames(count: number): string[] {
-  const names = count === 7 ? go15CpuNames : count === 5 ? modernCpuNames : [];
-  return Array.from({ length: count }, (_, i) => names[i] ?? `value${i + 1}`);
 }
 
 function scanModern(line: number, column: number): GcCycle | null {
@@ -911,7 +869,7 @@ export function nameSpans(raw: RawSpan[], era: EraId): void {
   const clocks = raw.filter((r) => r.kind === 'clock');
   const cpus = raw.filter((r) => r.kind === 'cpu');
   const clockNames = clockPhaseNames(era, clocks.length);
-  const cpuNames = cpuPhaseNames(cpus.length);
+  const cpuNames = cpuPhaseNames(era, cpus.length);
   clocks.forEach((r, i) => (r.name = `clock.${clockNames[i]}`));
   cpus.forEach((r, i) => (r.name = `cpu.${cpuNames[i]}`));
 }

@@ -4,6 +4,7 @@ import {
   fieldExplanations,
   lineFields,
   lineText,
+  mainRun,
   parseTrace,
 } from '../gctrace/index.ts';
 
@@ -24,10 +25,11 @@ export interface AnnotatedLine {
   fields: AnnotatedField[];
 }
 
-/** The line of cycle `gc` (in the first run) with every field explained; throws if there is none. */
+/** The line of cycle `gc` (in the main run) with every field explained; throws if there is none. */
 export function annotateLine(trace: string, gc: number): AnnotatedLine {
   const parsed = parseTrace(trace);
-  const cycle = parsed.cycles.find((c) => c.gc === gc && c.run === 0);
+  const main = mainRun(parsed.runs.map((r) => r.cycleIndices.length));
+  const cycle = parsed.cycles.find((c) => c.gc === gc && c.run === main);
   if (cycle === undefined) throw new Error(`the trace has no line for gc ${gc}`);
   const text = lineText(parsed, cycle.line);
   const spans = lineFields(parsed, cycle.line)

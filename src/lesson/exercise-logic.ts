@@ -3,7 +3,7 @@
  * explanations of likely wrong answers are all computed from the trace with the engine, so a
  * question can never disagree with the trace it shows.
  */
-import { analyseTrace, parseTrace } from '../gctrace/index.ts';
+import { analyseTrace, clockLayout, mainRun, parseTrace, phaseTimes } from '../gctrace/index.ts';
 import type { GcCycle, ParsedTrace } from '../gctrace/index.ts';
 import type { Answer, Trap } from './exercise-check.ts';
 
@@ -25,8 +25,14 @@ export interface BuiltExercise {
   show: [number, number][];
 }
 
+/** The main run: a trace from `go run` or `go test` starts with the go tool's own short runs. */
+function mainRunOf(parsed: ParsedTrace): number {
+  return mainRun(parsed.runs.map((r) => r.cycleIndices.length));
+}
+
 function cyclesOf(parsed: ParsedTrace): GcCycle[] {
-  return parsed.cycles.filter((c) => c.run === 0);
+  const main = mainRunOf(parsed);
+  return parsed.cycles.filter((c) => c.run === main);
 }
 
 function cycle(cycles: GcCycle[], gc: number): GcCycle {
@@ -45,18 +51,18 @@ export function roundMs(ms: number): number {
   return Math.round(ms * 1000) / 1000;
 }
 
-/** Physical lines from gc `first` to gc `last`, inclusive. */
+/** Physical lines from gc `first` to gc `last`, inclusive (from the first printed one: lines may be missing). */
 function linesOf(cycles: GcCycle[], first: number, last: number): [number, number] {
-  const a = cycle(cycles, Math.max(first, cycles[0]!.gc));
   const b = cycle(cycles, last);
+  const a = cycles.find((c) => c.gc >= first && c.gc <= last) ?? b;
   return [a.line, b.endLine];
 }
 
-/** The pause of a cycle: the stop-the-world clock phases (first + last from Go 1.6, first + fifth in 1.5). */
+/** The pause of a cycle: its stop-the-world clock phases, as the engine's era table names them. */
 export function pauseMs(c: GcCycle): number {
-  if (c.era === 'go1.5' || c.era === 'go1.5beta') return roundMs(c.clockMs[0]! + c.clockMs[4]!);
-  if (c.clockMs.length === 3) return roundMs(c.clockMs[0]! + c.clockMs[2]!);
-  throw new Error(`gc ${c.gc}: no pause rule for era ${c.era}`);
+  const pause = phaseTimes(c.era, c.clockMs).pause;
+  if (pause === null) throw new Error(`gc ${c.gc}: its clock phases fit no layout of ${c.era}`);
+  return roundMs(pause);
 }
 
 /** Builds the answer and the explanations for one exercise on one trace. */
@@ -160,31 +166,34 @@ export function buildExercise(trace: string, spec: ExerciseSpec): BuiltExercise 
     case 'pause': {
       const c = cycle(cycles, spec.gc);
       const value = pauseMs(c);
-      const modern = c.clockMs.length === 3;
+      const stops = clockLayout(c.era, c.clockMs.length)!.stopTheWorld!;
+      // Before Go 1.5 the collector stopped the world for the whole cycle.
+      const allStop = stops.length === c.clockMs.length;
+      const modern = !allStop && c.clockMs.length === 3;
       const all = roundMs(c.clockMs.reduce((s, x) => s + x, 0));
-      const traps: Trap[] = [
-        {
-          value: all,
-          tolerance: 0.0005,
-          why: `${all} ms adds up every phase, but the concurrent ${modern ? 'mark' : 'phases'} ran alongside the program and did not stop it`,
-        },
-      ];
+      const traps: Trap[] = allStop
+        ? []
+        : [
+            {
+              value: all,
+              tolerance: 0.0005,
+              why: `${all} ms adds up every phase, but the concurrent ${modern ? 'mark' : 'phases'} ran alongside the program and did not stop it`,
+            },
+          ];
       if (modern) {
         traps.push({
           value: c.clockMs[1]!,
           tolerance: 0.0005,
           why: `${c.clockMs[1]} ms is the concurrent mark, the one phase that does not stop the program`,
         });
-      } else {
+      } else if (!allStop) {
         traps.push({
           value: roundMs(c.clockMs[0]! + c.clockMs[2]!),
           tolerance: 0.0005,
           why: `in Go 1.5 the third clock time is the synchronisation step, which did not stop the world; the second pause is the fifth time`,
         });
       }
-      const phases = modern
-        ? `${c.clockMs[0]} + ${c.clockMs[2]}`
-        : `${c.clockMs[0]} + ${c.clockMs[4]}`;
+      const phases = stops.map((i) => c.clockMs[i]).join(' + ');
       return {
         answer: {
           type: 'number',
@@ -193,12 +202,16 @@ export function buildExercise(trace: string, spec: ExerciseSpec): BuiltExercise 
           unit: 'ms',
           traps: uniqueTraps(traps, value, 0.0015),
         },
-        working: modern
-          ? `Of the three clock times only the first (sweep termination) and the third (mark termination) stop the world: ${phases} = ${value} ms.`
-          : `A Go 1.5 line has five clock times; the first (sweep termination) and the fifth (mark termination) stop the world: ${phases} = ${value} ms.`,
-        hint: modern
-          ? 'Which of the three clock phases stop the world?'
-          : 'This is a Go 1.5 line: count its clock times, and remember which phases stop the world.',
+        working: allStop
+          ? `Before Go 1.5 the collector stopped the program for the whole cycle, so every clock time is pause: ${phases} = ${value} ms.`
+          : modern
+            ? `Of the three clock times only the first (sweep termination) and the third (mark termination) stop the world: ${phases} = ${value} ms.`
+            : `A Go 1.5 line has five clock times; the first (sweep termination) and the fifth (mark termination) stop the world: ${phases} = ${value} ms.`,
+        hint: allStop
+          ? 'This line is from before Go 1.5: did any phase run alongside the program?'
+          : modern
+            ? 'Which of the three clock phases stop the world?'
+            : 'This is a Go 1.5 line: count its clock times, and remember which phases stop the world.',
         show: [linesOf(cycles, spec.gc - 2, spec.gc)],
       };
     }
@@ -267,7 +280,7 @@ export function buildExercise(trace: string, spec: ExerciseSpec): BuiltExercise 
 
     case 'gogc': {
       const options = spec.options ?? [50, 100, 200];
-      const run = analyseTrace(parsed).runs[0];
+      const run = analyseTrace(parsed).runs[mainRunOf(parsed)];
       const implied = run?.impliedGogc ?? null;
       if (implied === null) throw new Error('the engine cannot estimate GOGC from this trace');
       const estimate = implied.snapped ?? implied.value;
@@ -310,7 +323,7 @@ export function buildExercise(trace: string, spec: ExerciseSpec): BuiltExercise 
     }
 
     case 'trend': {
-      const run = analyseTrace(parsed).runs[0];
+      const run = analyseTrace(parsed).runs[mainRunOf(parsed)];
       if (run === undefined) throw new Error('the trace has no run to analyse');
       const verdict = run.leak.verdict;
       if (verdict === 'inconclusive')

@@ -2,7 +2,7 @@
  * The simulator's settings, their ranges, and their encoding in the page URL
  * (`?alloc=256&live=32&leak=0&gogc=100&limit=&procs=2&duration=10&go=1.19`).
  */
-import type { EraId } from '../gctrace/index.ts';
+import { eraOfGoMinor, type EraId } from '../gctrace/index.ts';
 
 /** Everything the learner can set; `null` means "off" (GOGC) or "not set" (GOMEMLIMIT). */
 export interface SimSettings {
@@ -156,10 +156,8 @@ export function encodeSettings(settings: SimSettings): string {
 
 /** The gc line format a Go release prints (spec §1.E–1.I). */
 export function eraForMinor(goMinor: number): EraId {
-  if (goMinor <= 5) return 'go1.5';
-  if (goMinor <= 17) return 'go1.6-1.17';
-  if (goMinor <= 25) return 'go1.18+';
-  return 'go1.26+';
+  // The simulator models the concurrent collector: releases before Go 1.5 print as Go 1.5.
+  return eraOfGoMinor(Math.max(ranges.goMinor.min, goMinor))!;
 }
 
 /** `1.19` for 19. */

@@ -6,7 +6,7 @@
  * of whole cycles (for the leak verdict and implied GOGC) are kept.
  */
 import {
-  isLegacyEra,
+  RunSplitter,
   lineKindNames,
   measureCycles,
   offsetOfLine,
@@ -72,37 +72,12 @@ export interface RunState {
   startReason: string | null;
   columns: RunColumns;
   sample: CycleSample;
-  last: GcCycle;
-  eraVotes: Map<EraId, number>;
 }
 
 /** A place in the source where a window started: for paging and re-reading ranges. */
 export interface Checkpoint {
   line: number;
   byte: number;
-}
-
-const legacyKey = (era: EraId) => isLegacyEra(era);
-const generic: ReadonlySet<EraId> = new Set(['go1.0-1.4', 'go1.5+']);
-
-/** Whether two cycles may come from the same program (the engine's rule, by format family). */
-function compatible(a: GcCycle, b: GcCycle): boolean {
-  if (legacyKey(a.era) !== legacyKey(b.era)) return false;
-  if (a.era === b.era || generic.has(a.era) || generic.has(b.era)) return true;
-  const modern = (e: EraId) => (e === 'go1.26+' ? 'go1.18+' : e);
-  return modern(a.era) === modern(b.era);
-}
-
-const bogus = (t: number | null) => t !== null && t > 1e9;
-
-function forward(a: GcCycle, b: GcCycle): boolean {
-  return (
-    a.atSeconds === null ||
-    b.atSeconds === null ||
-    bogus(a.atSeconds) ||
-    bogus(b.atSeconds) ||
-    b.atSeconds >= a.atSeconds
-  );
 }
 
 /** Character offset where a 1-based line starts (the text's length past the last line). */
@@ -134,9 +109,8 @@ export class TraceDataset {
   private pendingFirstLine = 1;
   private commitFrom = 1;
   private bytesSeen = 0;
-  /** Global run of the cycles on the last committed lines (the next window's context). */
-  private contextRuns = new Map<number, number>();
-  private currentRun = -1;
+  /** Runs are split over the whole trace, cycle by cycle as windows are committed. */
+  private readonly splitter = new RunSplitter();
 
   /** `firstLine`: the number of the first line pushed (when reading from the middle of a source). */
   constructor(firstLine = 1) {
@@ -144,9 +118,6 @@ export class TraceDataset {
     this.commitFrom = firstLine;
     this.checkpoints = [{ line: firstLine, byte: 0 }];
   }
-  /** Diagnostics of the window being committed. */
-  private found: Diagnostic[] = [];
-
   /** Adds whole lines of text (`byteLength` bytes of the source) and parses what can be committed. */
   push(text: string, byteLength = utf8.encode(text).length): void {
     this.pending += text;
@@ -158,7 +129,6 @@ export class TraceDataset {
   finish(): void {
     this.process(true);
     this.pending = '';
-    this.contextRuns.clear();
     this.finished = true;
   }
 
@@ -202,7 +172,6 @@ export class TraceDataset {
     // Run borders are decided here over the whole trace, so the window's own notes about
     // runs and numbering gaps are replaced by ours.
     const found: Diagnostic[] = [];
-    this.found = found;
     for (const d of parsed.diagnostics) {
       const line = d.line + shift;
       if (!inCommit(line) || d.kind === 'new-run' || d.kind === 'numbering-gap') continue;
@@ -218,39 +187,29 @@ export class TraceDataset {
     );
     const position = new Int32Array(parsed.cycles.length);
     for (const run of parsed.runs) run.cycleIndices.forEach((ci, k) => (position[ci] = k));
-    const localToGlobal = new Map<number, number>();
-    const nextContext = new Map<number, number>();
-    const contextFrom = commitTo - contextLines;
-
     parsed.cycles.forEach((cycle, ci) => {
       const line = cycle.line + shift;
-      const local = cycle.run;
-      if (line < from) {
-        const known = this.contextRuns.get(line);
-        if (known !== undefined && !localToGlobal.has(local)) localToGlobal.set(local, known);
-        return;
-      }
-      if (line >= commitTo) return;
-      let target = localToGlobal.get(local);
+      if (!inCommit(line)) return;
       const shifted: GcCycle = { ...cycle, line, endLine: cycle.endLine + shift };
-      // The window sees fewer runs than the whole trace: a cycle the window files under a gap
-      // may continue a run from an earlier window exactly, and that wins (as in the engine).
-      if (target === undefined || !this.continues(this.runs[target].last, shifted)) {
-        const first = parsed.runs[local]?.cycleIndices[0] === ci;
-        target = this.placeRun(shifted, first ? (parsed.runs[local]?.startReason ?? null) : null);
-        localToGlobal.set(local, target);
+      const target = this.splitter.place(shifted, found);
+      if (target === this.runs.length) {
+        this.runs.push({
+          index: target,
+          firstLine: shifted.line,
+          lastLine: shifted.endLine,
+          era: shifted.era,
+          startReason: this.splitter.runs[target]!.startReason,
+          columns: new RunColumns(),
+          sample: new CycleSample(),
+        });
       }
-      const run = this.runs[target];
-      run.columns.push(shifted, measures[local]?.[position[ci]]);
+      const run = this.runs[target]!;
+      // Measures come from the window's own runs, which see each cycle's predecessor (context lines).
+      run.columns.push(shifted, measures[cycle.run]?.[position[ci]]);
       run.sample.add(shifted);
-      run.last = shifted;
       run.lastLine = shifted.endLine;
-      run.eraVotes.set(shifted.era, (run.eraVotes.get(shifted.era) ?? 0) + 1);
-      this.currentRun = target;
       this.cycleCount++;
-      if (line >= contextFrom) nextContext.set(line, target);
     });
-    this.contextRuns = nextContext;
     found.sort((x, y) => x.line - y.line || x.column - y.column);
     for (const d of found) {
       this.diagnosticCounts[d.severity]++;
@@ -258,79 +217,6 @@ export class TraceDataset {
       this.problemCount++;
       if (this.problems.length < problemLimit) this.problems.push(d);
     }
-    for (const run of this.runs) run.era = majorityEra(run.eraVotes, run.era);
+    for (const run of this.runs) run.era = this.splitter.eraOf(run.index);
   }
-
-  private continues(last: GcCycle, c: GcCycle): boolean {
-    return compatible(last, c) && forward(last, c) && c.gc === last.gc + 1;
-  }
-
-  /** The run a cycle with no run yet belongs to: one it continues, or a new one. */
-  private placeRun(c: GcCycle, localReason: string | null): number {
-    const current = this.currentRun >= 0 ? this.runs[this.currentRun] : null;
-    if (current && this.continues(current.last, c)) return current.index;
-    const note = (severity: 'info' | 'warning', kind: Diagnostic['kind'], message: string) =>
-      this.found.push({ line: c.line, column: c.column, length: 2, kind, severity, message });
-    for (let r = this.runs.length - 1; r >= 0; r--)
-      if (this.continues(this.runs[r].last, c)) {
-        const last = this.runs[r].last;
-        note(
-          'info',
-          'new-run',
-          `gc ${c.gc} continues run ${r + 1} (gc ${last.gc} on line ${last.line}), interleaved with another process`,
-        );
-        return r;
-      }
-    if (
-      current &&
-      compatible(current.last, c) &&
-      forward(current.last, c) &&
-      c.gc > current.last.gc + 1
-    ) {
-      const prev = current.last;
-      const missing = c.gc - prev.gc - 1;
-      note(
-        'warning',
-        'numbering-gap',
-        `gc ${prev.gc} is followed by gc ${c.gc}: ${missing === 1 ? `cycle ${prev.gc + 1} is` : `${missing} cycles are`} missing (lines lost, filtered or truncated)`,
-      );
-      return current.index;
-    }
-    let reason = localReason;
-    if (current && reason === null) {
-      const prev = current.last;
-      reason = !compatible(prev, c)
-        ? `the gc line format changed (${prev.era} → ${c.era}): another program`
-        : c.gc <= prev.gc
-          ? `cycle numbering restarted (gc ${c.gc} after gc ${prev.gc}): another process`
-          : `the start time went backwards (@${c.atSeconds}s after @${prev.atSeconds}s): another process`;
-    }
-    if (current) note('info', 'new-run', `a new run starts here: ${reason}`);
-    const index = this.runs.length;
-    this.runs.push({
-      index,
-      firstLine: c.line,
-      lastLine: c.endLine,
-      era: c.era,
-      startReason: current ? reason : null,
-      columns: new RunColumns(),
-      sample: new CycleSample(),
-      last: c,
-      eraVotes: new Map(),
-    });
-    return index;
-  }
-}
-
-function majorityEra(votes: Map<EraId, number>, fallback: EraId): EraId {
-  let best = fallback;
-  let bestVotes = -Infinity;
-  for (const [era, n] of votes) {
-    const weight = n + (generic.has(era) ? -1e9 : 0);
-    if (weight > bestVotes) {
-      best = era;
-      bestVotes = weight;
-    }
-  }
-  return votes.has('go1.26+') && best === 'go1.18+' ? 'go1.26+' : best;
 }

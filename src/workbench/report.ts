@@ -1,5 +1,6 @@
 /** Findings as Markdown for a bug report, and the difference table of two traces. */
-import { runFindings, verdictTitles, type CellVerdict, type Finding } from '../cell/model.ts';
+import { runFindings, type CellVerdict, type Finding } from '../cell/model.ts';
+import { verdictSentence, verdictTitles } from '../gctrace/index.ts';
 import type { RangeSummary } from './summary.ts';
 
 const fmt = (v: number, digits = 2) =>
@@ -31,7 +32,7 @@ export function summaryVerdict(summary: RangeSummary): CellVerdict {
   return {
     status: leak.verdict,
     title: verdictTitles[leak.verdict],
-    reason: leak.reason,
+    reason: verdictSentence(leak.reason),
     evidence: [...new Set(leak.evidence.map((e) => e.line))],
   };
 }
@@ -64,7 +65,7 @@ export function findingsMarkdown(options: {
     `Run ${options.run + 1} of ${options.runCount} (lines ${a.firstLine}–${a.lastLine}${range}); ${options.lines.toLocaleString('en')} lines read, ${options.problems} problem${options.problems === 1 ? '' : 's'}.`,
     '',
   );
-  out.push(`**${verdictTitles[a.leak.verdict]}.** ${a.leak.reason}`, '');
+  out.push(`**${verdictTitles[a.leak.verdict]}.** ${verdictSentence(a.leak.reason)}`, '');
   if (a.leak.evidence.length > 0) {
     out.push('Evidence:', '');
     for (const e of a.leak.evidence)

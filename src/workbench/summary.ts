@@ -1,17 +1,17 @@
 /**
  * Findings for a run or a time range of it. Counts, pauses, peaks and GC CPU come from every
  * cycle (the columns); the leak verdict and the implied GOGC come from the engine's
- * `analyseTrace` run on whole cycles: all of them when the run is short enough, otherwise an
+ * `analyseRun` run on whole cycles: all of them when the run is short enough, otherwise an
  * evenly spaced sample of pairs, which the findings then say.
  */
 import {
-  analyseTrace,
+  analyseRun,
   inconclusiveLeakVerdict,
+  pauseSummary,
+  runTiming,
   type GcCycle,
-  type ParsedTrace,
   type RunAnalysis,
 } from '../gctrace/index.ts';
-import { quantile } from '../gctrace/stats.ts';
 import { HAS_HEAP, TIMED, TRUNCATED, FORCED, type RunColumns } from './columns.ts';
 
 /** What every cycle in a range says, without the engine's objects. */
@@ -49,8 +49,6 @@ export interface RangeSummary {
   sample: SampleNote | null;
   domain: [number, number] | null;
 }
-
-const r3 = (v: number) => Math.round(v * 1000) / 1000;
 
 /** Exact figures of the cycles of `columns` with t inside `domain` (null: all). */
 export function rangeStats(
@@ -103,40 +101,26 @@ export function rangeStats(
       budget += n.budgetMs[i];
     }
   }
-  let duration: number | null = null;
-  if (firstTimed >= 0) {
-    const wall = n.wallMs[lastTimed];
-    duration = n.t[lastTimed] - n.t[firstTimed] + (Number.isNaN(wall) ? 0 : wall) / 1000;
-  }
-  const sorted = Float64Array.from(pauses).sort();
-  const q = (p: number) => {
-    const at = (sorted.length - 1) * p;
-    const lo = Math.floor(at);
-    const hi = Math.ceil(at);
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
-  };
-  let total = 0;
-  for (const p of pauses) total += p;
+  const wall = lastTimed >= 0 ? n.wallMs[lastTimed] : NaN;
+  const timing = runTiming(
+    cycles,
+    firstTimed >= 0
+      ? {
+          firstSeconds: n.t[firstTimed],
+          lastSeconds: n.t[lastTimed],
+          lastWallMs: Number.isNaN(wall) ? null : wall,
+          timedCycles: timedCount,
+        }
+      : null,
+  );
   return {
     cycles,
     forcedCycles: forced,
     truncatedCycles: truncated,
     firstLine,
     lastLine,
-    durationSeconds: duration === null ? null : r3(duration),
-    gcPerSecond: duration !== null && duration > 0 ? cycles / duration : null,
-    meanIntervalSeconds:
-      timedCount > 1 ? (n.t[lastTimed] - n.t[firstTimed]) / (timedCount - 1) : null,
-    pauses:
-      sorted.length === 0
-        ? null
-        : {
-            p50: r3(q(0.5)),
-            p95: r3(q(0.95)),
-            p99: r3(q(0.99)),
-            max: r3(sorted[sorted.length - 1]),
-            totalMs: r3(total),
-          },
+    ...timing,
+    pauses: pauseSummary(pauses),
     peakHeapMB: peakHeap === -Infinity ? null : peakHeap,
     peakLiveMB: peakLive === -Infinity ? null : peakLive,
     lastCpuPercent: lastCpu,
@@ -148,37 +132,12 @@ export function rangeStats(
 export function analyseCycles(cycles: readonly GcCycle[], runIndex: number): RunAnalysis | null {
   if (cycles.length === 0) return null;
   const first = cycles[0];
-  const last = cycles[cycles.length - 1];
-  const parsed: ParsedTrace = {
-    text: '',
-    lineCount: last.endLine,
-    cycles: [...cycles],
-    companions: [],
-    diagnostics: [],
-    runs: [
-      {
-        index: runIndex,
-        firstLine: first.line,
-        lastLine: last.endLine,
-        cycleIndices: cycles.map((_, i) => i),
-        cycleStart: 0,
-        cycleEnd: cycles.length,
-        era: first.era,
-        startReason: null,
-      },
-    ],
-    lineKinds: {
-      cycle: cycles.length,
-      companion: 0,
-      output: 0,
-      blank: 0,
-      markup: 0,
-      diagnostic: 0,
-    },
-    lineKindCodes: new Uint8Array(0),
-    rejoins: [],
-  };
-  return analyseTrace(parsed).runs[0] ?? null;
+  return analyseRun(cycles, {
+    index: runIndex,
+    era: first.era,
+    firstLine: first.line,
+    lastLine: cycles[cycles.length - 1].endLine,
+  });
 }
 
 /** Puts the exact figures over the engine's (sampled) analysis. */

@@ -2,7 +2,7 @@
  * What the workbench says about a trace: sizes, counts, the status line, run choices and
  * notices. Pure text, so the page and its tests read the same sentences.
  */
-import { eraLabel } from '../cell/model.ts';
+import { statusLine } from '../gctrace/index.ts';
 import type { Domain, RunInfo, TraceState } from './protocol.ts';
 import type { SaveOutcome } from './storage.ts';
 import { rangeLabel } from './zoom.ts';
@@ -25,17 +25,16 @@ export function progressText(bytes: number, total: number, lines: number, cycles
   return `Read ${megabytes(bytes)} of ${megabytes(total)}: ${count(lines)} lines, ${count(cycles)} cycles`;
 }
 
-/** The status line of a trace: lines, cycles, problems, era, runs, and whether it is still read. */
+/** The status line of a trace: the engine's status line, with lines and reading state. */
 export function statusText(state: TraceState, run: number): string {
-  const parts = [
-    `${count(state.lineCount)} lines`,
-    plural(state.cycleCount, 'cycle'),
-    plural(state.problemCount, 'problem'),
-    eraLabel(state.runs[run]?.era ?? null),
-  ];
-  if (state.runs.length > 1) parts.push(`${state.runs.length} runs`);
-  if (!state.final) parts.push('still reading');
-  return parts.join(' · ');
+  return statusLine({
+    lines: state.lineCount,
+    cycles: state.cycleCount,
+    problems: state.problemCount,
+    era: state.runs[run]?.era ?? null,
+    runs: state.runs.length,
+    reading: !state.final,
+  });
 }
 
 /** After the problems listed: how many more there are, and how many are kept with their place. */

@@ -3,6 +3,7 @@
  * windows, keeps them as columns, and answers the page's questions (chart views, findings for a
  * range, pages of text, exports), so the page itself never does heavy work.
  */
+import { mainRun } from '../gctrace/index.ts';
 import { TraceDataset, contextLines, type RunState } from './dataset.ts';
 import { cyclesCsv, cyclesJson } from './export.ts';
 import type { Domain, FromWorker, RunInfo, ToWorker, TraceState } from './protocol.ts';
@@ -46,12 +47,8 @@ function runInfo(run: RunState): RunInfo {
   };
 }
 
-function mainRun(dataset: TraceDataset): number {
-  let best = 0;
-  dataset.runs.forEach((run, i) => {
-    if (run.columns.length > dataset.runs[best].columns.length) best = i;
-  });
-  return best;
+function mainRunOf(dataset: TraceDataset): number {
+  return mainRun(dataset.runs.map((run) => run.columns.length));
 }
 
 function state(source: Source, final: boolean): TraceState {
@@ -63,7 +60,7 @@ function state(source: Source, final: boolean): TraceState {
     lineCount: d.lineCount,
     cycleCount: d.cycleCount,
     runs: d.runs.map(runInfo),
-    mainRun: mainRun(d),
+    mainRun: mainRunOf(d),
     problems: d.problems,
     problemCount: d.problemCount,
     diagnosticCounts: { ...d.diagnosticCounts },
@@ -173,7 +170,7 @@ async function load(id: string, blob: Blob, name: string): Promise<void> {
         if (!d.finished && now - lastPreview >= previewEveryMs && d.cycleCount > 0) {
           lastPreview = now;
           previews++;
-          const run = d.runs[mainRun(d)];
+          const run = d.runs[mainRunOf(d)];
           post({
             type: 'state',
             id,

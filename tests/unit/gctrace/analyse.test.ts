@@ -187,3 +187,34 @@ describe('analyseTrace run summaries', () => {
     expect(run.durationSeconds).toBeGreaterThan(9);
   });
 });
+
+describe('mean interval', () => {
+  // Hand-written lines in the Go 1.6–1.17 format. Go 1.9.0 and 1.9.1 printed a bogus start time
+  // like the third one on macOS and Windows (golang/go#21554); the run still holds all four.
+  const text = [
+    'gc 1 @1.000s 0%: 0.010+1.0+0.010 ms clock, 0.020+0.10/0.50/1.0+0.020 ms cpu, 4->4->1 MB, 5 MB goal, 2 P',
+    'gc 2 @2.000s 0%: 0.010+1.0+0.010 ms clock, 0.020+0.10/0.50/1.0+0.020 ms cpu, 4->4->1 MB, 5 MB goal, 2 P',
+    'gc 3 @9223372036.854s 0%: 0.010+1.0+0.010 ms clock, 0.020+0.10/0.50/1.0+0.020 ms cpu, 4->4->1 MB, 5 MB goal, 2 P',
+    'gc 4 @4.000s 0%: 0.010+1.0+0.010 ms clock, 0.020+0.10/0.50/1.0+0.020 ms cpu, 4->4->1 MB, 5 MB goal, 2 P',
+  ].join('\n');
+
+  it('is the time from the first start to the last over the gaps between them', () => {
+    const run = analyseTrace(parseTrace(text)).runs[0]!;
+    expect(run.cycles).toBe(4);
+    // (4 s − 1 s) over 3 gaps, not inflated by the jump to the bogus time.
+    expect(run.meanIntervalSeconds).toBeCloseTo((4 - 1) / 3, 12);
+  });
+
+  it('is the same from whole cycles as from the printed times of a real run', () => {
+    const times = readTrace('content/traces/steady.txt')
+      .split('\n')
+      .map((l: string) => /^gc \d+ @([\d.]+)s/.exec(l)?.[1])
+      .filter((t): t is string => t !== undefined)
+      .map(Number);
+    const run = analyseFile('content/traces/steady.txt').runs[0]!;
+    expect(run.meanIntervalSeconds).toBeCloseTo(
+      (times[times.length - 1]! - times[0]!) / (times.length - 1),
+      12,
+    );
+  });
+});

@@ -7,7 +7,7 @@ import {
   gcFieldExplanation,
 } from '../../../src/gctrace/explain/explain-at.ts';
 import { fieldExplanations, lineFields, parseTrace } from '../../../src/gctrace/index.ts';
-import { clockPhaseNames } from '../../../src/gctrace/scanGcLine.ts';
+import { clockPhaseNames } from '../../../src/gctrace/eras.ts';
 import type { EraId, FieldKind } from '../../../src/gctrace/index.ts';
 
 // The fields to explain come from the scanners, never from the explanation tables: the field

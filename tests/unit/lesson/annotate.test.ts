@@ -24,6 +24,17 @@ describe('annotateLine', () => {
     expect(a.fields[0]).toMatchObject({ name: 'gc', text: 'gc 146' });
   });
 
+  it('takes the line from the main run when the go tool printed its own runs first', () => {
+    // `go run` output: the go tool's short runs come first, the program is the last and longest.
+    const text = readFileSync('content/traces/go-run-multiprocess.txt', 'utf8');
+    const lines = text.split('\n');
+    const programLine = lines.findLastIndex((l) => l.startsWith('gc 5 @')) + 1;
+    expect(lines.findIndex((l) => l.startsWith('gc 5 @')) + 1).toBeLessThan(programLine);
+    const a = annotateLine(text, 5);
+    expect(a.line).toBe(programLine);
+    expect(a.text).toBe(lines[programLine - 1]);
+  });
+
   it('refuses a cycle the trace does not have', () => {
     expect(() => annotateLine(leak, 9999)).toThrow(/gc 9999/);
   });

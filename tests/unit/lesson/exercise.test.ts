@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildExercise } from '../../../src/lesson/exercise-logic.ts';
+import { buildExercise, roundMs } from '../../../src/lesson/exercise-logic.ts';
 import { checkAnswer } from '../../../src/lesson/exercise-check.ts';
+import { analyseTrace, parseTrace } from '../../../src/gctrace/index.ts';
 
 const trace = (slug: string) => readFileSync(`content/traces/${slug}.txt`, 'utf8');
 
@@ -40,6 +41,44 @@ describe('buildExercise', () => {
     const ex = buildExercise(trace('seed-go1.5'), { kind: 'pause', gc: 4 });
     expect(ex.answer).toMatchObject({ values: [0.129] });
     expect(checkAnswer(ex.answer, '0.103').why).toMatch(/synchronisation/);
+  });
+
+  it('pause on Go 1.0–1.4 lines is every clock phase, the same as the analysis', () => {
+    // Real lines from tests/fixtures: before Go 1.5 the whole collection stopped the world.
+    const cases: [string, number, number][] = [
+      ['spec-constructed-go1.0.txt', 5, 4 + 1 + 0],
+      ['spec-constructed-go1.1.txt', 7, 12 + 3 + 0],
+      ['spec-constructed-go1.3.txt', 14, (8 + 152 + 1542 + 35) / 1000],
+      ['issue-go1.4.2.txt', 6, (0 + 0 + 0 + 1000) / 1000],
+    ];
+    for (const [name, gc, printedSum] of cases) {
+      const text = readFileSync(`tests/fixtures/${name}`, 'utf8');
+      const ex = buildExercise(text, { kind: 'pause', gc });
+      if (ex.answer.type !== 'number') throw new Error('number expected');
+      expect(ex.answer.values[0]).toBeCloseTo(printedSum, 9);
+      const parsed = parseTrace(text);
+      const line = parsed.cycles.find((c) => c.gc === gc)!.line;
+      const measured = analyseTrace(parsed)
+        .runs.flatMap((r) => r.measures)
+        .find((m) => m.line === line)!.pauseMs!;
+      expect(ex.answer.values[0]).toBeCloseTo(measured, 9);
+      expect(checkAnswer(ex.answer, String(printedSum)).verdict).toBe('right');
+    }
+  });
+
+  it('asks about the main run when the go tool printed its own runs first', () => {
+    // `go run` output: the go tool's short runs come first, the program is the last and longest.
+    const text = readFileSync('content/traces/go-run-multiprocess.txt', 'utf8');
+    const lines = text.split('\n');
+    const programLine = lines.findLastIndex((l) => l.startsWith('gc 5 @')) + 1;
+    const clock = /: ([\d.]+)\+([\d.]+)\+([\d.]+) ms clock/.exec(lines[programLine - 1]!)!;
+    const ex = buildExercise(text, { kind: 'pause', gc: 5 });
+    expect(ex.answer).toMatchObject({ values: [roundMs(Number(clock[1]) + Number(clock[3]))] });
+    expect(ex.show[0]![1]).toBe(programLine);
+    const trend = buildExercise(text, { kind: 'trend' });
+    expect(trend.working).toMatch(/warm-up/);
+    // The trend's sample lines are the program's, after the go tool's runs.
+    expect(trend.show[0]![0]).toBeGreaterThan(programLine - 5);
   });
 
   it('forced accepts every cycle marked (forced)', () => {

@@ -144,3 +144,25 @@ describe('chart view', () => {
     },
   );
 });
+
+describe('run statistics', () => {
+  it('give the workbench the same duration, frequency, mean interval and pauses as the analysis', () => {
+    // Hand-written lines in the Go 1.6–1.17 format; the third has the bogus start time Go 1.9.0
+    // and 1.9.1 printed on macOS and Windows (golang/go#21554).
+    const line = (gc: number, at: string, pause: string) =>
+      `gc ${gc} @${at}s 0%: ${pause}+1.0+0.010 ms clock, 0.020+0.10/0.50/1.0+0.020 ms cpu, 4->4->1 MB, 5 MB goal, 2 P`;
+    const text = [
+      line(1, '1.000', '0.010'),
+      line(2, '2.000', '0.50'),
+      line(3, '9223372036.854', '0.020'),
+      line(4, '4.000', '1.5'),
+    ].join('\n');
+    const run = analyseTrace(parseTrace(text)).runs[0]!;
+    const stats = rangeStats(load(text).runs[0]!.columns, null);
+    expect(stats.meanIntervalSeconds).toBeCloseTo(1, 12);
+    expect(stats.meanIntervalSeconds).toBe(run.meanIntervalSeconds);
+    expect(stats.durationSeconds).toBe(run.durationSeconds);
+    expect(stats.gcPerSecond).toBe(run.gcPerSecond);
+    expect(stats.pauses).toEqual(run.pauses);
+  });
+});

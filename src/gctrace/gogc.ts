@@ -1,0 +1,212 @@
+/**
+ * The GOGC the goals imply, with its uncertainty, and whether a memory limit (GOMEMLIMIT)
+ * rather than GOGC set the goal.
+ */
+import type { GogcRule } from './eras.ts';
+import { eras, isLegacyEra } from './eras.ts';
+import { complete, type CycleMeasures } from './measures.ts';
+import { median, quantile } from './stats.ts';
+import type { GcCycle } from './types.ts';
+
+/** GOGC implied by the goals, with the interval that all agreeing cycles allow. */
+export interface GogcEstimate {
+  value: number;
+  low: number;
+  high: number;
+  /** A common setting (50, 100, 200 …) when the interval is narrow and contains it. */
+  snapped: number | null;
+  cyclesUsed: number;
+  cyclesAgreeing: number;
+  method: string;
+}
+
+export interface MemoryLimitRegime {
+  detected: boolean;
+  reason: string;
+  lines: number[];
+}
+
+const commonGogc = [
+  10, 20, 25, 30, 40, 50, 75, 80, 100, 120, 150, 200, 250, 300, 400, 500, 800, 1000,
+];
+
+/** The point covered by most intervals, and the intersection of the intervals covering it. */
+function consensus(
+  intervals: { low: number; high: number }[],
+): { low: number; high: number; agreeing: number } | null {
+  if (intervals.length === 0) return null;
+  // Sweep the interval ends in order, an opening before a closing at the same point. Two sorted
+  // typed arrays, merged, do this without a comparator callback per pair.
+  const lows = Float64Array.from(intervals, (iv) => iv.low).sort();
+  const highs = Float64Array.from(intervals, (iv) => iv.high).sort();
+  let depth = 0;
+  let best = -1;
+  let at = 0;
+  for (let i = 0, j = 0; i < lows.length || j < highs.length;) {
+    let x: number;
+    if (i < lows.length && (j >= highs.length || lows[i] <= highs[j])) {
+      x = lows[i++];
+      depth++;
+    } else {
+      x = highs[j++];
+      depth--;
+    }
+    if (depth > best) {
+      best = depth;
+      at = x;
+    }
+  }
+  const agreeing = intervals.filter((iv) => iv.low <= at && at <= iv.high);
+  const low = Math.max(...agreeing.map((iv) => iv.low));
+  const high = Math.min(...agreeing.map((iv) => iv.high));
+  return { low, high, agreeing: agreeing.length };
+}
+
+function estimate(intervals: { low: number; high: number }[], method: string): GogcEstimate | null {
+  const c = consensus(intervals);
+  if (c === null) return null;
+  const value = (c.low + c.high) / 2;
+  const width = c.high - c.low;
+  const inside = commonGogc.filter((g) => g >= c.low - 0.5 && g <= c.high + 0.5);
+  const narrow = width <= Math.max(6, 0.25 * value);
+  const snapped =
+    narrow && inside.length > 0
+      ? inside.reduce((a, b) => (Math.abs(b - value) < Math.abs(a - value) ? b : a))
+      : null;
+  return {
+    value: Math.round(value * 10) / 10,
+    low: Math.round(c.low * 10) / 10,
+    high: Math.round(c.high * 10) / 10,
+    snapped,
+    cyclesUsed: intervals.length,
+    cyclesAgreeing: c.agreeing,
+    method,
+  };
+}
+
+/** How each rule reads GOGC, as the findings state it. */
+const gogcMethods: Record<GogcRule, string> = {
+  'heap-growth': 'GOGC ≈ 100 × (H1 / H0 − 1) (Go 1.3–1.4)',
+  'next-start': 'GOGC ≈ 100 × (next start heap / after heap − 1) (Go 1.0–1.2)',
+  'goal-with-roots':
+    'GOGC ≈ 100 × (goal − previous live) / (previous live + stacks + globals) (Go 1.18+)',
+  goal: 'GOGC ≈ 100 × (goal / previous live − 1) (Go 1.5–1.17)',
+};
+
+/** Implied GOGC of a run, and the memory-limit regime its goals show. */
+export function impliedGogc(
+  cycles: readonly GcCycle[],
+  measures: readonly CycleMeasures[],
+  gcOff: boolean,
+): { estimate: GogcEstimate | null; note: string; memoryLimit: MemoryLimitRegime } {
+  const none: MemoryLimitRegime = {
+    detected: false,
+    reason: 'the goal follows the live heap as GOGC predicts',
+    lines: [],
+  };
+  if (gcOff) {
+    return {
+      estimate: null,
+      note: 'GC is off (GOGC=off): the goal is the "no goal" value, so there is no GOGC to infer',
+      memoryLimit: {
+        detected: false,
+        reason: 'no goal at all: GOGC=off and no memory limit',
+        lines: [],
+      },
+    };
+  }
+  const era = cycles.find(complete)?.era;
+  const method = era === undefined ? '' : gogcMethods[eras[era].gogc];
+  let used = measures.map((m, i) => ({ m, c: cycles[i] })).filter((x) => x.m.impliedGogc !== null);
+  if (used.length === 0)
+    return {
+      estimate: null,
+      note: 'no cycle pair allows an estimate (too few, forced or lifted goals)',
+      memoryLimit: none,
+    };
+  let est = estimate(
+    used.map((x) => x.m.impliedGogc!),
+    method,
+  );
+  // The minimum heap (4 MB × GOGC/100) raises small goals: drop goals that may sit on it.
+  if (est !== null && !isLegacyEra(era!)) {
+    const floor = 4 * (est.value / 100) + 1;
+    const above = used.filter((x) => (x.c.goalMB ?? 0) > floor);
+    if (above.length >= 3) {
+      used = above;
+      est = estimate(
+        used.map((x) => x.m.impliedGogc!),
+        method,
+      );
+    }
+  }
+  let memoryLimit = none;
+  if (est !== null && eras[era!].memoryLimit) {
+    // Memory-limit regime: the goal stops following GOGC, implied GOGC drops and the heap sits near the goal.
+    const pinned = used.filter(
+      (x) =>
+        x.m.impliedGogc!.high < 0.85 * est!.low && x.c.heapMB[1] >= 0.8 * (x.c.goalMB ?? Infinity),
+    );
+    const goals = used.map((x) => x.c.goalMB ?? 0);
+    const goalMedian = median(goals);
+    const flatGoal =
+      goals.filter((g) => Math.abs(g - goalMedian) <= Math.max(1, 0.1 * goalMedian)).length >=
+      0.6 * goals.length;
+    const lives = used.map((x) => x.m.liveMB ?? 0);
+    const liveVaries =
+      quantile(lives, 0.9) - quantile(lives, 0.1) > Math.max(2, 0.25 * median(lives));
+    if (pinned.length >= Math.max(3, 0.2 * used.length)) {
+      const rest = used.filter((x) => !pinned.includes(x));
+      const steady =
+        rest.length >= 3
+          ? estimate(
+              rest.map((x) => x.m.impliedGogc!),
+              method,
+            )
+          : null;
+      memoryLimit = {
+        detected: true,
+        reason: `on ${pinned.length} cycles the goal (${Math.min(...pinned.map((x) => x.c.goalMB!))}–${Math.max(...pinned.map((x) => x.c.goalMB!))} MB) was below what GOGC${steady !== null ? `≈${steady.snapped ?? steady.value}` : ''} gives for the live heap, with the heap near the goal: a memory limit (GOMEMLIMIT) set the goal`,
+        lines: pinned.map((x) => x.c.line),
+      };
+      if (steady !== null) est = steady;
+    } else if (
+      flatGoal &&
+      est.snapped === null &&
+      est.high - est.low <= 0.2 * est.value &&
+      est.value < 100
+    ) {
+      // A precise implied GOGC that matches no usual setting, with a goal that does not move.
+      memoryLimit = {
+        detected: true,
+        reason: `the goal stays at about ${goalMedian} MB on most cycles and the implied GOGC (${est.low}–${est.high}) matches no usual setting: most likely a memory limit (GOMEMLIMIT) sets the goal; the real GOGC is higher, or off`,
+        lines: used
+          .filter((x) => Math.abs((x.c.goalMB ?? 0) - goalMedian) <= Math.max(1, 0.1 * goalMedian))
+          .map((x) => x.c.line),
+      };
+      return {
+        estimate: est,
+        note: `implied GOGC ${est.low}–${est.high}, but the goal looks set by a memory limit`,
+        memoryLimit,
+      };
+    } else if (flatGoal && liveVaries && est.cyclesAgreeing < 0.6 * used.length) {
+      memoryLimit = {
+        detected: true,
+        reason: `the goal stays near ${goalMedian} MB while the live heap varies: a memory limit (GOMEMLIMIT) sets the goal, not GOGC (GOGC may be off)`,
+        lines: used.map((x) => x.c.line),
+      };
+      return {
+        estimate: null,
+        note: 'the goal does not follow the live heap, so GOGC cannot be inferred',
+        memoryLimit,
+      };
+    }
+  }
+  const note =
+    est === null
+      ? 'no estimate'
+      : est.snapped !== null
+        ? `GOGC ${est.snapped} (implied ${est.low}–${est.high} from ${est.cyclesAgreeing} of ${est.cyclesUsed} cycles)`
+        : `GOGC about ${Math.round(est.value)} (between ${est.low} and ${est.high}; heaps too small to pin it down)`;
+  return { estimate: est, note, memoryLimit };
+}
