@@ -5,7 +5,11 @@ import { join } from 'node:path';
 export const repoRoot = join(import.meta.dirname, '../..');
 
 /** Where trace files live: the site's samples first, then the test-only fixtures. */
-export const traceFolders = ['content/traces', 'content/traces/simulator', 'tests/fixtures'] as const;
+export const traceFolders = [
+  'content/traces',
+  'content/traces/simulator',
+  'tests/fixtures',
+] as const;
 
 /** The text of a file by its path from the repository root, e.g. 'content/traces/steady.txt'. */
 export function readTrace(path: string): string {
