@@ -1,7 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { lineKindAt, parseTrace, traceView } from '../../../src/gctrace/index.ts';
+import {
+  explainAt,
+  lineFields,
+  lineKindAt,
+  parseTrace,
+  traceView,
+} from '../../../src/gctrace/index.ts';
 
 /**
  * Every capture of content/traces/go1.NN/ (real runs of the same programs under each Go
@@ -142,4 +148,94 @@ describe('captures of every Go release', () => {
         expect(kinds('gc-forced')).toBe(stated(truth, 'GC forced'));
       },
     );
+});
+
+/** The hover over the first field called `name` on the first gc line of a capture. */
+function hoverOf(text: string, name: string, goRelease?: string) {
+  const parsed = parseTrace(text);
+  const line = parsed.cycles[0]!.line;
+  const field = lineFields(parsed, line).find((f) => f.name === name)!;
+  const options = goRelease === undefined ? undefined : { goRelease };
+  return explainAt(parsed, line, field.startColumn, options)!;
+}
+
+const hoverText = (e: { explanation: string; traps: string[] }) =>
+  [e.explanation, ...e.traps].join(' ');
+
+describe('hovers that depend on the Go release', () => {
+  const steady = captures.find((c) => c.id === 'go1.27/steady')!.text;
+
+  it('MB stacks: all allocated stack in 1.19, the stack scanned from 1.21', () => {
+    const go119 = hoverText(hoverOf(steady, 'stacks', '1.19'));
+    const go127 = hoverText(hoverOf(steady, 'stacks', 'go1.27.4'));
+    expect(go119).not.toBe(go127);
+    expect(go119).toContain('maxStackScan');
+    expect(go119).not.toContain('lastStackScan');
+    expect(go127).toContain('lastStackScan');
+    expect(go127).not.toContain('maxStackScan');
+    const unknown = hoverText(hoverOf(steady, 'stacks'));
+    for (const release of ['1.19', '1.21']) expect(unknown).toContain(release);
+  });
+
+  it('the % field: one formula per release range, all named without a release', () => {
+    const texts = ['1.19', '1.22', '1.23', '1.27'].map((r) =>
+      hoverText(hoverOf(steady, 'cpuPercent', r)),
+    );
+    expect(new Set(texts.slice(0, 3)).size).toBe(3);
+    expect(texts[2]).toBe(texts[3]);
+    const unknown = hoverText(hoverOf(steady, 'cpuPercent'));
+    for (const release of ['1.19', '1.21', '1.23']) expect(unknown).toContain(release);
+  });
+
+  it('P: changes by itself only from 1.25', () => {
+    const go124 = hoverText(hoverOf(steady, 'procs', '1.24'));
+    const go125 = hoverText(hoverOf(steady, 'procs', '1.25'));
+    expect(go124).not.toBe(go125);
+    expect(go125).toContain('container');
+    expect(go124).not.toContain('container');
+    expect(hoverText(hoverOf(steady, 'procs'))).toContain('1.25');
+  });
+
+  it('the leak-check infix: 1.26 needs an experiment, 1.27 does not', () => {
+    const leak = captures.find((c) => c.id === 'go1.27/goroutine-leak-profile')!.text;
+    const parsed = parseTrace(leak);
+    const cycle = parsed.cycles.find((c) => c.leakCheck)!;
+    const field = lineFields(parsed, cycle.line).find((f) => f.name === 'leakCheck')!;
+    const at = (goRelease?: string) =>
+      hoverText(explainAt(parsed, cycle.line, field.startColumn, { goRelease })!);
+    expect(at('1.26')).toContain('GOEXPERIMENT');
+    expect(at('1.27')).not.toContain('GOEXPERIMENT');
+    expect(at()).toContain('1.26');
+    expect(at()).toContain('1.27');
+  });
+
+  // The "no goal" value each release's hover names must bound what that release printed.
+  const gogcOff = [
+    {
+      id: 'gogc-off (go1.19.8)',
+      text: readFileSync(`${traces}gogc-off.txt`, 'utf8'),
+      release: '1.19',
+    },
+    ...captures
+      .filter((c) => c.id.endsWith('/gogc-off'))
+      .map((c) => ({ id: c.id, text: c.text, release: c.provenance.goVersion })),
+  ];
+  for (const { id, text, release } of gogcOff)
+    it(`GOGC=off: the hover for ${release} names the bound of the goals printed in ${id}`, () => {
+      const parsed = parseTrace(text);
+      const goals = parsed.cycles.flatMap((c) =>
+        lineFields(parsed, c.line)
+          .filter((f) => f.name === 'goal')
+          .map((f) => BigInt(/\d+/.exec(f.text)![0])),
+      );
+      expect(goals.length).toBeGreaterThan(0);
+      const hover = hoverText(hoverOf(text, 'goal', release));
+      const bound = BigInt(/just under (\d+) MB/.exec(hover)![1]!);
+      for (const goal of goals) {
+        expect(goal < bound).toBe(true);
+        expect(bound - goal < 1000n).toBe(true);
+      }
+      // Without a release the hover names the first digits of this release's value.
+      expect(hoverText(hoverOf(text, 'goal'))).toContain(String(goals[0]).slice(0, 10));
+    });
 });
