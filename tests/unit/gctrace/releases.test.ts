@@ -76,12 +76,6 @@ function stated(truth: string, what: string): number {
   return m === null ? 0 : Number(m[1]);
 }
 
-/**
- * Captures where program output broke a gc line right after `gc ` (`gc leaking-map: …` then
- * `24 @1.003s …` on the next line); such a line is not rejoined yet.
- */
-const splitAfterGc = new Set(['go1.24/gomemlimit-60mib-gogc100', 'go1.24/leaking-map']);
-
 describe('captures of every Go release', () => {
   it('finds captures of at least six releases', () => {
     expect(new Set(captures.map((c) => c.id.split('/')[0])).size).toBeGreaterThanOrEqual(6);
@@ -107,47 +101,41 @@ describe('captures of every Go release', () => {
     });
 
   for (const { id, text, provenance } of captures)
-    (splitAfterGc.has(id) ? it.fails : it)(
-      `${id}: every line is a cycle, a runtime line or the program's own output`,
-      () => {
-        const parsed = parseTrace(text);
-        const program = provenance.program.split('/').at(-2)!;
-        const lines = text.split('\n');
-        const unexplained: string[] = [];
-        for (let line = 1; line <= parsed.lineCount; line++) {
-          const kind = lineKindAt(parsed, line);
-          if (kind === 'cycle' || kind === 'companion') continue;
-          // The programs start each progress line with their name (content/programs/*/main.go).
-          if (kind === 'output' && lines[line - 1]!.startsWith(`${program}: `)) continue;
-          unexplained.push(`${line} (${kind}): ${lines[line - 1]}`);
-        }
-        expect(unexplained).toEqual([]);
-        expect(parsed.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-      },
-    );
+    it(`${id}: every line is a cycle, a runtime line or the program's own output`, () => {
+      const parsed = parseTrace(text);
+      const program = provenance.program.split('/').at(-2)!;
+      const lines = text.split('\n');
+      const unexplained: string[] = [];
+      for (let line = 1; line <= parsed.lineCount; line++) {
+        const kind = lineKindAt(parsed, line);
+        if (kind === 'cycle' || kind === 'companion') continue;
+        // The programs start each progress line with their name (content/programs/*/main.go).
+        if (kind === 'output' && lines[line - 1]!.startsWith(`${program}: `)) continue;
+        unexplained.push(`${line} (${kind}): ${lines[line - 1]}`);
+      }
+      expect(unexplained).toEqual([]);
+      expect(parsed.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    });
 
   for (const { id, text, provenance } of captures)
-    (splitAfterGc.has(id) ? it.fails : it)(
-      `${id}: one cycle per gc line, numbered without gaps, runtime lines as counted`,
-      () => {
-        const parsed = parseTrace(text);
-        expect(parsed.cycles.length).toBe(gcLineEnds(text));
-        const first = parsed.cycles[0]!.gc;
-        expect(parsed.cycles.map((c) => c.gc)).toEqual(parsed.cycles.map((_, i) => first + i));
-        const kinds = (prefix: string) =>
-          parsed.companions.filter((c) => c.kind.startsWith(prefix)).length;
-        const truth = provenance.truth;
-        expect(kinds('pacer-')).toBe(stated(truth, 'pacer: lines'));
-        expect(kinds('scav')).toBe(stated(truth, 'scav lines'));
-        expect(kinds('scan-')).toBe(stated(truth, 'scan: lines'));
-        expect(kinds('checkfinalizers')).toBe(stated(truth, 'checkfinalizers: lines'));
-        expect(parsed.cycles.filter((c) => c.forced).length).toBe(stated(truth, '(forced)'));
-        expect(parsed.cycles.filter((c) => c.leakCheck).length).toBe(
-          stated(truth, '(checking for goroutine leaks)'),
-        );
-        expect(kinds('gc-forced')).toBe(stated(truth, 'GC forced'));
-      },
-    );
+    it(`${id}: one cycle per gc line, numbered without gaps, runtime lines as counted`, () => {
+      const parsed = parseTrace(text);
+      expect(parsed.cycles.length).toBe(gcLineEnds(text));
+      const first = parsed.cycles[0]!.gc;
+      expect(parsed.cycles.map((c) => c.gc)).toEqual(parsed.cycles.map((_, i) => first + i));
+      const kinds = (prefix: string) =>
+        parsed.companions.filter((c) => c.kind.startsWith(prefix)).length;
+      const truth = provenance.truth;
+      expect(kinds('pacer-')).toBe(stated(truth, 'pacer: lines'));
+      expect(kinds('scav')).toBe(stated(truth, 'scav lines'));
+      expect(kinds('scan-')).toBe(stated(truth, 'scan: lines'));
+      expect(kinds('checkfinalizers')).toBe(stated(truth, 'checkfinalizers: lines'));
+      expect(parsed.cycles.filter((c) => c.forced).length).toBe(stated(truth, '(forced)'));
+      expect(parsed.cycles.filter((c) => c.leakCheck).length).toBe(
+        stated(truth, '(checking for goroutine leaks)'),
+      );
+      expect(kinds('gc-forced')).toBe(stated(truth, 'GC forced'));
+    });
 });
 
 /** The hover over the first field called `name` on the first gc line of a capture. */
@@ -238,4 +226,25 @@ describe('hovers that depend on the Go release', () => {
       // Without a release the hover names the first digits of this release's value.
       expect(hoverText(hoverOf(text, 'goal'))).toContain(String(goals[0]).slice(0, 10));
     });
+});
+
+describe('a gc line broken right after its `gc `', () => {
+  // Hand-written in the Go 1.21+ format, after go1.24/leaking-map.txt lines 24-25.
+  const gcLine =
+    '24 @1.003s 14%: 0.045+45+7.3 ms clock, 0.091+0.026/0.17/0.19+14 ms cpu, 6->6->1 MB, 7 MB goal, 0 MB stacks, 0 MB globals, 2 P';
+
+  it('is rejoined when the next line carries on with the cycle number and @', () => {
+    const parsed = parseTrace(`gc leaking-map: t=1s sessions=1374\n${gcLine}\n`);
+    expect(parsed.cycles.map((c) => [c.gc, c.line, c.endLine, c.rejoined])).toEqual([
+      [24, 1, 2, true],
+    ]);
+    expect(parsed.diagnostics.map((d) => [d.kind, d.severity])).toEqual([['rejoined', 'info']]);
+  });
+
+  it('stays program output when the next line is not the rest of a gc line', () => {
+    const parsed = parseTrace('gc notes: all fine\nnothing more\n');
+    expect(parsed.cycles).toEqual([]);
+    expect([lineKindAt(parsed, 1), lineKindAt(parsed, 2)]).toEqual(['output', 'output']);
+    expect(parsed.diagnostics).toEqual([]);
+  });
 });
