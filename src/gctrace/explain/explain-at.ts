@@ -154,9 +154,13 @@ export function explainAt(
       ? companionFieldExplanation(companion.kind, field.name, field.kind)
       : gcFieldExplanation(era, field.name, field.kind);
   const info =
-    companion === undefined && general !== undefined && releaseDependentEras.has(era)
-      ? explanationForRelease(field.name, general, options.goRelease)
-      : general;
+    general === undefined
+      ? undefined
+      : companion !== undefined
+        ? explanationForRelease(`${companion.kind}.${field.name}`, general, options.goRelease)
+        : releaseDependentEras.has(era)
+          ? explanationForRelease(field.name, general, options.goRelease)
+          : general;
   const title = info?.title ?? field.name;
   const unit = info?.unit ?? '';
   const shown =

@@ -24,6 +24,26 @@ interface ReleaseDependent {
 /** The Go releases whose runtime source was read: 1.19 and 1.21 – 1.27 (1.20 is not in Debian). */
 const checked = (minor: number) => minor === 19 || (minor >= 21 && minor <= 27);
 
+// runtime/mgcpacer.go, memoryLimitHeapGoal: with GOGC=off and no limit the goal comes from
+// maxInt64 minus a headroom (1 MiB in 1.19, 3 % from 1.21) and the non-heap memory of the moment.
+const goalWithoutLimit: ReleaseDependent = {
+  replaces: { trap: /no goal/ },
+  releases: [
+    {
+      from: 19,
+      to: 19,
+      text: 'A goal just under 8796093022207 MB means there is no goal (GOGC=off, no memory limit); Go 1.19 derives it from maxInt64 − 1 MiB, so the last digits change from cycle to cycle.',
+    },
+    {
+      from: 21,
+      to: 27,
+      text: 'A goal just under 8532210231541 MB means there is no goal (GOGC=off, no memory limit); Go 1.21+ derives it from maxInt64 − 3 %, so the last digits change from cycle to cycle.',
+    },
+  ],
+  unknown:
+    'A goal of about 8532210231xxx MB (Go 1.21+), 8796093022xxx MB (1.19) or 17592186044415 MB (1.9 – 1.18) means there is no goal: GOGC=off with no memory limit.',
+};
+
 const byField: Readonly<Record<string, ReleaseDependent>> = {
   // runtime/mgc.go, gcMarkTermination: `gcController.maxStackScan>>20` in 1.19,
   // `gcController.lastStackScan.Load()>>20` from 1.21.
@@ -67,25 +87,26 @@ const byField: Readonly<Record<string, ReleaseDependent>> = {
     unknown:
       'int(gc_cpu_fraction × 100), truncated, idle marking left out; the fraction is computed differently in Go 1.19, in 1.21 – 1.22 (cpuStats) and from 1.23 (pauses × GOMAXPROCS added).',
   },
-  // runtime/mgcpacer.go, memoryLimitHeapGoal: with GOGC=off and no limit the goal comes from
-  // maxInt64 minus a headroom (1 MiB in 1.19, 3 % from 1.21) and the non-heap memory of the moment.
-  goal: {
-    replaces: { trap: /no goal/ },
+  goal: goalWithoutLimit,
+  // gcpacertrace end-of-cycle line: runtime/mgcpacer.go, startCycle sets c.triggered.
+  'pacer-end.trigger': {
+    replaces: 'computed',
     releases: [
       {
         from: 19,
         to: 19,
-        text: 'A goal just under 8796093022207 MB means there is no goal (GOGC=off, no memory limit); Go 1.19 derives it from maxInt64 − 1 MiB, so the last digits change from cycle to cycle.',
+        text: 'Go 1.19 prints the computed trigger (startCycle: c.triggered = heapTrigger), so a forced cycle that started below it prints no end line.',
       },
       {
         from: 21,
         to: 27,
-        text: 'A goal just under 8532210231541 MB means there is no goal (GOGC=off, no memory limit); Go 1.21+ derives it from maxInt64 − 3 %, so the last digits change from cycle to cycle.',
+        text: 'Go 1.21+ prints the heap when the cycle started (startCycle: c.triggered = c.heapLive.Load()).',
       },
     ],
     unknown:
-      'A goal of about 8532210231xxx MB (Go 1.21+), 8796093022xxx MB (1.19) or 17592186044415 MB (1.9 – 1.18) means there is no goal: GOGC=off with no memory limit.',
+      'The computed trigger in Go 1.19, the heap when the cycle started from Go 1.21 (startCycle, runtime/mgcpacer.go).',
   },
+  'pacer-assist.goal': goalWithoutLimit,
   // runtime/proc.go, sysmonUpdateGOMAXPROCS (Go 1.25+); internal/godebugs/table.go,
   // updatemaxprocs and containermaxprocs: Changed 25, Old "0".
   procs: {
@@ -138,7 +159,7 @@ export function goMinor(release: string | null | undefined): number | null {
 }
 
 /**
- * A gc-line field's explanation for a Go release: the release's own text where the field's
+ * A field's explanation for a Go release (`name`: a gc-line field, or `<companion kind>.<field>`): the release's own text where the field's
  * meaning changed between releases, or one sentence per release range when it is not known.
  */
 export function explanationForRelease(

@@ -248,3 +248,32 @@ describe('a gc line broken right after its `gc `', () => {
     expect(parsed.diagnostics).toEqual([]);
   });
 });
+
+describe('release-dependent hovers of runtime lines', () => {
+  /** The hover over a field of the first companion line of a kind in a capture. */
+  const companionHover = (id: string, kind: string, name: string, goRelease?: string) => {
+    const parsed = parseTrace(captures.find((c) => c.id === id)!.text);
+    const line = parsed.companions.find((c) => c.kind === kind)!;
+    const field = line.fields.find((f) => f.name === name)!;
+    return hoverText(explainAt(parsed, line.line, field.startColumn, { goRelease })!);
+  };
+
+  it('the pacer end line: the computed trigger in 1.19, the heap at cycle start from 1.21', () => {
+    const id = 'go1.27/gogc-100-pacer-scav';
+    expect(companionHover(id, 'pacer-end', 'trigger', '1.19')).toContain('heapTrigger');
+    expect(companionHover(id, 'pacer-end', 'trigger', '1.27')).toContain('heapLive');
+    const unknown = companionHover(id, 'pacer-end', 'trigger');
+    expect(unknown).toContain('1.19');
+    expect(unknown).toContain('1.21');
+  });
+
+  it('pacer: sweep done lines appear in the captures from Go 1.25 only, as the hover says', () => {
+    const releases = captures
+      .filter((c) => parseTrace(c.text).companions.some((l) => l.kind === 'pacer-sweep-done'))
+      .map((c) => Number(c.id.slice('go1.'.length, c.id.indexOf('/'))));
+    expect(Math.min(...releases)).toBe(25);
+    expect(companionHover('go1.25/gogc-100-pacer-scav', 'pacer-sweep-done', 'heap')).toContain(
+      'only from Go 1.25',
+    );
+  });
+});
