@@ -88,6 +88,25 @@ const byField: Readonly<Record<string, ReleaseDependent>> = {
       'int(gc_cpu_fraction × 100), truncated, idle marking left out; the fraction is computed differently in Go 1.19, in 1.21 – 1.22 (cpuStats) and from 1.23 (pauses × GOMAXPROCS added).',
   },
   goal: goalWithoutLimit,
+  // runtime/mgc.go, gcStart: work.userForced is set before semacquire(&gcsema) in 1.19 and
+  // after it from 1.21 ("Update it under gcsema to avoid gctrace getting wrong values").
+  forced: {
+    replaces: { trap: /wrong line/ },
+    releases: [
+      {
+        from: 19,
+        to: 19,
+        text: 'In Go 1.19 the flag can sit on the line of the cycle before: gcStart sets work.userForced before semacquire(&gcsema), while that cycle may still be printing (golang/go#52515).',
+      },
+      {
+        from: 21,
+        to: 27,
+        text: 'From Go 1.21 gcStart sets work.userForced under gcsema, so the flag is on the line of the cycle the program asked for.',
+      },
+    ],
+    unknown:
+      'Up to Go 1.19 the flag can sit on the line of the cycle before (set before gcsema in gcStart); from Go 1.21 it is set under gcsema and lands on the right line.',
+  },
   // gcpacertrace end-of-cycle line: runtime/mgcpacer.go, startCycle sets c.triggered.
   'pacer-end.trigger': {
     replaces: 'computed',

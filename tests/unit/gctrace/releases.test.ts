@@ -277,3 +277,21 @@ describe('release-dependent hovers of runtime lines', () => {
     );
   });
 });
+
+describe('the (forced) flag', () => {
+  // content/traces/forced-misplaced.txt is the Go 1.19.8 capture where the flag sits a line early.
+  const misplaced = readFileSync(`${traces}forced-misplaced.txt`, 'utf8');
+  const forcedHover = (goRelease?: string) => {
+    const parsed = parseTrace(misplaced);
+    const cycle = parsed.cycles.find((c) => c.forced)!;
+    const field = lineFields(parsed, cycle.line).find((f) => f.name === 'forced')!;
+    return hoverText(explainAt(parsed, cycle.line, field.startColumn, { goRelease })!);
+  };
+
+  it('can sit a line early in 1.19, not from 1.21', () => {
+    expect(forcedHover('go1.19.8')).toContain('before semacquire(&gcsema)');
+    expect(forcedHover('1.27')).toContain('under gcsema');
+    expect(forcedHover('1.27')).not.toContain('before semacquire');
+    expect(forcedHover()).toMatch(/1\.19.*1\.21/);
+  });
+});
