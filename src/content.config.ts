@@ -67,11 +67,12 @@ const traceInfo = z
   });
 
 const traces = defineCollection({
-  // Each sample trace is content/traces/<slug>.txt with its provenance in <slug>.json.
-  // The id is the file name as written ("seed-go1.5"), not a slug with its dots removed.
+  // Each sample trace is content/traces/<slug>.txt with its provenance in <slug>.json; those
+  // captured with one Go release are go1.NN/<name>.txt, with the id "go1.NN/<name>".
+  // The id is the path as written ("seed-go1.5"), not a slug with its dots removed.
   loader: glob({
     base: './content/traces',
-    pattern: '*.json',
+    pattern: ['*.json', 'go1.*/*.json'],
     generateId: ({ entry }) => entry.replace(/\.json$/, ''),
   }),
   schema: traceInfo,

@@ -1,5 +1,5 @@
 /** Messages between trace cells and the worker that parses big traces for them. */
-import type { Explanation } from '../gctrace/index.ts';
+import type { ExplainOptions, Explanation } from '../gctrace/index.ts';
 import type { CellView } from './model.ts';
 import type { PackedCycles } from '../charts/packed-cycles.ts';
 
@@ -7,7 +7,14 @@ export type CellWorkerRequest =
   /** Parse and analyse this cell's text; the worker keeps the result for the next request. */
   | { type: 'build'; cell: string; id: number; text: string }
   /** Explain the field at a position of the cell's latest text. */
-  | { type: 'explain'; cell: string; id: number; line: number; column: number }
+  | {
+      type: 'explain';
+      cell: string;
+      id: number;
+      line: number;
+      column: number;
+      options: ExplainOptions;
+    }
   /** The cell's text is small again (parsed on the page): drop what the worker keeps. */
   | { type: 'forget'; cell: string };
 

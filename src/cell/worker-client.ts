@@ -4,7 +4,7 @@
  * from the previous view, and can ask for hover explanations of its latest text.
  */
 import type { ChartCycle } from '../charts/index.ts';
-import type { Explanation } from '../gctrace/index.ts';
+import type { ExplainOptions, Explanation } from '../gctrace/index.ts';
 import type { CellView } from './model.ts';
 import type { CellWorkerRequest, CellWorkerResponse } from './protocol.ts';
 import { unpackCycles } from '../charts/packed-cycles.ts';
@@ -59,7 +59,7 @@ export interface CellWorker {
   /** Asks for the view of `text`; it arrives through `onView` with the same id. */
   build(id: number, text: string): void;
   /** The explanation of the field at a position of the latest text sent. */
-  explain(line: number, column: number): Promise<Explanation | null>;
+  explain(line: number, column: number, options?: ExplainOptions): Promise<Explanation | null>;
   /** The cell parses on the page again: the worker can drop its model. */
   forget(): void;
 }
@@ -84,12 +84,12 @@ export function cellWorker(
       active = true;
       post({ type: 'build', cell, id, text });
     },
-    explain(line, column) {
+    explain(line, column, options = {}) {
       if (failed || !worker) return Promise.resolve(null);
       const id = ++nextExplanationId;
       return new Promise((resolve) => {
         pendingExplanations.set(id, resolve);
-        post({ type: 'explain', cell, id, line, column });
+        post({ type: 'explain', cell, id, line, column, options });
       });
     },
     forget() {

@@ -35,7 +35,9 @@ self.onmessage = (event: MessageEvent<CellWorkerRequest>) => {
       type: 'explained',
       cell: request.cell,
       id: request.id,
-      explanation: model ? explainAt(model.parsed, request.line, request.column) : null,
+      explanation: model
+        ? explainAt(model.parsed, request.line, request.column, request.options)
+        : null,
     });
   } else {
     models.delete(request.cell);

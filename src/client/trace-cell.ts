@@ -5,6 +5,7 @@
  */
 import type { Chart, ChartCycle, ChartKind } from '../charts/index.ts';
 import { editorLineCount, explainAt, lineCount } from '../gctrace/index.ts';
+import type { ExplainOptions } from '../gctrace/index.ts';
 import { buildCellModel, type CellModel, type CellView } from '../cell/model.ts';
 import { cellKey, cellStore, type CellStore, type SaveResult } from '../cell/storage.ts';
 import {
@@ -209,7 +210,7 @@ class TraceCellElement extends HTMLElement {
       this.shownId = id;
       const model = buildCellModel(text, undefined, this.localModel ?? undefined);
       this.localModel = model;
-      this.show(model, localTrace(model));
+      this.show(model, localTrace(model, this.explainOptions()));
       return;
     }
     this.localModel = null;
@@ -227,11 +228,16 @@ class TraceCellElement extends HTMLElement {
     this.worker.build(id, text);
   }
 
+  /** The Go release that printed the cell's sample (from its provenance), for release-aware hovers. */
+  private explainOptions(): ExplainOptions {
+    return { goRelease: this.dataset.goRelease ?? null };
+  }
+
   private workerTrace(view: CellView): EditorTrace {
     const worker = this.worker!;
     return {
       diagnostics: view.diagnostics,
-      explain: (line, column) => worker.explain(line, column),
+      explain: (line, column) => worker.explain(line, column, this.explainOptions()),
     };
   }
 
@@ -241,7 +247,7 @@ class TraceCellElement extends HTMLElement {
       const model = buildCellModel(this.editor.getValue());
       this.localModel = model;
       this.model = model;
-      this.editorTrace = localTrace(model);
+      this.editorTrace = localTrace(model, this.explainOptions());
       this.editor.showTrace(this.editorTrace);
     }
     return this.model;
@@ -490,10 +496,10 @@ class TraceCellElement extends HTMLElement {
 }
 
 /** Hovers and markers straight from a parse made on the page. */
-function localTrace(model: CellModel): EditorTrace {
+function localTrace(model: CellModel, options: ExplainOptions): EditorTrace {
   return {
     diagnostics: model.diagnostics,
-    explain: (line, column) => explainAt(model.parsed, line, column),
+    explain: (line, column) => explainAt(model.parsed, line, column, options),
   };
 }
 

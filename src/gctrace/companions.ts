@@ -83,6 +83,81 @@ const scavControllerReset: FieldExplanation = {
   inContext: '{value}',
 };
 
+// gctrace=2 `scan:` lines: dumpScanStats (runtime/mgcmark_greenteagc.go with Green Tea, the
+// default from Go 1.26; mgcmark_nogreenteagc.go otherwise, so 1.25 by default prints one number).
+const scanTotalsNote =
+  'Counted only under gctrace=2: the statistics are cleared and gathered from every P in gcMarkTermination, then printed right after the gc line of the same cycle.';
+const scanObjects: FieldExplanation = {
+  title: 'Objects scanned',
+  unit: 'objects',
+  what: 'Heap objects the collector scanned for pointers in this cycle (the whole heap, or this size class).',
+  computed: `${scanTotalsNote} With Green Tea it is the sum of the three numbers before the = sign; without it, sparseObjsScanned alone.`,
+  traps: [
+    'Objects that hold no pointers are marked but never scanned, so they are not counted.',
+    'Go 1.25 prints this short form unless built with GOEXPERIMENT=greenteagc; Go 1.26+ prints the Green Tea form by default.',
+  ],
+  inContext: '{value} objects scanned for pointers',
+};
+const scanSparseObjects: FieldExplanation = {
+  title: 'Objects scanned one by one',
+  unit: 'objects',
+  what: 'Objects scanned one at a time, as before Green Tea: large objects and objects in spans that are not scanned as a whole.',
+  computed: `sparseObjsScanned: "Objects scanned with scanobject or scanObjectSmall" (Green Tea, Go 1.25+). ${scanTotalsNote}`,
+  traps: [],
+  inContext: '{value} objects scanned one by one',
+};
+const scanSpanObjectsSparse: FieldExplanation = {
+  title: 'Objects scanned in sparse spans',
+  unit: 'objects',
+  what: 'Objects scanned as part of a whole span that had few marked objects, so each was scanned on its own.',
+  computed: `spanObjsSparseScanned: "Objects scanned with scanObjectsSmall" (Green Tea). ${scanTotalsNote}`,
+  traps: [],
+  inContext: '{value} objects scanned in sparsely marked spans',
+};
+const scanSpanObjectsDense: FieldExplanation = {
+  title: 'Objects scanned in dense spans',
+  unit: 'objects',
+  what: 'Objects scanned as part of a whole span dense enough to be scanned in one pass: Green Tea’s fast path.',
+  computed: `spanObjsDenseScanned: "Objects scanned with ScanSpanPacked" (Green Tea). ${scanTotalsNote}`,
+  traps: [
+    'The larger this share of the total, the more Green Tea saved over scanning object by object.',
+  ],
+  inContext: '{value} objects scanned in densely marked spans',
+};
+const scanSpansSparse: FieldExplanation = {
+  title: 'Sparse spans scanned',
+  unit: 'spans',
+  what: 'Spans scanned whole but object by object, because few of their objects were marked.',
+  computed: `spansSparseScanned: "Spans scanned with scanObjectsSmall" (Green Tea). ${scanTotalsNote}`,
+  traps: [],
+  inContext: '{value} spans scanned sparsely',
+};
+const scanSpansDense: FieldExplanation = {
+  title: 'Dense spans scanned',
+  unit: 'spans',
+  what: 'Spans scanned in one pass because many of their objects were marked.',
+  computed: `spansDenseScanned: "Spans scanned with ScanSpanPacked" (Green Tea). ${scanTotalsNote}`,
+  traps: [],
+  inContext: '{value} spans scanned densely',
+};
+const scanSpans: FieldExplanation = {
+  title: 'Spans scanned',
+  unit: 'spans',
+  what: 'Spans the Green Tea collector scanned as a whole: the sum of the two numbers before the = sign.',
+  computed: `totalSpans = spansSparseScanned + spansDenseScanned (dumpScanStats). ${scanTotalsNote}`,
+  traps: [],
+  inContext: '{value} spans scanned as a whole',
+};
+const scanSizeClass: FieldExplanation = {
+  title: 'Size class',
+  unit: '',
+  what: 'The object size of this row: the size class in bytes, or L for large objects (size class 0, one object per span).',
+  computed:
+    'gc.SizeClassToSize[i] followed by B; classes with nothing scanned this cycle are left out (dumpScanStats).',
+  traps: [],
+  inContext: 'objects of size class {value}',
+};
+
 const forms: Form[] = [
   form('gc-forced', 'GC forced (periodic GC, Go 1.4+)', String.raw`(GC forced)`, [
     ['notice', 'label', 'text', gcForcedNotice],
@@ -402,7 +477,7 @@ const forms: Form[] = [
           title: 'Goal',
           unit: 'MB',
           what: 'Heap goal of the cycle.',
-          computed: 'MB; 8796093022191 with GOGC=off.',
+          computed: 'heapGoal >> 20 (startCycle, runtime/mgcpacer.go).',
           traps: [floorTrap],
           inContext: 'goal {value}',
         },
@@ -428,7 +503,8 @@ const forms: Form[] = [
           title: 'Fractional workers',
           unit: 'workers',
           what: 'Fractional worker count (1.5 – 1.9) or utilisation goal (1.10+).',
-          computed: 'Pacer; the doubled plus (workers=2++0.0…) comes from the float sign.',
+          computed:
+            'fractionalUtilizationGoal (startCycle); up to Go 1.25 the float prints with its sign, hence the doubled plus (workers=0++2.500000e-001); from 1.26 in the shortest form (workers=0+0.25).',
           traps: [],
           inContext: 'fractional {value}',
         },
@@ -702,7 +778,8 @@ const forms: Form[] = [
           title: 'Trigger heap',
           unit: 'B',
           what: 'Heap size when the cycle was triggered.',
-          computed: '',
+          computed:
+            'c.triggered (endCycle, runtime/mgcpacer.go); the line is skipped when the heap at the end is not above it.',
           traps: [],
           inContext: 'triggered at {value}',
         },
@@ -774,8 +851,12 @@ const forms: Form[] = [
           title: 'Heap when sweeping finished',
           unit: 'MB',
           what: 'Heap size when sweeping finished.',
-          computed: 'MB written without a space.',
-          traps: [floorTrap],
+          computed:
+            'heapLive >> 20, with MB written without a space (sweepone, runtime/mgcsweep.go).',
+          traps: [
+            floorTrap,
+            'Printed only from Go 1.25: up to 1.24 sweepone (runtime/mgcsweep.go) tested the state from before its own decrement (`state != sweepDrainedMask`), so the line never appeared.',
+          ],
           inContext: '{value}',
         },
       ],
@@ -787,7 +868,7 @@ const forms: Form[] = [
           title: 'Allocated during sweep',
           unit: 'MB',
           what: 'Allocated while sweeping ran.',
-          computed: 'MB.',
+          computed: '(heapLive − sweepHeapLiveBasis) >> 20 (sweepone).',
           traps: [],
           inContext: '{value} allocated during sweep',
         },
@@ -799,8 +880,8 @@ const forms: Form[] = [
         {
           title: 'Pages swept',
           unit: 'pages',
-          what: 'Pages swept.',
-          computed: '',
+          what: 'Pages swept in this sweep cycle.',
+          computed: 'mheap_.pagesSwept (sweepone).',
           traps: [],
           inContext: '{value} pages',
         },
@@ -812,8 +893,9 @@ const forms: Form[] = [
         {
           title: 'Sweep pacing',
           unit: 'pages/byte',
-          what: 'Proportional sweep rate.',
-          computed: 'Float.',
+          what: 'Proportional sweep rate: pages to sweep per byte allocated.',
+          computed:
+            'mheap_.sweepPagesPerByte; a float, printed with its sign up to Go 1.25 and in the shortest form from 1.26.',
           traps: [],
           inContext: '{value} pages/byte',
         },
@@ -825,31 +907,31 @@ const forms: Form[] = [
     'gctrace=2 scan totals, Green Tea (Go 1.25+)',
     String.raw`scan: total (\d+)\+(\d+)\+(\d+)=(\d+) objs, (\d+)\+(\d+)=(\d+) spans`,
     [
-      ['sparseObjects', 'objects', 'int'],
-      ['spanObjectsSparse', 'objects', 'int'],
-      ['spanObjectsDense', 'objects', 'int'],
-      ['objects', 'objects', 'int'],
-      ['spansSparse', 'count', 'int'],
-      ['spansDense', 'count', 'int'],
-      ['spans', 'count', 'int'],
+      ['sparseObjects', 'objects', 'int', scanSparseObjects],
+      ['spanObjectsSparse', 'objects', 'int', scanSpanObjectsSparse],
+      ['spanObjectsDense', 'objects', 'int', scanSpanObjectsDense],
+      ['objects', 'objects', 'int', scanObjects],
+      ['spansSparse', 'count', 'int', scanSpansSparse],
+      ['spansDense', 'count', 'int', scanSpansDense],
+      ['spans', 'count', 'int', scanSpans],
     ],
   ),
   form('scan-total', 'gctrace=2 scan totals (Go 1.25+)', String.raw`scan: total (\d+) objs`, [
-    ['objects', 'objects', 'int'],
+    ['objects', 'objects', 'int', scanObjects],
   ]),
   form(
     'scan-class',
     'gctrace=2 scan per size class, Green Tea (Go 1.25+)',
     String.raw`scan: class (\d+B|L) (\d+)\+(\d+)\+(\d+)=(\d+) objs, (\d+)\+(\d+)=(\d+) spans`,
     [
-      ['sizeClass', 'label', 'text'],
-      ['sparseObjects', 'objects', 'int'],
-      ['spanObjectsSparse', 'objects', 'int'],
-      ['spanObjectsDense', 'objects', 'int'],
-      ['objects', 'objects', 'int'],
-      ['spansSparse', 'count', 'int'],
-      ['spansDense', 'count', 'int'],
-      ['spans', 'count', 'int'],
+      ['sizeClass', 'label', 'text', scanSizeClass],
+      ['sparseObjects', 'objects', 'int', scanSparseObjects],
+      ['spanObjectsSparse', 'objects', 'int', scanSpanObjectsSparse],
+      ['spanObjectsDense', 'objects', 'int', scanSpanObjectsDense],
+      ['objects', 'objects', 'int', scanObjects],
+      ['spansSparse', 'count', 'int', scanSpansSparse],
+      ['spansDense', 'count', 'int', scanSpansDense],
+      ['spans', 'count', 'int', scanSpans],
     ],
   ),
   form(
@@ -857,8 +939,8 @@ const forms: Form[] = [
     'gctrace=2 scan per size class (Go 1.25+)',
     String.raw`scan: class (\d+B|L) (\d+) objs`,
     [
-      ['sizeClass', 'label', 'text'],
-      ['objects', 'objects', 'int'],
+      ['sizeClass', 'label', 'text', scanSizeClass],
+      ['objects', 'objects', 'int', scanObjects],
     ],
   ),
   form(

@@ -3,10 +3,10 @@
  * program output, a blank/markup line or a diagnostic. The text is scanned by index (no split
  * into a line array, no per-line regex on gc lines), so a million lines parse in well under a second.
  */
-import { isSpace } from './chars.ts';
+import { isDigit, isSpace } from './chars.ts';
 import { scanCompanion } from './companions.ts';
 import type { Content } from './content.ts';
-import { columnOf, plainContent, positionOf } from './content.ts';
+import { columnOf, plainContent, positionOf, skipKnownPrefix } from './content.ts';
 import { findGcStart, lineContents, stubAllowed } from './gcStart.ts';
 import { continuationContent, maxContinuationLines, tryRejoin } from './rejoin.ts';
 import { gcStartKind, scanGcLine } from './scanGcLine.ts';
@@ -288,10 +288,23 @@ export function parseTrace(input: string, previous?: ParsedTrace): ParsedTrace {
     return OUTPUT;
   };
 
+  /**
+   * Other output printed right after a gc line's `gc ` (`gc leaking-map: t=1s …`, then
+   * `24 @1.003s …` on the next line): the gc line is rejoined. Null when the line is not one.
+   */
+  const handleSplitAfterGc = (c: Content, nextLineStart: number): [number, number] | null => {
+    const at = skipKnownPrefix(c.s, c.start, c.end);
+    if (c.s.startsWith('gc ', at) === false || isDigit(c.s.charCodeAt(at + 3))) return null;
+    if (nextLineStart >= len) return null;
+    const next = continuationContent(text, nextLineStart, peekLineEnd(nextLineStart), c.line + 1);
+    if (!/^\d+ @\d/.test(next.s.slice(next.start, next.start + 32))) return null;
+    return handleGc(c, at, 'modern', nextLineStart);
+  };
+
   const handleContent = (c: Content, nextLineStart: number): [number, number] => {
     const start = findGcStart(c);
     if (start !== null) return handleGc(c, start.at, start.kind, nextLineStart);
-    return [handleOther(c), 0];
+    return handleSplitAfterGc(c, nextLineStart) ?? [handleOther(c), 0];
   };
 
   let pos = 0;
@@ -376,7 +389,7 @@ export function parseTrace(input: string, previous?: ParsedTrace): ParsedTrace {
         }
         const c = plainContent(text, a, b, line);
         if (startKind !== null) [code, consumedNext] = handleGc(c, k, startKind, pos);
-        else code = handleOther(c);
+        else [code, consumedNext] = handleSplitAfterGc(c, pos) ?? [handleOther(c), 0];
       }
     } catch (error) {
       diag(

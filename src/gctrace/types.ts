@@ -213,3 +213,9 @@ export interface Rejoin {
   continuationLine: number;
   continuationColumn: number;
 }
+
+/** What is known about a trace beyond its text, for explanations. */
+export interface ExplainOptions {
+  /** The Go release that printed the trace ("1.21", "go1.21.13"), when known. */
+  goRelease?: string | null;
+}

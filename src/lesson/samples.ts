@@ -1,7 +1,8 @@
 /**
  * The sample traces in content/traces, by slug: each is <slug>.txt with what is known about it in
- * <slug>.json (checked against the schema of the traces collection at build time). The one place
- * lessons, the presenter and the simulator read a sample from.
+ * <slug>.json (checked against the schema of the traces collection at build time); captures of
+ * one Go release are in go1.NN/, with slugs like "go1.26/gctrace2". The one place lessons, the
+ * presenter and the simulator read a sample from.
  */
 import type { TraceProvenance } from './provenance.ts';
 
@@ -18,17 +19,23 @@ export interface Sample {
   info: SampleInfo;
 }
 
-const texts = import.meta.glob<string>('../../content/traces/*.txt', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
-const infos = import.meta.glob<SampleInfo>('../../content/traces/*.json', {
-  import: 'default',
-  eager: true,
-});
+const texts = import.meta.glob<string>(
+  ['../../content/traces/*.txt', '../../content/traces/go1.*/*.txt'],
+  {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  },
+);
+const infos = import.meta.glob<SampleInfo>(
+  ['../../content/traces/*.json', '../../content/traces/go1.*/*.json'],
+  {
+    import: 'default',
+    eager: true,
+  },
+);
 
-const slugOf = (path: string): string => path.replace(/^.*\/(.*)\.\w+$/, '$1');
+const slugOf = (path: string): string => path.replace(/^.*content\/traces\/(.*)\.\w+$/, '$1');
 
 /** Slugs of the samples that have both their trace and their info, in alphabetical order. */
 export const sampleSlugs: readonly string[] = Object.keys(texts)

@@ -4,9 +4,10 @@
  */
 import { companionFieldExplanations, companionLabels } from '../companions.ts';
 import { lineFields, lineKindAt, lineText } from '../fields.ts';
-import type { CompanionKind, EraId, FieldKind, ParsedTrace } from '../types.ts';
+import type { CompanionKind, EraId, ExplainOptions, FieldKind, ParsedTrace } from '../types.ts';
 import type { FieldExplanation } from './field-explanation.ts';
 import { modernFields } from './modern.ts';
+import { explanationForRelease } from './releases.ts';
 import { fieldExplanations } from './tables.ts';
 
 /** Generic texts for fields of kinds without their own entry (counts in scan: and SCHED lines). */
@@ -101,8 +102,20 @@ function withUnit(text: string, unit: string): string {
   return text.endsWith(unit) ? text : text + suffix;
 }
 
-/** Explains the field (or diagnostic) at a 1-based line and column; null where there is nothing to say. */
-export function explainAt(parsed: ParsedTrace, line: number, column: number): Explanation | null {
+/** Eras of the lines printed by Go 1.18 and later, whose fields can differ by release. */
+const releaseDependentEras: ReadonlySet<EraId> = new Set(['go1.18+', 'go1.26+']);
+
+/**
+ * Explains the field (or diagnostic) at a 1-based line and column; null where there is nothing
+ * to say. With `options.goRelease` the fields whose meaning changed between releases are
+ * explained for that release; without it they say what each release prints.
+ */
+export function explainAt(
+  parsed: ParsedTrace,
+  line: number,
+  column: number,
+  options: ExplainOptions = {},
+): Explanation | null {
   const kind = lineKindAt(parsed, line);
   if (kind === null) return null;
   const diagnostics = parsed.diagnostics.filter(
@@ -135,10 +148,19 @@ export function explainAt(parsed: ParsedTrace, line: number, column: number): Ex
     kind === 'companion'
       ? parsed.companions.find((c) => c.line === line && c.fields.includes(field))
       : undefined;
-  const info =
+  const era = eraOfLine(parsed, line);
+  const general =
     companion !== undefined
       ? companionFieldExplanation(companion.kind, field.name, field.kind)
-      : gcFieldExplanation(eraOfLine(parsed, line), field.name, field.kind);
+      : gcFieldExplanation(era, field.name, field.kind);
+  const info =
+    general === undefined
+      ? undefined
+      : companion !== undefined
+        ? explanationForRelease(`${companion.kind}.${field.name}`, general, options.goRelease)
+        : releaseDependentEras.has(era)
+          ? explanationForRelease(field.name, general, options.goRelease)
+          : general;
   const title = info?.title ?? field.name;
   const unit = info?.unit ?? '';
   const shown =
