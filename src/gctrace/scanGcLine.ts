@@ -44,8 +44,9 @@ export interface GcScan {
 
 /**
  * Goals from 2^40 MB up mean "no goal" (GOGC=off): 2^64−1 bytes >> 20 in Go 1.9–1.18
- * (17592186044415), the maximum heap goal >> 20 from Go 1.19 (about 8796093022191; the printed
- * value varies a little between runs).
+ * (17592186044415); from Go 1.19 the memory-limit goal worked out from a limit of 2^63−1 bytes,
+ * less non-heap memory and a headroom (about 8796093022xxx in 1.19, 8532210231xxx from 1.21: the
+ * last digits change between processes and cycles; mgcpacer.go, memoryLimitHeapGoal).
  */
 export const unboundedGoalThresholdMB = 2 ** 40;
 

@@ -100,8 +100,8 @@ export const modernFields: ExplanationTable = {
       'Previous live heap × (1 + GOGC/100); from Go 1.18 plus (stacks + globals) × GOGC/100; from 1.19 capped by the memory limit (GOMEMLIMIT).',
     metric: '/gc/heap/goal:bytes',
     traps: [
-      '8796093022191 MB (Go 1.19+) or 17592186044415 MB (1.9 – 1.18) means there is no goal: GOGC=off.',
-      'A goal about 1 MB above the start heap is the pacer lifting a late goal, not GOGC.',
+      'A goal of 13 digits means there is no goal (GOGC=off, no memory limit): 17592186044415 MB in Go 1.9 – 1.18; from 1.19 a figure worked out from the largest memory limit, about 8796093022xxx MB in 1.19 and 8532210231xxx MB from 1.21, whose last digits change between processes and cycles.',
+      'A goal about 1 MB above the start heap (Go 1.6 – 1.17; 64 KiB from 1.18) is the pacer lifting a late goal, not GOGC.',
       'A goal that stays put while the live heap rises means the memory limit, not GOGC, sets it.',
       'Forced cycles before Go 1.9 print the start heap as the goal.',
       floorTrap,
