@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { expectSnapshotFile } from '../snapshot.ts';
 import {
   explainAt,
   lineFields,
@@ -88,21 +89,7 @@ describe('captures of every Go release', () => {
 
   for (const { id, text } of captures)
     it(`parseTrace(${id}) matches golden/releases/${id}.json`, () => {
-      const expectedPath = `${golden}${id}.json`;
-      const actual = serialise(goldenView(text));
-      if (!existsSync(expectedPath)) {
-        if (process.env.UPDATE_GOLDEN === '1') {
-          mkdirSync(expectedPath.slice(0, expectedPath.lastIndexOf('/')), { recursive: true });
-          writeFileSync(expectedPath, actual);
-          return;
-        }
-        throw new Error(`missing ${expectedPath}; run with UPDATE_GOLDEN=1 to create it`);
-      }
-      const expected = readFileSync(expectedPath, 'utf8');
-      if (actual !== expected) {
-        writeFileSync(expectedPath.replace(/\.json$/, '-changed.json'), actual);
-        expect.fail(`parse of ${id} changed; see golden/releases/${id}-changed.json`);
-      }
+      expectSnapshotFile(`${golden}${id}.json`, serialise(goldenView(text)));
     });
 
   for (const { id, text, provenance } of captures)
