@@ -9,7 +9,7 @@ import type { Content } from './content.ts';
 import { columnOf, plainContent, positionOf } from './content.ts';
 import { findGcStart, lineContents, stubAllowed } from './gcStart.ts';
 import { continuationContent, maxContinuationLines, tryRejoin } from './rejoin.ts';
-import { gcStartKind, scanGcLine } from './scanGcLine.ts';
+import { GcLineCursor, gcStartKind, scanGcLine } from './scanGcLine.ts';
 import { fastLineEnd, fastModernCycle } from './fastPath.ts';
 import { lineAfter } from './lines.ts';
 import { splitRuns } from './runs.ts';
@@ -64,6 +64,7 @@ export function parseTrace(input: string, previous?: ParsedTrace): ParsedTrace {
   const rejoins: Rejoin[] = [];
   let codes = new Uint8Array(Math.min(1 << 20, Math.ceil(len / 16) + 16));
   const counts = [0, 0, 0, 0, 0, 0];
+  const cursor = new GcLineCursor();
 
   let nextNl = -1;
   let nextCr = -1;
@@ -181,7 +182,7 @@ export function parseTrace(input: string, previous?: ParsedTrace): ParsedTrace {
       return [DIAGNOSTIC, 0];
     }
     const column = columnOf(c, at);
-    const r = scanGcLine(c.s, at, c.end, c.line, column, false);
+    const r = scanGcLine(c.s, at, c.end, c.line, column, false, cursor);
     if (r.errorKind === null || r.errorKind === 'trailing-text') {
       const cycle = r.cycle!;
       cycles.push(cycle);
