@@ -3,7 +3,8 @@
  * GC CPU over time), with each run's implied GOGC, memory-limit regime and leak verdict.
  */
 import { phaseTimes } from './eras.ts';
-import { impliedGogc, type GogcEstimate, type MemoryLimitRegime } from './gogc.ts';
+import { impliedGogc, type GogcEstimate } from './gogc.ts';
+import type { MemoryLimitRegime } from './memory-limit.ts';
 import { leakVerdict, type LeakVerdict } from './leak.ts';
 import { complete, measureCycles, type CycleMeasures } from './measures.ts';
 import { median, sortedQuantile } from './stats.ts';

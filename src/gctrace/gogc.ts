@@ -1,11 +1,16 @@
 /**
- * The GOGC the goals imply, with its uncertainty, and whether a memory limit (GOMEMLIMIT)
- * rather than GOGC set the goal.
+ * The GOGC the goals imply, with its uncertainty; whether a memory limit (GOMEMLIMIT) rather
+ * than GOGC set the goal is told by memory-limit.ts.
  */
 import type { GogcRule } from './eras.ts';
 import { eras, isLegacyEra } from './eras.ts';
 import { complete, type CycleMeasures } from './measures.ts';
-import { median, quantile } from './stats.ts';
+import {
+  goalFollowsGogc,
+  memoryLimitRegime,
+  noGoalAtAll,
+  type MemoryLimitRegime,
+} from './memory-limit.ts';
 import type { GcCycle } from './types.ts';
 
 /** GOGC implied by the goals, with the interval that all agreeing cycles allow. */
@@ -18,12 +23,6 @@ export interface GogcEstimate {
   cyclesUsed: number;
   cyclesAgreeing: number;
   method: string;
-}
-
-export interface MemoryLimitRegime {
-  detected: boolean;
-  reason: string;
-  lines: number[];
 }
 
 const commonGogc = [
@@ -99,20 +98,11 @@ export function impliedGogc(
   measures: readonly CycleMeasures[],
   gcOff: boolean,
 ): { estimate: GogcEstimate | null; note: string; memoryLimit: MemoryLimitRegime } {
-  const none: MemoryLimitRegime = {
-    detected: false,
-    reason: 'the goal follows the live heap as GOGC predicts',
-    lines: [],
-  };
   if (gcOff) {
     return {
       estimate: null,
       note: 'GC is off (GOGC=off): the goal is the "no goal" value, so there is no GOGC to infer',
-      memoryLimit: {
-        detected: false,
-        reason: 'no goal at all: GOGC=off and no memory limit',
-        lines: [],
-      },
+      memoryLimit: noGoalAtAll,
     };
   }
   const era = cycles.find(complete)?.era;
@@ -122,8 +112,9 @@ export function impliedGogc(
     return {
       estimate: null,
       note: 'no cycle pair allows an estimate (too few, forced or lifted goals)',
-      memoryLimit: none,
+      memoryLimit: goalFollowsGogc,
     };
+  let memoryLimit = goalFollowsGogc;
   let est = estimate(
     used.map((x) => x.m.impliedGogc!),
     method,
@@ -140,67 +131,17 @@ export function impliedGogc(
       );
     }
   }
-  let memoryLimit = none;
-  if (est !== null && eras[era!].memoryLimit) {
-    // Memory-limit regime: the goal stops following GOGC, implied GOGC drops and the heap sits near the goal.
-    const pinned = used.filter(
-      (x) =>
-        x.m.impliedGogc!.high < 0.85 * est!.low && x.c.heapMB[1] >= 0.8 * (x.c.goalMB ?? Infinity),
+  if (est !== null) {
+    const limit = memoryLimitRegime(era!, used, est, (rest) =>
+      estimate(
+        rest.map((x) => x.m.impliedGogc!),
+        method,
+      ),
     );
-    const goals = used.map((x) => x.c.goalMB ?? 0);
-    const goalMedian = median(goals);
-    const flatGoal =
-      goals.filter((g) => Math.abs(g - goalMedian) <= Math.max(1, 0.1 * goalMedian)).length >=
-      0.6 * goals.length;
-    const lives = used.map((x) => x.m.liveMB ?? 0);
-    const liveVaries =
-      quantile(lives, 0.9) - quantile(lives, 0.1) > Math.max(2, 0.25 * median(lives));
-    if (pinned.length >= Math.max(3, 0.2 * used.length)) {
-      const rest = used.filter((x) => !pinned.includes(x));
-      const steady =
-        rest.length >= 3
-          ? estimate(
-              rest.map((x) => x.m.impliedGogc!),
-              method,
-            )
-          : null;
-      memoryLimit = {
-        detected: true,
-        reason: `on ${pinned.length} cycles the goal (${Math.min(...pinned.map((x) => x.c.goalMB!))}–${Math.max(...pinned.map((x) => x.c.goalMB!))} MB) was below what GOGC${steady !== null ? `≈${steady.snapped ?? steady.value}` : ''} gives for the live heap, with the heap near the goal: a memory limit (GOMEMLIMIT) set the goal`,
-        lines: pinned.map((x) => x.c.line),
-      };
-      if (steady !== null) est = steady;
-    } else if (
-      flatGoal &&
-      est.snapped === null &&
-      est.high - est.low <= 0.2 * est.value &&
-      est.value < 100
-    ) {
-      // A precise implied GOGC that matches no usual setting, with a goal that does not move.
-      memoryLimit = {
-        detected: true,
-        reason: `the goal stays at about ${goalMedian} MB on most cycles and the implied GOGC (${est.low}–${est.high}) matches no usual setting: most likely a memory limit (GOMEMLIMIT) sets the goal; the real GOGC is higher, or off`,
-        lines: used
-          .filter((x) => Math.abs((x.c.goalMB ?? 0) - goalMedian) <= Math.max(1, 0.1 * goalMedian))
-          .map((x) => x.c.line),
-      };
-      return {
-        estimate: est,
-        note: `implied GOGC ${est.low}–${est.high}, but the goal looks set by a memory limit`,
-        memoryLimit,
-      };
-    } else if (flatGoal && liveVaries && est.cyclesAgreeing < 0.6 * used.length) {
-      memoryLimit = {
-        detected: true,
-        reason: `the goal stays near ${goalMedian} MB while the live heap varies: a memory limit (GOMEMLIMIT) sets the goal, not GOGC (GOGC may be off)`,
-        lines: used.map((x) => x.c.line),
-      };
-      return {
-        estimate: null,
-        note: 'the goal does not follow the live heap, so GOGC cannot be inferred',
-        memoryLimit,
-      };
-    }
+    if (limit.note !== null)
+      return { estimate: limit.estimate, note: limit.note, memoryLimit: limit.regime };
+    est = limit.estimate;
+    memoryLimit = limit.regime;
   }
   const note =
     est === null

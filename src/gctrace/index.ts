@@ -29,7 +29,8 @@ export type {
 } from './analyse.ts';
 export { measureCycles } from './measures.ts';
 export type { CycleMeasures } from './measures.ts';
-export type { GogcEstimate, MemoryLimitRegime } from './gogc.ts';
+export type { GogcEstimate } from './gogc.ts';
+export type { MemoryLimitRegime } from './memory-limit.ts';
 export { inconclusiveLeakVerdict } from './leak.ts';
 export type { LeakVerdict, Verdict } from './leak.ts';
 export { cycleView, traceView } from './serialise.ts';

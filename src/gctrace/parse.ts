@@ -8,10 +8,11 @@ import { scanCompanion } from './companions.ts';
 import type { Content } from './content.ts';
 import { columnOf, plainContent, positionOf, skipKnownPrefix } from './content.ts';
 import { findGcStart, lineContents, stubAllowed } from './gcStart.ts';
-import { continuationContent, maxContinuationLines, tryRejoin } from './rejoin.ts';
-import { gcStartKind, scanGcLine } from './scanGcLine.ts';
+import { continuationContent, tryRejoin } from './rejoin.ts';
+import { GcLineCursor, gcStartKind, scanGcLine } from './scanGcLine.ts';
 import { fastLineEnd, fastModernCycle } from './fastPath.ts';
 import { lineAfter } from './lines.ts';
+import { carryOver, keepUnchangedCycles, resumePoint } from './resume.ts';
 import { splitRuns } from './runs.ts';
 import type {
   CompanionLine,
@@ -64,6 +65,7 @@ export function parseTrace(input: string, previous?: ParsedTrace): ParsedTrace {
   const rejoins: Rejoin[] = [];
   let codes = new Uint8Array(Math.min(1 << 20, Math.ceil(len / 16) + 16));
   const counts = [0, 0, 0, 0, 0, 0];
+  const cursor = new GcLineCursor();
 
   let nextNl = -1;
   let nextCr = -1;
@@ -181,7 +183,7 @@ export function parseTrace(input: string, previous?: ParsedTrace): ParsedTrace {
       return [DIAGNOSTIC, 0];
     }
     const column = columnOf(c, at);
-    const r = scanGcLine(c.s, at, c.end, c.line, column, false);
+    const r = scanGcLine(c.s, at, c.end, c.line, column, false, cursor);
     if (r.errorKind === null || r.errorKind === 'trailing-text') {
       const cycle = r.cycle!;
       cycles.push(cycle);
@@ -311,20 +313,7 @@ export function parseTrace(input: string, previous?: ParsedTrace): ParsedTrace {
   let line = 0;
   const resume = previous ? resumePoint(previous, text) : null;
   if (resume !== null && previous) {
-    // Everything the lines before the resume line produced, except what splitRuns adds: the
-    // runs are split again over all cycles below.
-    const before = (item: { line: number }) => item.line < resume.line;
-    for (const cycle of previous.cycles) {
-      if (!before(cycle)) break;
-      cycles.push(cycle);
-    }
-    for (const companion of previous.companions) {
-      if (!before(companion)) break;
-      companions.push(companion);
-    }
-    for (const d of previous.diagnostics)
-      if (before(d) && d.kind !== 'new-run' && d.kind !== 'numbering-gap') diagnostics.push(d);
-    for (const r of previous.rejoins) if (before(r)) rejoins.push(r);
+    carryOver(previous, resume.line, { cycles, companions, diagnostics, rejoins });
     for (let l = 1; l < resume.line; l++) setCode(l, previous.lineKindCodes[l - 1]);
     pos = resume.offset;
     line = resume.line - 1;
@@ -427,73 +416,4 @@ export function parseTrace(input: string, previous?: ParsedTrace): ParsedTrace {
     lineKindCodes: codes.subarray(0, line),
     rejoins,
   };
-}
-
-/**
- * The cycles read again only because they lie just before an edit usually read the same as
- * before: those keep the earlier objects, so that later steps (the analysis of a run, the
- * charts) can tell by identity that nothing about them changed.
- */
-function keepUnchangedCycles(cycles: GcCycle[], before: readonly GcCycle[], changedLine: number) {
-  // The cycles up to the resume point are the earlier objects already.
-  let k = 0;
-  while (k < cycles.length && k < before.length && cycles[k] === before[k]) k++;
-  for (; k < cycles.length && k < before.length; k++) {
-    const now = cycles[k]!;
-    const then = before[k]!;
-    if (now.endLine >= changedLine || now.line !== then.line) break;
-    // `run` is set when runs are split, which has not happened yet for the new object.
-    if (JSON.stringify({ ...now, run: 0 }) !== JSON.stringify({ ...then, run: 0 })) break;
-    cycles[k] = then;
-  }
-}
-
-/**
- * Where a parse of `text` can take over from `previous`: the start of a line far enough before
- * the first changed character that nothing read before it depends on the change (a broken gc
- * line looks up to `maxContinuationLines` lines ahead), and not inside a rejoined cycle. Null
- * when the change is in the first lines, where there is nothing to keep.
- */
-function resumePoint(
-  previous: ParsedTrace,
-  text: string,
-): { line: number; offset: number; changedLine: number } | null {
-  const old = previous.text;
-  const shorter = Math.min(old.length, text.length);
-  // First differing character: compare in chunks (a native string compare), then one by one.
-  let changed = 0;
-  const chunk = 4096;
-  while (
-    changed + chunk <= shorter &&
-    old.slice(changed, changed + chunk) === text.slice(changed, changed + chunk)
-  )
-    changed += chunk;
-  while (changed < shorter && old.charCodeAt(changed) === text.charCodeAt(changed)) changed++;
-  // Line starts up to the line holding the change, with the parser's own terminators
-  // (\n, \r\n or a lone \r); both texts agree on everything before `changed`.
-  const starts = [0];
-  // The next \r is looked up only when passed: most traces have none, and a search for it from
-  // every line would read the rest of the text each time.
-  let cr = -1;
-  for (let p = 0; ;) {
-    let nl = text.indexOf('\n', p);
-    if (nl < 0) nl = text.length;
-    if (cr < p) {
-      cr = text.indexOf('\r', p);
-      if (cr < 0) cr = text.length;
-    }
-    const end = cr < nl ? cr : nl;
-    const next = lineAfter(text, end);
-    // The terminator belongs to its line: a change to it is a change to this line.
-    if (next > changed || end >= text.length) break;
-    starts.push(next);
-    p = next;
-  }
-  let line = starts.length - maxContinuationLines - 1;
-  // A cycle rejoined from several lines is read again from its first line.
-  let k = previous.cycles.length - 1;
-  while (k >= 0 && previous.cycles[k]!.line >= line) k--;
-  if (k >= 0 && previous.cycles[k]!.endLine >= line) line = previous.cycles[k]!.line;
-  if (line < 2) return null;
-  return { line, offset: starts[line - 1]!, changedLine: starts.length };
 }

@@ -5,7 +5,7 @@
  *   gc # @#s #%: #+#+# ms clock, #+#/#/#+# ms cpu, #->#-># MB, # MB goal, # MB stacks, #MB globals, # P
  * Go 1.0 – 1.4 (mgc0.c): `gc<N>(<procs>): <times> ms|us, <H0> -> <H1> MB …`
  *
- * The scanner keeps its state in module variables (it is synchronous and never re-entered),
+ * The scanner keeps its state in a cursor (`GcLineCursor`) that every helper takes,
  * parses numbers from char codes, and records field spans only when asked to.
  */
 import { foundAt, isDigit, isSpace } from './chars.ts';
@@ -50,47 +50,56 @@ export interface GcScan {
  */
 export const unboundedGoalThresholdMB = 2 ** 40;
 
-let s = '';
-let pos = 0;
-let end = 0;
-let spans: RawSpan[] | null = null;
-let errorPos = -1;
-let errorMessage = '';
-let notes: GcScan['notes'] = null;
-let numStart = 0;
-/** How far the scan got, to say what a truncated line is missing. */
-let stage = 0;
-
-function advance() {
-  stage++;
+/**
+ * Where the scanner is in a gc line and what it has found so far. Made once per parse and
+ * reused for every line, so scanning a line allocates nothing for its own state.
+ */
+export class GcLineCursor {
+  /** The text being scanned, and the scan position and limit in it. */
+  s = '';
+  pos = 0;
+  end = 0;
+  spans: RawSpan[] | null = null;
+  errorPos = -1;
+  errorMessage = '';
+  notes: GcScan['notes'] = null;
+  /** Start of the number read last. */
+  numStart = 0;
+  /** How far the scan got, to say what a truncated line is missing. */
+  stage = 0;
+  /** The phase times as read, before the era says what they are. */
+  readonly clock = new Float64Array(64);
+  readonly cpu = new Float64Array(64);
+  /** The character ('+' or '/') before each CPU phase. */
+  readonly cpuSeparators = new Uint8Array(64);
 }
 
-const clockScratch = new Float64Array(64);
-const cpuScratch = new Float64Array(64);
-const cpuSeparators = new Uint8Array(64);
+function advance(cur: GcLineCursor) {
+  cur.stage++;
+}
 
-function skipSpaces(): number {
-  const from = pos;
-  while (isSpace(s.charCodeAt(pos))) pos++;
-  return pos - from;
+function skipSpaces(cur: GcLineCursor): number {
+  const from = cur.pos;
+  while (isSpace(cur.s.charCodeAt(cur.pos))) cur.pos++;
+  return cur.pos - from;
 }
 
 /** Matches a literal; a space in the literal matches one or more space-like characters. */
-function lit(text: string): boolean {
-  const from = pos;
+function lit(cur: GcLineCursor, text: string): boolean {
+  const from = cur.pos;
   for (let i = 0; i < text.length; i++) {
     const want = text.charCodeAt(i);
     if (want === 32) {
-      if (!isSpace(s.charCodeAt(pos))) {
-        pos = from;
+      if (!isSpace(cur.s.charCodeAt(cur.pos))) {
+        cur.pos = from;
         return false;
       }
-      pos++;
-      while (isSpace(s.charCodeAt(pos))) pos++;
-    } else if (s.charCodeAt(pos) === want) {
-      pos++;
+      cur.pos++;
+      while (isSpace(cur.s.charCodeAt(cur.pos))) cur.pos++;
+    } else if (cur.s.charCodeAt(cur.pos) === want) {
+      cur.pos++;
     } else {
-      pos = from;
+      cur.pos = from;
       return false;
     }
   }
@@ -98,92 +107,103 @@ function lit(text: string): boolean {
 }
 
 /** Reads an unsigned decimal number (digits with an optional fraction); -1 when none. */
-function readNumber(): number {
-  let i = pos;
-  let c = s.charCodeAt(i);
+function readNumber(cur: GcLineCursor): number {
+  let i = cur.pos;
+  let c = cur.s.charCodeAt(i);
   if (!(c >= 48 && c <= 57)) return -1;
-  numStart = i;
+  cur.numStart = i;
   let v = 0;
   do {
     v = v * 10 + (c - 48);
-    c = s.charCodeAt(++i);
+    c = cur.s.charCodeAt(++i);
   } while (c >= 48 && c <= 57);
   if (c === 46) {
     let j = i + 1;
-    c = s.charCodeAt(j);
+    c = cur.s.charCodeAt(j);
     if (c >= 48 && c <= 57) {
       let f = 0;
       let d = 1;
       do {
         f = f * 10 + (c - 48);
         d *= 10;
-        c = s.charCodeAt(++j);
+        c = cur.s.charCodeAt(++j);
       } while (c >= 48 && c <= 57);
       // Exact-integer division is correctly rounded, so this equals parseFloat when small enough.
-      v = j - numStart <= 16 ? (v * d + f) / d : Number(s.slice(numStart, j));
+      v = j - cur.numStart <= 16 ? (v * d + f) / d : Number(cur.s.slice(cur.numStart, j));
       i = j;
     }
-  } else if (i - numStart > 15) {
-    v = Number(s.slice(numStart, i));
+  } else if (i - cur.numStart > 15) {
+    v = Number(cur.s.slice(cur.numStart, i));
   }
-  pos = i;
+  cur.pos = i;
   return v;
 }
 
 /** Reads digits only (no fraction); -1 when none. */
-function readInt(): number {
-  let i = pos;
-  let c = s.charCodeAt(i);
+function readInt(cur: GcLineCursor): number {
+  let i = cur.pos;
+  let c = cur.s.charCodeAt(i);
   if (!(c >= 48 && c <= 57)) return -1;
-  numStart = i;
+  cur.numStart = i;
   let v = 0;
   do {
     v = v * 10 + (c - 48);
-    c = s.charCodeAt(++i);
+    c = cur.s.charCodeAt(++i);
   } while (c >= 48 && c <= 57);
-  if (i - numStart > 15) v = Number(s.slice(numStart, i));
-  pos = i;
+  if (i - cur.numStart > 15) v = Number(cur.s.slice(cur.numStart, i));
+  cur.pos = i;
   return v;
 }
 
-function span(name: string, kind: FieldKind, start: number, stop: number, value: number | null) {
-  if (spans !== null) spans.push({ name, kind, start, end: stop, value });
+function span(
+  cur: GcLineCursor,
+  name: string,
+  kind: FieldKind,
+  start: number,
+  stop: number,
+  value: number | null,
+) {
+  if (cur.spans !== null) cur.spans.push({ name, kind, start, end: stop, value });
 }
 
-function fail(message: string): false {
-  errorPos = pos;
-  errorMessage = message;
+function fail(cur: GcLineCursor, message: string): false {
+  cur.errorPos = cur.pos;
+  cur.errorMessage = message;
   return false;
 }
 
 function note(
+  cur: GcLineCursor,
   at: number,
   length: number,
   kind: 'unusual-field-count' | 'normalised-character',
   message: string,
 ) {
-  (notes ??= []).push({ pos: at, length, kind, message });
+  (cur.notes ??= []).push({ pos: at, length, kind, message });
 }
 
 /** Matches `->`, tolerating the arrows and dashes that rich-text copy-paste substitutes. */
-function arrow(spaced: boolean): boolean {
-  const from = pos;
-  if (spaced && !lit(' ')) return false;
-  const c = s.charCodeAt(pos);
-  if (c === 45 && s.charCodeAt(pos + 1) === 62) {
-    pos += 2;
+function arrow(cur: GcLineCursor, spaced: boolean): boolean {
+  const from = cur.pos;
+  if (spaced && !lit(cur, ' ')) return false;
+  const c = cur.s.charCodeAt(cur.pos);
+  if (c === 45 && cur.s.charCodeAt(cur.pos + 1) === 62) {
+    cur.pos += 2;
   } else if (c === 0x2192) {
-    note(pos, 1, 'normalised-character', "read '→' as '->'");
-    pos += 1;
-  } else if ((c === 0x2212 || c === 0x2013 || c === 0x2014) && s.charCodeAt(pos + 1) === 62) {
-    note(pos, 1, 'normalised-character', `read '${s[pos]}>' as '->'`);
-    pos += 2;
+    note(cur, cur.pos, 1, 'normalised-character', "read '→' as '->'");
+    cur.pos += 1;
+  } else if (
+    (c === 0x2212 || c === 0x2013 || c === 0x2014) &&
+    cur.s.charCodeAt(cur.pos + 1) === 62
+  ) {
+    note(cur, cur.pos, 1, 'normalised-character', `read '${cur.s[cur.pos]}>' as '->'`);
+    cur.pos += 2;
   } else {
-    pos = from;
+    cur.pos = from;
     return false;
   }
-  if (spaced && !lit(' ')) {
-    pos = from;
+  if (spaced && !lit(cur, ' ')) {
+    cur.pos = from;
     return false;
   }
   return true;
@@ -237,8 +257,8 @@ const literals = [
   ' yields',
 ];
 
-function cutInsideLiteral(at: number): boolean {
-  const rest = s.slice(at, end);
+function cutInsideLiteral(cur: GcLineCursor, at: number): boolean {
+  const rest = cur.s.slice(at, cur.end);
   return rest.length > 0 && rest.length < 34 && literals.some((l) => l.startsWith(rest));
 }
 
@@ -259,7 +279,8 @@ function missingFrom(stage: number, stages: string[]): string {
 
 /**
  * Scans a gc line in `text` between `start` (at the `gc` token) and `stop` (line end).
- * `wantSpans` records every field's position (slower; used on demand for hovers).
+ * `wantSpans` records every field's position (slower; used on demand for hovers). A parse passes
+ * its one `cursor` for every line; a single scan can leave it out.
  */
 export function scanGcLine(
   text: string,
@@ -268,43 +289,48 @@ export function scanGcLine(
   line: number,
   column: number,
   wantSpans: boolean,
+  cursor: GcLineCursor = new GcLineCursor(),
 ): GcScan {
-  s = text;
-  pos = start;
-  end = stop;
-  spans = wantSpans ? [] : null;
-  errorPos = -1;
-  errorMessage = '';
-  notes = null;
+  const cur = cursor;
+  cur.s = text;
+  cur.pos = start;
+  cur.end = stop;
+  cur.spans = wantSpans ? [] : null;
+  cur.errorPos = -1;
+  cur.errorMessage = '';
+  cur.notes = null;
+  cur.stage = 0;
   const startKind = gcStartKind(text, start, stop);
-  const cycle = startKind === 'legacy' ? scanLegacy(line, column) : scanModern(line, column);
+  const cycle =
+    startKind === 'legacy' ? scanLegacy(cur, line, column) : scanModern(cur, line, column);
   let errorKind: GcScan['errorKind'] = null;
-  let stopPos = pos;
-  if (errorPos >= 0) {
-    stopPos = errorPos;
-    let k = errorPos;
-    while (k < end && isSpace(s.charCodeAt(k))) k++;
-    errorKind = k >= end || cutInsideLiteral(errorPos) ? 'truncated' : 'malformed-gc-line';
+  let stopPos = cur.pos;
+  if (cur.errorPos >= 0) {
+    stopPos = cur.errorPos;
+    let k = cur.errorPos;
+    while (k < cur.end && isSpace(cur.s.charCodeAt(k))) k++;
+    errorKind =
+      k >= cur.end || cutInsideLiteral(cur, cur.errorPos) ? 'truncated' : 'malformed-gc-line';
     if (cycle !== null) cycle.truncated = true;
   } else {
-    skipSpaces();
-    if (pos < end) {
+    skipSpaces(cur);
+    if (cur.pos < cur.end) {
       errorKind = 'trailing-text';
-      errorPos = pos;
-      errorMessage = `unexpected text ${foundAt(s, pos, end)} after the end of the gc line (it ends with 'P' or '(forced)' in Go 1.5+, 'yields' or 'handoff' before)`;
+      cur.errorPos = cur.pos;
+      cur.errorMessage = `unexpected text ${foundAt(cur.s, cur.pos, cur.end)} after the end of the gc line (it ends with 'P' or '(forced)' in Go 1.5+, 'yields' or 'handoff' before)`;
     }
   }
   const result: GcScan = {
     cycle,
-    errorPos,
+    errorPos: cur.errorPos,
     errorKind,
-    message: errorMessage,
+    message: cur.errorMessage,
     stopPos,
-    spans,
-    notes,
+    spans: cur.spans,
+    notes: cur.notes,
   };
-  spans = null;
-  s = '';
+  cur.spans = null;
+  cur.s = '';
   return result;
 }
 
@@ -334,240 +360,309 @@ function newCycle(line: number, column: number, gc: number, era: EraId): GcCycle
   };
 }
 
-function scanModern(line: number, column: number): GcCycle | null {
-  const tokenStart = pos;
-  pos += 2;
-  skipSpaces();
+function scanModern(cur: GcLineCursor, line: number, column: number): GcCycle | null {
+  const tokenStart = cur.pos;
+  cur.pos += 2;
+  skipSpaces(cur);
   let beta = false;
-  if (s.charCodeAt(pos) === 35) {
+  if (cur.s.charCodeAt(cur.pos) === 35) {
     beta = true;
-    pos++;
+    cur.pos++;
   }
-  const gc = readInt();
+  const gc = readInt(cur);
   if (gc < 0) {
-    fail(`expected the cycle number after 'gc', found ${foundAt(s, pos, end)}`);
+    fail(cur, `expected the cycle number after 'gc', found ${foundAt(cur.s, cur.pos, cur.end)}`);
     return null;
   }
-  span('gc', 'counter', tokenStart, pos, gc);
-  stage = 1;
+  span(cur, 'gc', 'counter', tokenStart, cur.pos, gc);
+  cur.stage = 1;
   const cycle = newCycle(line, column, gc, beta ? 'go1.5beta' : 'go1.5+');
-  const ok = scanModernBody(cycle);
+  const ok = scanModernBody(cur, cycle);
   if (!ok) {
-    if (errorPos >= 0 && !errorMessage.includes('missing:')) {
-      let k = errorPos;
-      while (k < end && isSpace(s.charCodeAt(k))) k++;
-      if (k >= end || cutInsideLiteral(errorPos))
-        errorMessage += `; missing: ${missingFrom(stage, modernStages)}`;
+    if (cur.errorPos >= 0 && !cur.errorMessage.includes('missing:')) {
+      let k = cur.errorPos;
+      while (k < cur.end && isSpace(cur.s.charCodeAt(k))) k++;
+      if (k >= cur.end || cutInsideLiteral(cur, cur.errorPos))
+        cur.errorMessage += `; missing: ${missingFrom(cur.stage, modernStages)}`;
     }
     if (cycle.atSeconds === null) return null;
   }
   return cycle;
 }
 
-function scanModernBody(cycle: GcCycle): boolean {
-  if (!lit(' @'))
+function scanModernBody(cur: GcLineCursor, cycle: GcCycle): boolean {
+  if (!lit(cur, ' @'))
     return fail(
-      `expected ' @' and the start time after 'gc ${cycle.gc}', found ${foundAt(s, pos, end)}`,
+      cur,
+      `expected ' @' and the start time after 'gc ${cycle.gc}', found ${foundAt(cur.s, cur.pos, cur.end)}`,
     );
-  const at = readNumber();
+  const at = readNumber(cur);
   if (at < 0)
-    return fail(`expected a number after '@' (seconds since start), found ${foundAt(s, pos, end)}`);
-  const atStart = numStart;
-  if (s.charCodeAt(pos) !== 115)
     return fail(
-      `expected 's' after the start time '@${s.slice(atStart, pos)}', found ${foundAt(s, pos, end)}`,
+      cur,
+      `expected a number after '@' (seconds since start), found ${foundAt(cur.s, cur.pos, cur.end)}`,
     );
-  pos++;
+  const atStart = cur.numStart;
+  if (cur.s.charCodeAt(cur.pos) !== 115)
+    return fail(
+      cur,
+      `expected 's' after the start time '@${cur.s.slice(atStart, cur.pos)}', found ${foundAt(cur.s, cur.pos, cur.end)}`,
+    );
+  cur.pos++;
   cycle.atSeconds = at;
-  span('at', 'timestamp', atStart - 1, pos, at);
-  advance();
-  if (!lit(' '))
+  span(cur, 'at', 'timestamp', atStart - 1, cur.pos, at);
+  advance(cur);
+  if (!lit(cur, ' '))
     return fail(
-      `expected a space and the GC CPU percentage after the start time, found ${foundAt(s, pos, end)}`,
+      cur,
+      `expected a space and the GC CPU percentage after the start time, found ${foundAt(cur.s, cur.pos, cur.end)}`,
     );
-  const pct = readInt();
+  const pct = readInt(cur);
   if (pct < 0)
     return fail(
-      `expected the GC CPU percentage (a whole number) after the start time, found ${foundAt(s, pos, end)}`,
+      cur,
+      `expected the GC CPU percentage (a whole number) after the start time, found ${foundAt(cur.s, cur.pos, cur.end)}`,
     );
-  const pctStart = numStart;
-  if (s.charCodeAt(pos) !== 37)
-    return fail(`expected '%' after the GC CPU percentage, found ${foundAt(s, pos, end)}`);
-  pos++;
+  const pctStart = cur.numStart;
+  if (cur.s.charCodeAt(cur.pos) !== 37)
+    return fail(
+      cur,
+      `expected '%' after the GC CPU percentage, found ${foundAt(cur.s, cur.pos, cur.end)}`,
+    );
+  cur.pos++;
   cycle.cpuPercent = pct;
-  span('cpuPercent', 'percent', pctStart, pos, pct);
-  const leakFrom = pos;
-  if (s.charCodeAt(pos) !== 58 && lit(' (checking for goroutine leaks)')) {
+  span(cur, 'cpuPercent', 'percent', pctStart, cur.pos, pct);
+  const leakFrom = cur.pos;
+  if (cur.s.charCodeAt(cur.pos) !== 58 && lit(cur, ' (checking for goroutine leaks)')) {
     cycle.leakCheck = true;
     let k = leakFrom;
-    while (isSpace(s.charCodeAt(k))) k++;
-    span('leakCheck', 'leak-check', k, pos, null);
+    while (isSpace(cur.s.charCodeAt(k))) k++;
+    span(cur, 'leakCheck', 'leak-check', k, cur.pos, null);
   }
-  if (s.charCodeAt(pos) !== 58)
-    return fail(`expected ':' after '${s.slice(pctStart, pos)}', found ${foundAt(s, pos, end)}`);
-  pos++;
-  advance();
+  if (cur.s.charCodeAt(cur.pos) !== 58)
+    return fail(
+      cur,
+      `expected ':' after '${cur.s.slice(pctStart, cur.pos)}', found ${foundAt(cur.s, cur.pos, cur.end)}`,
+    );
+  cur.pos++;
+  advance(cur);
 
   // Clock phases: t+t+t ms clock
-  if (!lit(' '))
-    return fail(`expected a space and the clock phases after ':', found ${foundAt(s, pos, end)}`);
+  if (!lit(cur, ' '))
+    return fail(
+      cur,
+      `expected a space and the clock phases after ':', found ${foundAt(cur.s, cur.pos, cur.end)}`,
+    );
   let n = 0;
   for (;;) {
-    const v = readNumber();
+    const v = readNumber(cur);
     if (v < 0) {
-      setClock(cycle, n);
+      setClock(cur, cycle, n);
       return fail(
+        cur,
         n === 0
-          ? `expected the first clock phase (ms) after ':', found ${foundAt(s, pos, end)}`
-          : `expected a number after '+' in the clock phases, found ${foundAt(s, pos, end)}`,
+          ? `expected the first clock phase (ms) after ':', found ${foundAt(cur.s, cur.pos, cur.end)}`
+          : `expected a number after '+' in the clock phases, found ${foundAt(cur.s, cur.pos, cur.end)}`,
       );
     }
-    if (n < 64) clockScratch[n] = v;
-    span('clock', 'clock', numStart, pos, v);
+    if (n < 64) cur.clock[n] = v;
+    span(cur, 'clock', 'clock', cur.numStart, cur.pos, v);
     n++;
-    if (s.charCodeAt(pos) === 43) pos++;
+    if (cur.s.charCodeAt(cur.pos) === 43) cur.pos++;
     else break;
   }
-  setClock(cycle, n);
-  if (!lit(' ms clock'))
-    return fail(`expected ' ms clock' after the clock phases, found ${foundAt(s, pos, end)}`);
+  setClock(cur, cycle, n);
+  if (!lit(cur, ' ms clock'))
+    return fail(
+      cur,
+      `expected ' ms clock' after the clock phases, found ${foundAt(cur.s, cur.pos, cur.end)}`,
+    );
   if (n !== 3 && n !== 5)
     note(
-      pos,
+      cur,
+      cur.pos,
       0,
       'unusual-field-count',
       `expected 3 clock phases (Go 1.6+) or 5 (Go 1.5), found ${n}`,
     );
-  advance();
+  advance(cur);
 
   // CPU phases: t+t/t/t+t ms cpu
-  if (!lit(', '))
-    return fail(`expected ', ' and the CPU phases after 'ms clock', found ${foundAt(s, pos, end)}`);
+  if (!lit(cur, ', '))
+    return fail(
+      cur,
+      `expected ', ' and the CPU phases after 'ms clock', found ${foundAt(cur.s, cur.pos, cur.end)}`,
+    );
   let m = 0;
   for (;;) {
-    const v = readNumber();
+    const v = readNumber(cur);
     if (v < 0) {
-      setCpu(cycle, m);
+      setCpu(cur, cycle, m);
       return fail(
+        cur,
         m === 0
-          ? `expected the first CPU phase (ms) after 'ms clock, ', found ${foundAt(s, pos, end)}`
-          : `expected a number after '${s[pos - 1]}' in the CPU phases, found ${foundAt(s, pos, end)}`,
+          ? `expected the first CPU phase (ms) after 'ms clock, ', found ${foundAt(cur.s, cur.pos, cur.end)}`
+          : `expected a number after '${cur.s[cur.pos - 1]}' in the CPU phases, found ${foundAt(cur.s, cur.pos, cur.end)}`,
       );
     }
-    if (m < 64) cpuScratch[m] = v;
-    span('cpu', 'cpu', numStart, pos, v);
+    if (m < 64) cur.cpu[m] = v;
+    span(cur, 'cpu', 'cpu', cur.numStart, cur.pos, v);
     m++;
-    const c = s.charCodeAt(pos);
+    const c = cur.s.charCodeAt(cur.pos);
     if (c === 43 || c === 47) {
-      if (m < 64) cpuSeparators[m] = c;
-      pos++;
+      if (m < 64) cur.cpuSeparators[m] = c;
+      cur.pos++;
     } else break;
   }
-  setCpu(cycle, m);
-  if (!lit(' ms cpu'))
-    return fail(`expected ' ms cpu' after the CPU phases, found ${foundAt(s, pos, end)}`);
+  setCpu(cur, cycle, m);
+  if (!lit(cur, ' ms cpu'))
+    return fail(
+      cur,
+      `expected ' ms cpu' after the CPU phases, found ${foundAt(cur.s, cur.pos, cur.end)}`,
+    );
   if (m !== 5 && m !== 7)
     note(
-      pos,
+      cur,
+      cur.pos,
       0,
       'unusual-field-count',
       `expected 5 CPU values (Go 1.6+) or 7 (Go 1.5), found ${m}`,
     );
-  advance();
+  advance(cur);
 
   // Heap: a->b->c MB
-  if (!lit(', '))
-    return fail(`expected ', ' and the heap sizes after 'ms cpu', found ${foundAt(s, pos, end)}`);
-  const h0 = readInt();
+  if (!lit(cur, ', '))
+    return fail(
+      cur,
+      `expected ', ' and the heap sizes after 'ms cpu', found ${foundAt(cur.s, cur.pos, cur.end)}`,
+    );
+  const h0 = readInt(cur);
   if (h0 < 0)
     return fail(
-      `expected the heap size at the start of the cycle (MB) after 'ms cpu, ', found ${foundAt(s, pos, end)}`,
+      cur,
+      `expected the heap size at the start of the cycle (MB) after 'ms cpu, ', found ${foundAt(cur.s, cur.pos, cur.end)}`,
     );
-  span('heap.start', 'heap', numStart, pos, h0);
+  span(cur, 'heap.start', 'heap', cur.numStart, cur.pos, h0);
   cycle.heapMB = [h0];
-  if (!arrow(false))
-    return fail(`expected '->' after the start heap size, found ${foundAt(s, pos, end)}`);
-  const h1 = readInt();
+  if (!arrow(cur, false))
+    return fail(
+      cur,
+      `expected '->' after the start heap size, found ${foundAt(cur.s, cur.pos, cur.end)}`,
+    );
+  const h1 = readInt(cur);
   if (h1 < 0)
     return fail(
-      `expected the heap size at the end of marking (MB) after '->', found ${foundAt(s, pos, end)}`,
+      cur,
+      `expected the heap size at the end of marking (MB) after '->', found ${foundAt(cur.s, cur.pos, cur.end)}`,
     );
-  span('heap.end', 'heap', numStart, pos, h1);
+  span(cur, 'heap.end', 'heap', cur.numStart, cur.pos, h1);
   cycle.heapMB = [h0, h1];
-  if (!arrow(false))
-    return fail(`expected '->' after the end-of-mark heap size, found ${foundAt(s, pos, end)}`);
-  const h2 = readInt();
+  if (!arrow(cur, false))
+    return fail(
+      cur,
+      `expected '->' after the end-of-mark heap size, found ${foundAt(cur.s, cur.pos, cur.end)}`,
+    );
+  const h2 = readInt(cur);
   if (h2 < 0)
-    return fail(`expected the live heap (MB) after the second '->', found ${foundAt(s, pos, end)}`);
-  span('heap.live', 'heap', numStart, pos, h2);
+    return fail(
+      cur,
+      `expected the live heap (MB) after the second '->', found ${foundAt(cur.s, cur.pos, cur.end)}`,
+    );
+  span(cur, 'heap.live', 'heap', cur.numStart, cur.pos, h2);
   cycle.heapMB = [h0, h1, h2];
-  if (!lit(' MB'))
-    return fail(`expected ' MB' after the heap sizes, found ${foundAt(s, pos, end)}`);
-  advance();
+  if (!lit(cur, ' MB'))
+    return fail(
+      cur,
+      `expected ' MB' after the heap sizes, found ${foundAt(cur.s, cur.pos, cur.end)}`,
+    );
+  advance(cur);
 
   // Goal
-  if (!lit(', '))
+  if (!lit(cur, ', '))
     return fail(
-      `expected ', ' and the heap goal after the heap sizes, found ${foundAt(s, pos, end)}`,
+      cur,
+      `expected ', ' and the heap goal after the heap sizes, found ${foundAt(cur.s, cur.pos, cur.end)}`,
     );
-  const goal = readInt();
+  const goal = readInt(cur);
   if (goal < 0)
-    return fail(`expected the heap goal (MB) after 'MB, ', found ${foundAt(s, pos, end)}`);
-  const goalStart = numStart;
-  if (!lit(' MB goal'))
-    return fail(`expected ' MB goal' after the heap goal, found ${foundAt(s, pos, end)}`);
+    return fail(
+      cur,
+      `expected the heap goal (MB) after 'MB, ', found ${foundAt(cur.s, cur.pos, cur.end)}`,
+    );
+  const goalStart = cur.numStart;
+  if (!lit(cur, ' MB goal'))
+    return fail(
+      cur,
+      `expected ' MB goal' after the heap goal, found ${foundAt(cur.s, cur.pos, cur.end)}`,
+    );
   cycle.goalMB = goal;
   cycle.goalUnbounded = goal >= unboundedGoalThresholdMB;
-  span('goal', 'goal', goalStart, pos, goal);
-  advance();
+  span(cur, 'goal', 'goal', goalStart, cur.pos, goal);
+  advance(cur);
 
   // Optional stacks and globals (1.18+), then P
-  if (!lit(', '))
-    return fail(`expected ', ' and the P count after 'MB goal', found ${foundAt(s, pos, end)}`);
-  let v = readInt();
+  if (!lit(cur, ', '))
+    return fail(
+      cur,
+      `expected ', ' and the P count after 'MB goal', found ${foundAt(cur.s, cur.pos, cur.end)}`,
+    );
+  let v = readInt(cur);
   if (v < 0)
     return fail(
-      `expected the number of Ps (or 'MB stacks' in Go 1.18+) after 'MB goal, ', found ${foundAt(s, pos, end)}`,
+      cur,
+      `expected the number of Ps (or 'MB stacks' in Go 1.18+) after 'MB goal, ', found ${foundAt(cur.s, cur.pos, cur.end)}`,
     );
-  let vStart = numStart;
-  if (lit(' MB stacks')) {
+  let vStart = cur.numStart;
+  if (lit(cur, ' MB stacks')) {
     cycle.stacksMB = v;
-    span('stacks', 'stacks', vStart, pos, v);
-    if (!lit(', '))
+    span(cur, 'stacks', 'stacks', vStart, cur.pos, v);
+    if (!lit(cur, ', '))
       return fail(
-        `expected ', ' and the globals size after 'MB stacks', found ${foundAt(s, pos, end)}`,
+        cur,
+        `expected ', ' and the globals size after 'MB stacks', found ${foundAt(cur.s, cur.pos, cur.end)}`,
       );
-    const g = readInt();
+    const g = readInt(cur);
     if (g < 0)
       return fail(
-        `expected the globals size (MB) after 'MB stacks, ', found ${foundAt(s, pos, end)}`,
+        cur,
+        `expected the globals size (MB) after 'MB stacks, ', found ${foundAt(cur.s, cur.pos, cur.end)}`,
       );
-    const gStart = numStart;
+    const gStart = cur.numStart;
     // The Go 1.20 docs wrote "#MB globals"; accept it without the space too.
-    if (!lit(' MB globals') && !lit('MB globals'))
-      return fail(`expected ' MB globals' after the globals size, found ${foundAt(s, pos, end)}`);
-    cycle.globalsMB = g;
-    span('globals', 'globals', gStart, pos, g);
-    if (!lit(', '))
+    if (!lit(cur, ' MB globals') && !lit(cur, 'MB globals'))
       return fail(
-        `expected ', ' and the P count after 'MB globals', found ${foundAt(s, pos, end)}`,
+        cur,
+        `expected ' MB globals' after the globals size, found ${foundAt(cur.s, cur.pos, cur.end)}`,
       );
-    v = readInt();
+    cycle.globalsMB = g;
+    span(cur, 'globals', 'globals', gStart, cur.pos, g);
+    if (!lit(cur, ', '))
+      return fail(
+        cur,
+        `expected ', ' and the P count after 'MB globals', found ${foundAt(cur.s, cur.pos, cur.end)}`,
+      );
+    v = readInt(cur);
     if (v < 0)
-      return fail(`expected the number of Ps after 'MB globals, ', found ${foundAt(s, pos, end)}`);
-    vStart = numStart;
+      return fail(
+        cur,
+        `expected the number of Ps after 'MB globals, ', found ${foundAt(cur.s, cur.pos, cur.end)}`,
+      );
+    vStart = cur.numStart;
   }
-  if (!lit(' P'))
-    return fail(`expected ' P' after the number of Ps, found ${foundAt(s, pos, end)}`);
+  if (!lit(cur, ' P'))
+    return fail(
+      cur,
+      `expected ' P' after the number of Ps, found ${foundAt(cur.s, cur.pos, cur.end)}`,
+    );
   cycle.procs = v;
-  span('procs', 'procs', vStart, pos, v);
-  advance();
-  const beforeForced = pos;
-  if (lit(' (forced)')) {
+  span(cur, 'procs', 'procs', vStart, cur.pos, v);
+  advance(cur);
+  const beforeForced = cur.pos;
+  if (lit(cur, ' (forced)')) {
     cycle.forced = true;
     let k = beforeForced;
-    while (isSpace(s.charCodeAt(k))) k++;
-    span('forced', 'forced', k, pos, null);
+    while (isSpace(cur.s.charCodeAt(k))) k++;
+    span(cur, 'forced', 'forced', k, cur.pos, null);
   }
   const clockCount = cycle.clockMs.length;
   if (cycle.era !== 'go1.5beta') {
@@ -584,35 +679,35 @@ function scanModernBody(cycle: GcCycle): boolean {
   return true;
 }
 
-function setClock(cycle: GcCycle, n: number) {
+function setClock(cur: GcLineCursor, cycle: GcCycle, n: number) {
   const count = Math.min(n, 64);
   cycle.clockMs =
     count === 3
-      ? [clockScratch[0], clockScratch[1], clockScratch[2]]
-      : Array.from(clockScratch.subarray(0, count));
+      ? [cur.clock[0], cur.clock[1], cur.clock[2]]
+      : Array.from(cur.clock.subarray(0, count));
   if (cycle.leakCheck) cycle.era = 'go1.26+';
   else if (count === 5 && cycle.era === 'go1.5+') cycle.era = 'go1.5';
 }
 
-function setCpu(cycle: GcCycle, n: number) {
+function setCpu(cur: GcLineCursor, cycle: GcCycle, n: number) {
   const count = Math.min(n, 64);
   if (
     count === 5 &&
-    cpuSeparators[2] === 47 &&
-    cpuSeparators[3] === 47 &&
-    cpuSeparators[1] === 43 &&
-    cpuSeparators[4] === 43
+    cur.cpuSeparators[2] === 47 &&
+    cur.cpuSeparators[3] === 47 &&
+    cur.cpuSeparators[1] === 43 &&
+    cur.cpuSeparators[4] === 43
   ) {
-    cycle.cpuMs = [cpuScratch[0], [cpuScratch[1], cpuScratch[2], cpuScratch[3]], cpuScratch[4]];
+    cycle.cpuMs = [cur.cpu[0], [cur.cpu[1], cur.cpu[2], cur.cpu[3]], cur.cpu[4]];
     return;
   }
   const phases: CpuPhase[] = [];
   for (let i = 0; i < count; i++) {
-    if (i > 0 && cpuSeparators[i] === 47) {
+    if (i > 0 && cur.cpuSeparators[i] === 47) {
       const last = phases[phases.length - 1];
-      if (Array.isArray(last)) last.push(cpuScratch[i]);
-      else phases[phases.length - 1] = [last, cpuScratch[i]];
-    } else phases.push(cpuScratch[i]);
+      if (Array.isArray(last)) last.push(cur.cpu[i]);
+      else phases[phases.length - 1] = [last, cur.cpu[i]];
+    } else phases.push(cur.cpu[i]);
   }
   cycle.cpuMs = phases;
 }
@@ -621,84 +716,93 @@ function setCpu(cycle: GcCycle, n: number) {
 
 const legacyStages = ['procs', 'pause times', 'heap sizes', 'object counts', 'work counters'];
 
-function scanLegacy(line: number, column: number): GcCycle | null {
-  const tokenStart = pos;
-  pos += 2;
-  const gc = readInt();
-  span('gc', 'counter', tokenStart, pos, gc);
-  pos++; // '('
-  const procs = readInt();
+function scanLegacy(cur: GcLineCursor, line: number, column: number): GcCycle | null {
+  const tokenStart = cur.pos;
+  cur.pos += 2;
+  const gc = readInt(cur);
+  span(cur, 'gc', 'counter', tokenStart, cur.pos, gc);
+  cur.pos++; // '('
+  const procs = readInt(cur);
   if (procs < 0) {
-    fail(`expected the number of GC threads after 'gc${gc}(', found ${foundAt(s, pos, end)}`);
+    fail(
+      cur,
+      `expected the number of GC threads after 'gc${gc}(', found ${foundAt(cur.s, cur.pos, cur.end)}`,
+    );
     return null;
   }
-  span('procs', 'procs', numStart, pos, procs);
-  if (!lit('):')) {
-    fail(`expected '):' after 'gc${gc}(${procs}', found ${foundAt(s, pos, end)}`);
+  span(cur, 'procs', 'procs', cur.numStart, cur.pos, procs);
+  if (!lit(cur, '):')) {
+    fail(cur, `expected '):' after 'gc${gc}(${procs}', found ${foundAt(cur.s, cur.pos, cur.end)}`);
     return null;
   }
   const cycle = newCycle(line, column, gc, 'go1.0-1.4');
   cycle.procs = procs;
-  stage = 1;
-  const ok = scanLegacyBody(cycle);
-  if (!ok && errorPos >= 0) {
-    let k = errorPos;
-    while (k < end && isSpace(s.charCodeAt(k))) k++;
-    if (k >= end || cutInsideLiteral(errorPos))
-      errorMessage += `; missing: ${missingFrom(stage, legacyStages)}`;
+  cur.stage = 1;
+  const ok = scanLegacyBody(cur, cycle);
+  if (!ok && cur.errorPos >= 0) {
+    let k = cur.errorPos;
+    while (k < cur.end && isSpace(cur.s.charCodeAt(k))) k++;
+    if (k >= cur.end || cutInsideLiteral(cur, cur.errorPos))
+      cur.errorMessage += `; missing: ${missingFrom(cur.stage, legacyStages)}`;
   }
   return cycle;
 }
 
-function scanLegacyBody(cycle: GcCycle): boolean {
-  if (!lit(' '))
-    return fail(`expected a space and the pause times after '):', found ${foundAt(s, pos, end)}`);
+function scanLegacyBody(cur: GcLineCursor, cycle: GcCycle): boolean {
+  if (!lit(cur, ' '))
+    return fail(
+      cur,
+      `expected a space and the pause times after '):', found ${foundAt(cur.s, cur.pos, cur.end)}`,
+    );
   let n = 0;
   for (;;) {
-    const v = readInt();
+    const v = readInt(cur);
     if (v < 0) {
-      cycle.clockMs = Array.from(clockScratch.subarray(0, Math.min(n, 64)));
+      cycle.clockMs = Array.from(cur.clock.subarray(0, Math.min(n, 64)));
       return fail(
+        cur,
         n === 0
-          ? `expected the first pause time after '):', found ${foundAt(s, pos, end)}`
-          : `expected a number after '+' in the pause times, found ${foundAt(s, pos, end)}`,
+          ? `expected the first pause time after '):', found ${foundAt(cur.s, cur.pos, cur.end)}`
+          : `expected a number after '+' in the pause times, found ${foundAt(cur.s, cur.pos, cur.end)}`,
       );
     }
-    if (n < 64) clockScratch[n] = v;
-    span('clock', 'clock', numStart, pos, v);
+    if (n < 64) cur.clock[n] = v;
+    span(cur, 'clock', 'clock', cur.numStart, cur.pos, v);
     n++;
-    if (s.charCodeAt(pos) === 43) pos++;
+    if (cur.s.charCodeAt(cur.pos) === 43) cur.pos++;
     else break;
   }
   const count = Math.min(n, 64);
   let micro = false;
   let era: EraId;
-  if (lit(' ms, ')) era = 'go1.1-1.2';
-  else if (lit(' ms ')) era = 'go1.0';
-  else if (lit(' us, ')) {
+  if (lit(cur, ' ms, ')) era = 'go1.1-1.2';
+  else if (lit(cur, ' ms ')) era = 'go1.0';
+  else if (lit(cur, ' us, ')) {
     era = 'go1.3';
     micro = true;
   } else {
-    cycle.clockMs = Array.from(clockScratch.subarray(0, count));
+    cycle.clockMs = Array.from(cur.clock.subarray(0, count));
     return fail(
-      `expected ' ms' (Go 1.0–1.2) or ' us,' (Go 1.3–1.4) after the pause times, found ${foundAt(s, pos, end)}`,
+      cur,
+      `expected ' ms' (Go 1.0–1.2) or ' us,' (Go 1.3–1.4) after the pause times, found ${foundAt(cur.s, cur.pos, cur.end)}`,
     );
   }
   const clock: number[] = new Array(count);
-  for (let i = 0; i < count; i++) clock[i] = micro ? clockScratch[i] / 1000 : clockScratch[i];
+  for (let i = 0; i < count; i++) clock[i] = micro ? cur.clock[i] / 1000 : cur.clock[i];
   cycle.clockMs = clock;
   cycle.era = era;
   const expected = micro ? 4 : 3;
   if (count !== expected)
     note(
-      pos,
+      cur,
+      cur.pos,
       0,
       'unusual-field-count',
       `expected ${expected} pause times in this format, found ${count}`,
     );
-  if (spans !== null && micro)
-    for (const sp of spans) if (sp.kind === 'clock' && sp.value !== null) sp.value /= 1000;
-  advance();
+  if (cur.spans !== null && micro)
+    for (const sp of cur.spans) if (sp.kind === 'clock' && sp.value !== null) sp.value /= 1000;
+  advance(cur);
 
   const legacy: LegacyFields = {
     objects: [],
@@ -711,156 +815,229 @@ function scanLegacyBody(cycle: GcCycle): boolean {
     goroutines: null,
   };
   cycle.legacy = legacy;
-  const h0 = readInt();
+  const h0 = readInt(cur);
   if (h0 < 0)
     return fail(
-      `expected the first heap size (MB) after the pause times, found ${foundAt(s, pos, end)}`,
+      cur,
+      `expected the first heap size (MB) after the pause times, found ${foundAt(cur.s, cur.pos, cur.end)}`,
     );
-  span(micro ? 'heap.liveEstimate' : 'heap.before', 'heap', numStart, pos, h0);
+  span(cur, micro ? 'heap.liveEstimate' : 'heap.before', 'heap', cur.numStart, cur.pos, h0);
   cycle.heapMB = [h0];
-  if (!arrow(true))
-    return fail(`expected ' -> ' after the first heap size, found ${foundAt(s, pos, end)}`);
-  const h1 = readInt();
-  if (h1 < 0)
-    return fail(`expected the second heap size (MB) after '->', found ${foundAt(s, pos, end)}`);
-  span(micro ? 'heap.atGc' : 'heap.after', 'heap', numStart, pos, h1);
-  cycle.heapMB = [h0, h1];
-  if (!lit(micro ? ' MB, ' : ' MB '))
+  if (!arrow(cur, true))
     return fail(
-      `expected '${micro ? ' MB, ' : ' MB '}' after the heap sizes, found ${foundAt(s, pos, end)}`,
+      cur,
+      `expected ' -> ' after the first heap size, found ${foundAt(cur.s, cur.pos, cur.end)}`,
     );
-  advance();
+  const h1 = readInt(cur);
+  if (h1 < 0)
+    return fail(
+      cur,
+      `expected the second heap size (MB) after '->', found ${foundAt(cur.s, cur.pos, cur.end)}`,
+    );
+  span(cur, micro ? 'heap.atGc' : 'heap.after', 'heap', cur.numStart, cur.pos, h1);
+  cycle.heapMB = [h0, h1];
+  if (!lit(cur, micro ? ' MB, ' : ' MB '))
+    return fail(
+      cur,
+      `expected '${micro ? ' MB, ' : ' MB '}' after the heap sizes, found ${foundAt(cur.s, cur.pos, cur.end)}`,
+    );
+  advance(cur);
 
   if (micro) {
-    const o = readInt();
+    const o = readInt(cur);
     if (o < 0)
-      return fail(`expected the live object count after 'MB, ', found ${foundAt(s, pos, end)}`);
-    span('objects.live', 'objects', numStart, pos, o);
-    legacy.objects = [o];
-    if (!lit(' ('))
       return fail(
-        `expected ' (' and the malloc/free counts after the object count, found ${foundAt(s, pos, end)}`,
+        cur,
+        `expected the live object count after 'MB, ', found ${foundAt(cur.s, cur.pos, cur.end)}`,
+      );
+    span(cur, 'objects.live', 'objects', cur.numStart, cur.pos, o);
+    legacy.objects = [o];
+    if (!lit(cur, ' ('))
+      return fail(
+        cur,
+        `expected ' (' and the malloc/free counts after the object count, found ${foundAt(cur.s, cur.pos, cur.end)}`,
       );
   } else {
-    const o0 = readInt();
+    const o0 = readInt(cur);
     if (o0 < 0)
       return fail(
-        `expected the object count before the GC after 'MB ', found ${foundAt(s, pos, end)}`,
+        cur,
+        `expected the object count before the GC after 'MB ', found ${foundAt(cur.s, cur.pos, cur.end)}`,
       );
-    span('objects.before', 'objects', numStart, pos, o0);
-    if (!arrow(true))
-      return fail(`expected ' -> ' after the object count, found ${foundAt(s, pos, end)}`);
-    const o1 = readInt();
-    if (o1 < 0)
-      return fail(`expected the object count after the GC, found ${foundAt(s, pos, end)}`);
-    span('objects.after', 'objects', numStart, pos, o1);
-    legacy.objects = [o0, o1];
-    if (!lit(' ('))
+    span(cur, 'objects.before', 'objects', cur.numStart, cur.pos, o0);
+    if (!arrow(cur, true))
       return fail(
-        `expected ' (' and the malloc/free counts after the object counts, found ${foundAt(s, pos, end)}`,
+        cur,
+        `expected ' -> ' after the object count, found ${foundAt(cur.s, cur.pos, cur.end)}`,
+      );
+    const o1 = readInt(cur);
+    if (o1 < 0)
+      return fail(
+        cur,
+        `expected the object count after the GC, found ${foundAt(cur.s, cur.pos, cur.end)}`,
+      );
+    span(cur, 'objects.after', 'objects', cur.numStart, cur.pos, o1);
+    legacy.objects = [o0, o1];
+    if (!lit(cur, ' ('))
+      return fail(
+        cur,
+        `expected ' (' and the malloc/free counts after the object counts, found ${foundAt(cur.s, cur.pos, cur.end)}`,
       );
   }
-  const mallocs = readInt();
+  const mallocs = readInt(cur);
   if (mallocs < 0)
-    return fail(`expected the cumulative malloc count after '(', found ${foundAt(s, pos, end)}`);
-  span('mallocs', 'objects', numStart, pos, mallocs);
-  if (s.charCodeAt(pos) !== 45)
-    return fail(`expected '-' between the malloc and free counts, found ${foundAt(s, pos, end)}`);
-  pos++;
-  const frees = readInt();
+    return fail(
+      cur,
+      `expected the cumulative malloc count after '(', found ${foundAt(cur.s, cur.pos, cur.end)}`,
+    );
+  span(cur, 'mallocs', 'objects', cur.numStart, cur.pos, mallocs);
+  if (cur.s.charCodeAt(cur.pos) !== 45)
+    return fail(
+      cur,
+      `expected '-' between the malloc and free counts, found ${foundAt(cur.s, cur.pos, cur.end)}`,
+    );
+  cur.pos++;
+  const frees = readInt(cur);
   if (frees < 0)
-    return fail(`expected the cumulative free count after '-', found ${foundAt(s, pos, end)}`);
-  span('frees', 'objects', numStart, pos, frees);
+    return fail(
+      cur,
+      `expected the cumulative free count after '-', found ${foundAt(cur.s, cur.pos, cur.end)}`,
+    );
+  span(cur, 'frees', 'objects', cur.numStart, cur.pos, frees);
   legacy.mallocs = mallocs;
   legacy.frees = frees;
-  if (!lit(') objects'))
-    return fail(`expected ') objects' after the free count, found ${foundAt(s, pos, end)}`);
-  advance();
+  if (!lit(cur, ') objects'))
+    return fail(
+      cur,
+      `expected ') objects' after the free count, found ${foundAt(cur.s, cur.pos, cur.end)}`,
+    );
+  advance(cur);
 
   if (cycle.era === 'go1.0') {
-    if (!lit(' '))
-      return fail(`expected the hand-off count after 'objects', found ${foundAt(s, pos, end)}`);
-    const h = readInt();
+    if (!lit(cur, ' '))
+      return fail(
+        cur,
+        `expected the hand-off count after 'objects', found ${foundAt(cur.s, cur.pos, cur.end)}`,
+      );
+    const h = readInt(cur);
     if (h < 0)
-      return fail(`expected the hand-off count after 'objects', found ${foundAt(s, pos, end)}`);
-    span('handoff', 'handoff', numStart, pos, h);
+      return fail(
+        cur,
+        `expected the hand-off count after 'objects', found ${foundAt(cur.s, cur.pos, cur.end)}`,
+      );
+    span(cur, 'handoff', 'handoff', cur.numStart, cur.pos, h);
     legacy.handoff = [h];
-    if (!lit(' handoff'))
-      return fail(`expected ' handoff' after the hand-off count, found ${foundAt(s, pos, end)}`);
+    if (!lit(cur, ' handoff'))
+      return fail(
+        cur,
+        `expected ' handoff' after the hand-off count, found ${foundAt(cur.s, cur.pos, cur.end)}`,
+      );
     return true;
   }
-  if (!lit(', ')) return fail(`expected ', ' after 'objects', found ${foundAt(s, pos, end)}`);
+  if (!lit(cur, ', '))
+    return fail(cur, `expected ', ' after 'objects', found ${foundAt(cur.s, cur.pos, cur.end)}`);
   if (micro) {
-    const g = readInt();
+    const g = readInt(cur);
     if (g < 0)
       return fail(
-        `expected the goroutine count (Go 1.4) or the sweep counts (Go 1.3) after 'objects, ', found ${foundAt(s, pos, end)}`,
+        cur,
+        `expected the goroutine count (Go 1.4) or the sweep counts (Go 1.3) after 'objects, ', found ${foundAt(cur.s, cur.pos, cur.end)}`,
       );
-    const gStart = numStart;
-    const gEnd = pos;
-    if (lit(' goroutines, ')) {
+    const gStart = cur.numStart;
+    const gEnd = cur.pos;
+    if (lit(cur, ' goroutines, ')) {
       legacy.goroutines = g;
       cycle.era = 'go1.4';
-      span('goroutines', 'goroutines', gStart, gEnd, g);
-    } else pos = gStart;
-    const triple = readTriple('sweeps', 'sweeps', ['spans', 'background', 'pause']);
+      span(cur, 'goroutines', 'goroutines', gStart, gEnd, g);
+    } else cur.pos = gStart;
+    const triple = readTriple(cur, 'sweeps', 'sweeps', ['spans', 'background', 'pause']);
     if (triple === null) return false;
     legacy.sweeps = triple;
-    if (!lit(', ')) return fail(`expected ', ' after 'sweeps', found ${foundAt(s, pos, end)}`);
+    if (!lit(cur, ', '))
+      return fail(cur, `expected ', ' after 'sweeps', found ${foundAt(cur.s, cur.pos, cur.end)}`);
   }
-  const handoff = readPair('handoff', 'handoff');
+  const handoff = readPair(cur, 'handoff', 'handoff');
   if (handoff === null) return false;
   legacy.handoff = handoff;
-  if (!lit(', ')) return fail(`expected ', ' after 'handoff', found ${foundAt(s, pos, end)}`);
-  const steal = readPair('steal', 'steal');
+  if (!lit(cur, ', '))
+    return fail(cur, `expected ', ' after 'handoff', found ${foundAt(cur.s, cur.pos, cur.end)}`);
+  const steal = readPair(cur, 'steal', 'steal');
   if (steal === null) return false;
   legacy.steal = steal;
-  if (!lit(', ')) return fail(`expected ', ' after 'steal', found ${foundAt(s, pos, end)}`);
-  const yields = readTriple('yields', 'yields', ['spin', 'os', 'sleep']);
+  if (!lit(cur, ', '))
+    return fail(cur, `expected ', ' after 'steal', found ${foundAt(cur.s, cur.pos, cur.end)}`);
+  const yields = readTriple(cur, 'yields', 'yields', ['spin', 'os', 'sleep']);
   if (yields === null) return false;
   legacy.yields = yields;
   return true;
 }
 
 /** `a(b) word` */
-function readPair(word: string, kind: FieldKind): number[] | null {
-  const a = readInt();
-  if (a < 0) return fail(`expected the ${word} count, found ${foundAt(s, pos, end)}`) || null;
-  span(word, kind, numStart, pos, a);
-  if (s.charCodeAt(pos) !== 40)
-    return fail(`expected '(' after the ${word} count, found ${foundAt(s, pos, end)}`) || null;
-  pos++;
-  const b = readInt();
+function readPair(cur: GcLineCursor, word: string, kind: FieldKind): number[] | null {
+  const a = readInt(cur);
+  if (a < 0)
+    return (
+      fail(cur, `expected the ${word} count, found ${foundAt(cur.s, cur.pos, cur.end)}`) || null
+    );
+  span(cur, word, kind, cur.numStart, cur.pos, a);
+  if (cur.s.charCodeAt(cur.pos) !== 40)
+    return (
+      fail(
+        cur,
+        `expected '(' after the ${word} count, found ${foundAt(cur.s, cur.pos, cur.end)}`,
+      ) || null
+    );
+  cur.pos++;
+  const b = readInt(cur);
   if (b < 0)
     return (
-      fail(`expected a number after '(' in the ${word} counts, found ${foundAt(s, pos, end)}`) ||
-      null
+      fail(
+        cur,
+        `expected a number after '(' in the ${word} counts, found ${foundAt(cur.s, cur.pos, cur.end)}`,
+      ) || null
     );
-  span(`${word}Count`, kind, numStart, pos, b);
-  if (!lit(`) ${word}`)) return fail(`expected ') ${word}', found ${foundAt(s, pos, end)}`) || null;
+  span(cur, `${word}Count`, kind, cur.numStart, cur.pos, b);
+  if (!lit(cur, `) ${word}`))
+    return fail(cur, `expected ') ${word}', found ${foundAt(cur.s, cur.pos, cur.end)}`) || null;
   return [a, b];
 }
 
 /** `a/b/c word` */
-function readTriple(word: string, kind: FieldKind, names: string[]): number[] | null {
+function readTriple(
+  cur: GcLineCursor,
+  word: string,
+  kind: FieldKind,
+  names: string[],
+): number[] | null {
   const out: number[] = [];
   for (let i = 0; i < 3; i++) {
     if (i > 0) {
-      if (s.charCodeAt(pos) !== 47)
+      if (cur.s.charCodeAt(cur.pos) !== 47)
         return (
-          fail(`expected '/' between the ${word} counts, found ${foundAt(s, pos, end)}`) || null
+          fail(
+            cur,
+            `expected '/' between the ${word} counts, found ${foundAt(cur.s, cur.pos, cur.end)}`,
+          ) || null
         );
-      pos++;
+      cur.pos++;
     }
-    const v = readInt();
+    const v = readInt(cur);
     if (v < 0)
-      return fail(`expected a number in the ${word} counts, found ${foundAt(s, pos, end)}`) || null;
-    span(`${word}.${names[i]}`, kind, numStart, pos, v);
+      return (
+        fail(
+          cur,
+          `expected a number in the ${word} counts, found ${foundAt(cur.s, cur.pos, cur.end)}`,
+        ) || null
+      );
+    span(cur, `${word}.${names[i]}`, kind, cur.numStart, cur.pos, v);
     out.push(v);
   }
-  if (!lit(` ${word}`))
+  if (!lit(cur, ` ${word}`))
     return (
-      fail(`expected ' ${word}' after the ${word} counts, found ${foundAt(s, pos, end)}`) || null
+      fail(
+        cur,
+        `expected ' ${word}' after the ${word} counts, found ${foundAt(cur.s, cur.pos, cur.end)}`,
+      ) || null
     );
   return out;
 }
