@@ -9,7 +9,7 @@ function addCopyButtons(): void {
     wrapper.append(pre);
     const button = document.createElement('button');
     button.type = 'button';
-    button.className = 'copy-button';
+    button.className = 'button button-small button-raised copy-button';
     button.textContent = 'Copy';
     button.setAttribute('aria-label', 'Copy code to clipboard');
     button.addEventListener('click', async () => {

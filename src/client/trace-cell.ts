@@ -414,11 +414,11 @@ class TraceCellElement extends HTMLElement {
       'This trace was changed in another tab. Which version do you want to keep?';
     const useTheirs = document.createElement('button');
     useTheirs.type = 'button';
-    useTheirs.className = 'cell-button';
+    useTheirs.className = 'button';
     useTheirs.textContent = 'Use the other tab’s version';
     const keepMine = document.createElement('button');
     keepMine.type = 'button';
-    keepMine.className = 'cell-button';
+    keepMine.className = 'button';
     keepMine.textContent = 'Keep this version';
     useTheirs.addEventListener('click', () => {
       this.conflict = false;

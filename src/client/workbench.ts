@@ -369,7 +369,7 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
   private offerRestore(text: string, message: string): void {
     const box = this.find('[data-notice]');
     const p = el('p', {}, message + ' ');
-    const button = el('button', { type: 'button', class: 'wb-button' }, 'Bring it back');
+    const button = el('button', { type: 'button', class: 'button' }, 'Bring it back');
     button.addEventListener('click', () => {
       this.a.loadText(text, 'your earlier trace', { save: true });
       box.replaceChildren(el('p', {}, 'Your earlier trace is back.'));

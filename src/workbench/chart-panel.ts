@@ -131,7 +131,7 @@ export class ChartPanel {
     const actions = el('div', { class: 'wb-chart-actions' });
     const name = this.options.label ? ` (${this.options.label})` : '';
     const button = (format: string) => {
-      const node = el('button', { type: 'button', class: 'cell-button', 'data-export': format });
+      const node = el('button', { type: 'button', class: 'button', 'data-export': format });
       // The visible words first, so the spoken name contains them; then which chart.
       node.append(
         `Save as ${format.toUpperCase()}`,

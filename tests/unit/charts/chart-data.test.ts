@@ -1,6 +1,4 @@
 // @vitest-environment jsdom
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allocChart } from '../../../src/charts/alloc-chart.ts';
 import { toChartCycles } from '../../../src/charts/chart-data.ts';
