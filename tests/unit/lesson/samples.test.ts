@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { loadSample, sampleSlugs } from '../../../src/lesson/samples.ts';
 
 const dir = 'content/traces/';
+/** Sample ids from the files: <name> at the top, go1.NN/<name> for one release's captures. */
 const filesEndingIn = (ext: string) =>
-  readdirSync(dir)
-    .filter((name) => name.endsWith(ext))
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith(ext) && /^(go1\.\d+\/)?[^/]+$/.test(name))
     .map((name) => name.slice(0, -ext.length))
     .sort();
 
@@ -19,6 +20,12 @@ describe('loadSample', () => {
     const sample = loadSample('leaking-map');
     expect(sample.text + '\n').toBe(readFileSync(`${dir}leaking-map.txt`, 'utf8'));
     expect(sample.info).toEqual(JSON.parse(readFileSync(`${dir}leaking-map.json`, 'utf8')));
+  });
+
+  it('reads a capture of one release by its go1.NN/ id', () => {
+    const sample = loadSample('go1.26/gctrace2');
+    expect(sample.text + '\n').toBe(readFileSync(`${dir}go1.26/gctrace2.txt`, 'utf8'));
+    expect(sample.info.goVersion).toMatch(/^go1\.26\./);
   });
 
   it('keeps the dots of a slug such as seed-go1.5', () => {
