@@ -35,9 +35,6 @@ const value = (n: number): number | null => (Number.isNaN(n) ? null : n);
 
 const allKinds: readonly ChartKind[] = ['heap', 'pause', 'cpu', 'alloc'];
 
-// Every packed field is one of the run's columns, so packing copies columns as they are.
-packedColumns satisfies readonly NumericColumn[];
-
 /** The charts' data for one x range of a run. */
 export interface ChartRange {
   /** What each chart draws (the same columns for every chart when nothing was left out). */

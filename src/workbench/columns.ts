@@ -7,23 +7,17 @@ import type { CycleMeasures, GcCycle } from '../gctrace/index.ts';
 
 /** Flag bits in `RunColumns.flags`: FORCED and TIMED are the packed cycles' own bits. */
 export { FORCED, TIMED } from '../charts/packed-cycles.ts';
-import { FORCED, TIMED } from '../charts/packed-cycles.ts';
+import { FORCED, packedColumns, TIMED } from '../charts/packed-cycles.ts';
 export const TRUNCATED = 2;
 /** The cycle has its heap numbers (cut-off lines may not): the charts show only these. */
 export const HAS_HEAP = 8;
 
-/** The numeric columns, all Float64 with NaN for "not printed / not derivable". */
+/**
+ * The numeric columns, all Float64 with NaN for "not printed / not derivable": the chart cycle's
+ * packed fields, then what the summary needs.
+ */
 export const numericColumns = [
-  'gc',
-  't',
-  'heapStart',
-  'heapEnd',
-  'heapLive',
-  'goal',
-  'pauseMs',
-  'gcCpuPercent',
-  'gcCpuIntervalFraction',
-  'allocRateMBps',
+  ...packedColumns,
   'liveMB',
   'gcCpuMs',
   'budgetMs',
