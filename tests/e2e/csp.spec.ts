@@ -1,34 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { sitePages } from './watch.ts';
-
-/** The page's Content-Security-Policy, directive name → sources. */
-async function policyOf(page: import('@playwright/test').Page): Promise<Map<string, string[]>> {
-  const metas = page.locator('meta[http-equiv="content-security-policy" i]');
-  await expect(metas).toHaveCount(1);
-  const content = (await metas.getAttribute('content')) ?? '';
-  return new Map(
-    content
-      .split(';')
-      .map((part) => part.trim().split(/\s+/))
-      .filter((words) => words[0])
-      .map(([name, ...sources]) => [name!, sources]),
-  );
-}
-
-test('every page has a policy that never allows eval or inline scripts without a hash', async ({
-  page,
-}) => {
-  for (const path of await sitePages(page)) {
-    await page.goto(path);
-    const policy = await policyOf(page);
-    const scripts = policy.get('script-src') ?? [];
-    expect(scripts, path).toContain("'self'");
-    expect(scripts, path).not.toContain("'unsafe-eval'");
-    expect(scripts, path).not.toContain("'unsafe-inline'");
-    expect(policy.get('object-src'), path).toEqual(["'none'"]);
-  }
-});
 
 test('the editor, the charts and the workbench worker run with no policy violation', async ({
   page,
