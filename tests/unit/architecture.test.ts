@@ -149,6 +149,7 @@ const allowedEdges: [from: string, to: string, why: string][] = [
   ['integrations', 'npm:astro', 'an Astro build hook'],
   ['integrations', 'node:', 'it writes the service worker at build time'],
   ['content.config', 'npm:astro', 'the content collections are declared to Astro'],
+  ['run', 'node:', 'node-runner.ts runs the WebAssembly programs under Node (tests, build script)'],
   ['content.config', 'node:', 'it checks that every sample trace has its provenance file'],
 ];
 
