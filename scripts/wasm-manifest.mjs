@@ -7,43 +7,17 @@
 //   node scripts/wasm-manifest.mjs go1.27 GOROOT 'COMMAND'
 //
 // Node 24 strips the TypeScript types of the modules it imports.
-import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { runProgram } from '../src/run/node-runner.ts';
+import { sha256, sourceHash, sourceHashedAs } from '../src/run/source-hash.ts';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
-export const sourceDir = 'content/programs/inpage';
-export const wasmDir = 'public/wasm';
-export const rebuild = 'sh scripts/build-wasm.sh';
-export const hashedAs =
-  'sha256 over every file of the folder, sorted by path: path, NUL, size in bytes, NUL, contents';
-
-export function sha256(bytes) {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-function filesUnder(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    return entry.isDirectory() ? filesUnder(path) : [path];
-  });
-}
-
-/** The source hash of the programs' folder (see `hashedAs`). */
-export function sourceHash(dir = join(root, sourceDir)) {
-  const hash = createHash('sha256');
-  const files = filesUnder(dir)
-    .map((file) => ({ file, path: relative(dir, file).split(sep).join('/') }))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  for (const { file, path } of files) {
-    const bytes = readFileSync(file);
-    hash.update(`${path}\0${bytes.length}\0`).update(bytes);
-  }
-  return hash.digest('hex');
-}
+const sourceDir = 'content/programs/inpage';
+const wasmDir = 'public/wasm';
+const rebuild = 'sh scripts/build-wasm.sh';
 
 /** The first of `candidates` (relative to `goroot`) that exists. */
 function findIn(goroot, candidates, what) {
@@ -113,7 +87,7 @@ async function main([id, goroot, command]) {
     goVersion: described.goVersion,
     goos: described.goos,
     goarch: described.goarch,
-    sourceSha256: sourceHash(),
+    sourceSha256: sourceHash(join(root, sourceDir)),
     command,
     wasm: {
       ...fileRecord(`${id}/programs.wasm`),
@@ -127,7 +101,7 @@ async function main([id, goroot, command]) {
     (a, b) => minor(a) - minor(b),
   );
   const next = {
-    source: { dir: sourceDir, sha256: build.sourceSha256, hashedAs, rebuild },
+    source: { dir: sourceDir, sha256: build.sourceSha256, hashedAs: sourceHashedAs, rebuild },
     programs: described.programs,
     exports: described.exports,
     builds,

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"runtime"
 	"time"
 )
 
@@ -23,13 +22,13 @@ const (
 // flag is declared: the flag set is built from it, values are checked against
 // its range, and `inpage describe` prints it for the site's manifest.
 type flagSpec struct {
-	Name    string   `json:"name"`
-	Type    flagType `json:"type"`
-	Default float64  `json:"default"` // 0 or 1 for a bool
-	Min     float64  `json:"min"`
-	Max     float64  `json:"max"`
-	Unit    string   `json:"unit"`
-	Help    string   `json:"help"`
+	Name    string
+	Type    flagType
+	Default float64 // 0 or 1 for a bool
+	Min     float64
+	Max     float64
+	Unit    string
+	Help    string
 }
 
 // program is one subcommand.
@@ -134,35 +133,4 @@ func durationSpec(def float64) flagSpec {
 
 func fixedSpec(help string) flagSpec {
 	return flagSpec{Name: "fixed", Type: boolFlag, Default: 0, Min: 0, Max: 1, Help: help}
-}
-
-// description is what `inpage describe` prints.
-type description struct {
-	GoVersion string               `json:"goVersion"` // the release that built this binary
-	GOOS      string               `json:"goos"`
-	GOARCH    string               `json:"goarch"`
-	Programs  []programDescription `json:"programs"`
-	Exports   []exportDescription  `json:"exports"`
-}
-
-type programDescription struct {
-	Name    string     `json:"name"`
-	Summary string     `json:"summary"`
-	Flags   []flagSpec `json:"flags"`
-}
-
-// exportDescription documents a function the program sets on globalThis
-// while it runs (see exports_js.go).
-type exportDescription struct {
-	Name    string `json:"name"`
-	Returns string `json:"returns"`
-	Help    string `json:"help"`
-}
-
-func describe() description {
-	d := description{GoVersion: runtime.Version(), GOOS: runtime.GOOS, GOARCH: runtime.GOARCH, Exports: exports}
-	for _, p := range programs {
-		d.Programs = append(d.Programs, programDescription{Name: p.name, Summary: p.summary, Flags: p.flags})
-	}
-	return d
 }

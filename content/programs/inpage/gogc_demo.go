@@ -75,4 +75,5 @@ func gogcDemoMain(v flagValues) {
 			progressf(name, "t=%.0fs allocated %d MB", now.Sub(start).Seconds(), allocated>>20)
 		}
 	}
+	progressf(name, "t=%.0fs allocated %d MB", time.Since(start).Seconds(), allocated>>20)
 }

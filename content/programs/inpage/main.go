@@ -18,7 +18,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -34,12 +33,7 @@ func run(args []string) int {
 		return 2
 	}
 	if args[0] == "describe" {
-		out, err := json.MarshalIndent(describe(), "", "  ")
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "describe:", err)
-			return 1
-		}
-		fmt.Println(string(out))
+		os.Stdout.Write(describe())
 		return 0
 	}
 	p := findProgram(args[0])

@@ -54,24 +54,36 @@ func sawtoothMain(v flagValues) {
 	const recSize = 1024
 	n := batchMB << 20 / recSize
 	start := time.Now()
-	for round := 1; time.Since(start) < dur; round++ {
+	end := start.Add(dur)
+	// sleep sleeps for d but not past the end of the run, and says whether
+	// there is time left.
+	sleep := func(d time.Duration) bool {
+		if left := time.Until(end); d > left {
+			d = left
+		}
+		time.Sleep(d)
+		return time.Now().Before(end)
+	}
+	for round := 1; time.Now().Before(end); round++ {
 		// Load: spread the allocation of n records over the load time.
 		progressf(name, "t=%.1fs round %d: loading %d MB", time.Since(start).Seconds(), round, batchMB)
 		batch = make([]*record, 0, n)
 		step := n / 50
 		for i := 0; i < n; i++ {
 			batch = append(batch, &record{id: i, data: make([]byte, recSize)})
-			if i%step == step-1 {
-				time.Sleep(load / 50)
+			if i%step == step-1 && !sleep(load/50) {
+				return
 			}
 		}
 
 		progressf(name, "t=%.1fs round %d: holding %d records", time.Since(start).Seconds(), round, len(batch))
-		time.Sleep(hold)
+		if !sleep(hold) {
+			return
+		}
 
 		// Release: after this the whole batch is garbage.
 		batch = nil
 		progressf(name, "t=%.1fs round %d: released", time.Since(start).Seconds(), round)
-		time.Sleep(rest)
+		sleep(rest)
 	}
 }
