@@ -57,8 +57,11 @@ export class LineAssembler {
     }
     this.#partial += text.slice(start);
     while (this.#partial.length > this.#maxLineLength) {
-      lines.push(this.#partial.slice(0, this.#maxLineLength));
-      this.#partial = this.#partial.slice(this.#maxLineLength);
+      // Never cut between the two halves of a surrogate pair.
+      const high = this.#partial.charCodeAt(this.#maxLineLength - 1);
+      const cut = high >= 0xd800 && high < 0xdc00 ? this.#maxLineLength - 1 : this.#maxLineLength;
+      lines.push(this.#partial.slice(0, cut));
+      this.#partial = this.#partial.slice(cut);
     }
     return lines;
   }

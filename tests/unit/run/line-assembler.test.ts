@@ -73,6 +73,10 @@ describe('LineAssembler', () => {
     const assembler = new LineAssembler({ maxLineLength: 4 });
     expect(assembler.push('abcdefghij')).toEqual(['abcd', 'efgh']);
     expect(assembler.push('k\n')).toEqual(['ijk']);
+    // A character outside the BMP is two UTF-16 units: the piece ends before it, not inside it.
+    const emoji = new LineAssembler({ maxLineLength: 4 });
+    expect(emoji.push('abc😀de')).toEqual(['abc']);
+    expect(emoji.pending).toBe('😀de');
   });
 
   it('gives the lines of src/gctrace splitLines however the bytes are cut into writes', () => {

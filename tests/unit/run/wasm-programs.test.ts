@@ -7,7 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parseTrace } from '../../../src/gctrace/index.ts';
 import type { WasmBuild, WasmManifest } from '../../../src/run/manifest.ts';
-import { startProgram, type NodeRunResult } from '../../../src/run/node-runner.ts';
+import { startProgram, type NodeRunResult, type OutputLine } from '../../../src/run/node-runner.ts';
 import { programInvocation, type RunSettings } from '../../../src/run/program-args.ts';
 
 const wasmDir = resolve(import.meta.dirname, '../../../public/wasm');
@@ -24,12 +24,35 @@ function program(name: string) {
 function start(build: WasmBuild, name: string, settings: RunSettings) {
   const invocation = programInvocation(program(name), settings);
   if (!invocation.ok) throw new Error(JSON.stringify(invocation.problems));
-  return startProgram({
+  const waiting: { test: (line: OutputLine) => boolean; count: number; resolve: () => void }[] = [];
+  const run = startProgram({
     wasm: join(wasmDir, build.wasm.path),
     wasmExec: join(wasmDir, build.wasmExec.path),
     ...invocation.invocation,
-    timeoutMs: 20_000,
+    timeoutMs: 25_000,
+    onLine: (line) => {
+      for (const w of waiting) if (w.test(line) && --w.count === 0) w.resolve();
+    },
   });
+  /** Resolves once `count` lines have passed `test`; fails if the program ends first. */
+  const linesSeen = (test: (line: OutputLine) => boolean, count: number) =>
+    Promise.race([
+      new Promise<void>((resolve) => waiting.push({ test, count, resolve })),
+      run.result.then(() => {
+        throw new Error('the program ended before printing the lines waited for');
+      }),
+    ]);
+  return {
+    ...run,
+    /** Resolves once the program has printed `count` gc lines. A heap profile is as of the last
+     * finished collection or two, so waiting for collections (not for time) is what makes it
+     * hold the allocations, on a fast machine or a loaded one. */
+    gcLines: (count: number) =>
+      linesSeen((line) => line.stream === 'stderr' && line.text.startsWith('gc '), count),
+    /** Resolves once a progress line on standard output matches `pattern`. */
+    progress: (pattern: RegExp) =>
+      linesSeen((line) => line.stream === 'stdout' && pattern.test(line.text), 1),
+  };
 }
 
 /** The gc lines of a run's standard error, parsed by the site's own parser. */
@@ -101,12 +124,11 @@ describe(`the newest build (${newest.id}) under Node`, () => {
   });
 
   it('hands over gzipped heap and goroutine profiles while it runs, naming the leaking code', async () => {
-    const run = start(newest, 'leaking-map', leak);
-    await new Promise((done) => setTimeout(done, 1500));
+    // Long enough to reach the collections waited for on a loaded machine; stopped after.
+    const run = start(newest, 'leaking-map', { flags: { ...leak.flags, d: 30 } });
+    await run.gcLines(5);
     const heap = (run.global.goWriteHeapProfile as () => Uint8Array)();
     const goroutines = (run.global.goWriteGoroutineProfile as () => Uint8Array)();
-    const result = await run.result;
-    expect(result.exitCode).toBe(0);
 
     for (const profile of [heap, goroutines]) {
       expect(profile.constructor.name).toBe('Uint8Array');
@@ -120,23 +142,34 @@ describe(`the newest build (${newest.id}) under Node`, () => {
     expect(goroutineText).toContain('main.paced');
     expect(goroutineText).toContain('goroutine');
 
-    // The exports go away with the program.
+    run.stop();
+    expect((await run.result).stopped).toBe(true);
+  });
+
+  it('removes its exports from globalThis when it ends', async () => {
+    const run = start(newest, 'steady', { flags: { d: 1 } });
+    await run.gcLines(1);
+    expect(typeof run.global.goWriteHeapProfile).toBe('function');
+    expect((await run.result).exitCode).toBe(0);
     expect(run.global.goWriteHeapProfile).toBeUndefined();
     expect(run.global.goWriteGoroutineProfile).toBeUndefined();
   });
 
   it('forgotten-goroutines shows the stuck goroutines in its trace and its goroutine profile', async () => {
-    const run = start(newest, 'forgotten-goroutines', { flags: { d: 2 } });
-    await new Promise((done) => setTimeout(done, 1500));
+    const run = start(newest, 'forgotten-goroutines', { flags: { d: 30 } });
+    // By 4 s some 400 workers are stuck: megabytes of heap and of stacks.
+    await run.progress(/^forgotten-goroutines: t=4s /);
     const goroutines = (run.global.goWriteGoroutineProfile as () => Uint8Array)();
+    run.stop();
     const result = await run.result;
-    expect(result.exitCode).toBe(0);
     const { parsed, live } = gcTrace(result);
     expect(parsed.diagnostics).toEqual([]);
     expect(live.at(-1)!).toBeGreaterThan(live[0]!);
     expect(parsed.cycles.at(-1)!.stacksMB).toBeGreaterThan(0);
     expect(gunzipSync(goroutines).toString('latin1')).toContain('main.worker');
-    expect(result.stdout.at(-1)).toMatch(/goroutines=\d{3,}/);
+    // The progress lines count the goroutines: they pile up.
+    const counts = result.stdout.map((l) => Number(/goroutines=(\d+)/.exec(l)?.[1]));
+    expect(counts.at(-1)!).toBeGreaterThan(counts[0]!);
   });
 
   it('refuses a flag out of range with a message and exit status 2', async () => {
