@@ -14,6 +14,13 @@ import { fileURLToPath } from 'node:url';
  * pages are always precached, so any page opens offline after the first visit. */
 const largeFileBytes = 256 * 1024;
 
+/** The WebAssembly programs (public/wasm/): megabytes per Go release, fetched only when the
+ * learner runs a program, and then kept by the fetch handler like any asset. They still count in
+ * the version, so a rebuilt binary replaces the cached one. */
+export function isFetchedOnRun(file: string): boolean {
+  return file.split(sep).join('/').startsWith('wasm/');
+}
+
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -127,6 +134,7 @@ export function serviceWorker(): AstroIntegration {
         for (const file of files.sort()) {
           const full = join(root, file);
           hash.update(file).update(readFileSync(full));
+          if (isFetchedOnRun(file)) continue;
           const large = !file.endsWith('.html') && statSync(full).size >= largeFileBytes;
           (large ? onDemand : precache).push(urlOfFile(file, base));
         }

@@ -149,6 +149,7 @@ const allowedEdges: [from: string, to: string, why: string][] = [
   ['integrations', 'npm:astro', 'an Astro build hook'],
   ['integrations', 'node:', 'it writes the service worker at build time'],
   ['content.config', 'npm:astro', 'the content collections are declared to Astro'],
+  ['run', 'node:', 'the Node runner and the source hash, for the tests and the build script'],
   ['content.config', 'node:', 'it checks that every sample trace has its provenance file'],
 ];
 
@@ -236,6 +237,13 @@ describe('the architecture', () => {
         (e.from === 'charts' && e.to === 'editor') || (e.from === 'editor' && e.to === 'charts'),
     );
     expect(show(crossed)).toEqual([]);
+  });
+
+  it('in src/run only the Node runner and the source hash import Node built-ins', () => {
+    // The rest of src/run is shared with the page's runner, which a browser loads.
+    const nodeOnly = ['src/run/node-runner.ts', 'src/run/source-hash.ts'];
+    const node = checked.filter((e) => e.from === 'run' && e.to === 'node:');
+    expect(show(node.filter((e) => !nodeOnly.includes(e.file)))).toEqual([]);
   });
 
   it('nothing under src/ imports tests/', () => {
