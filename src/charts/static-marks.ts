@@ -20,9 +20,11 @@ function short(v: number): number {
 }
 
 /**
- * The path through the points of a symbol series (each point nudged as the live mark is), with
- * the implicit line-to of SVG path syntax: "M x,y x,y …". Only its vertices matter (a marker is
- * drawn on each), so a missing value is simply left out.
+ * The path through the points of a symbol series (each point nudged as the live mark is). Only
+ * its vertices matter (a marker is drawn on each), so a missing value is simply left out. It is
+ * written "m x,y dx,dy dx,dy …" (after a first move, each pair is a relative line-to): steps
+ * between neighbouring cycles are shorter to write than positions. Each step is taken between
+ * rounded positions, so no rounding error adds up along the path.
  */
 export function symbolPointsPath(
   s: Series,
@@ -32,12 +34,18 @@ export function symbolPointsPath(
   nudge: number,
 ): string {
   const dx = s.mark.type === 'dot' ? s.mark.offset * nudge : 0;
-  const points: string[] = [];
+  let d = '';
+  let x0 = 0;
+  let y0 = 0;
   cycles.forEach((c, i) => {
     const v = s.value(c);
-    if (v !== null) points.push(`${short(xs[i] + dx)},${short(y(v))}`);
+    if (v === null) return;
+    const x1 = short(xs[i] + dx);
+    const y1 = short(y(v));
+    d += `${d === '' ? 'm' : ' '}${short(x1 - x0)},${short(y1 - y0)}`;
+    [x0, y0] = [x1, y1];
   });
-  return points.length === 0 ? '' : `M${points.join(' ')}`;
+  return d;
 }
 
 /** The bars of a series as one path: a vertical stroke per cycle from the axis to its value. */
