@@ -7,11 +7,14 @@ import { eras, isLegacyEra } from './eras.ts';
 import { complete, type CycleMeasures } from './measures.ts';
 import {
   goalFollowsGogc,
+  goalReadings,
   memoryLimitRegime,
   noGoalAtAll,
+  unknownGoalSetter,
+  type GoalReading,
   type MemoryLimitRegime,
 } from './memory-limit.ts';
-import type { GcCycle } from './types.ts';
+import type { EraId, GcCycle } from './types.ts';
 
 /** GOGC implied by the goals, with the interval that all agreeing cycles allow. */
 export interface GogcEstimate {
@@ -107,20 +110,44 @@ export function impliedGogc(
   }
   const era = cycles.find(complete)?.era;
   const method = era === undefined ? '' : gogcMethods[eras[era].gogc];
-  let used = measures.map((m, i) => ({ m, c: cycles[i] })).filter((x) => x.m.impliedGogc !== null);
-  if (used.length === 0)
+  const noEstimate = 'no cycle pair allows an estimate (too few, forced or lifted goals)';
+  if (era === undefined) {
     return {
       estimate: null,
-      note: 'no cycle pair allows an estimate (too few, forced or lifted goals)',
-      memoryLimit: goalFollowsGogc,
+      note: noEstimate,
+      memoryLimit: unknownGoalSetter('no complete cycle'),
     };
-  let memoryLimit = goalFollowsGogc;
+  }
+  // Go 1.0–1.4 print no goal: their GOGC comes from the heap numbers alone.
+  const printsGoal = eras[era].gogc === 'goal' || eras[era].gogc === 'goal-with-roots';
+  const readings: GoalReading[] = printsGoal
+    ? goalReadings(cycles, measures)
+    : measures.map((m, i) => ({ m, c: cycles[i], previousLiveMB: 0 }));
+  const limit = memoryLimitRegime(era, readings, (used) => gogcOf(era, used, method));
+  const memoryLimit =
+    limit.regime.goalSetBy === 'unknown' && limit.estimate !== null
+      ? goalFollowsGogc
+      : limit.regime;
+  if (limit.note !== null) return { estimate: null, note: limit.note, memoryLimit };
+  const est = limit.estimate;
+  const note =
+    est === null
+      ? noEstimate
+      : est.snapped !== null
+        ? `GOGC ${est.snapped} (implied ${est.low}–${est.high} from ${est.cyclesAgreeing} of ${est.cyclesUsed} cycles)`
+        : `GOGC about ${Math.round(est.value)} (between ${est.low} and ${est.high}; heaps too small to pin it down)`;
+  return { estimate: est, note, memoryLimit };
+}
+
+/** GOGC from the implied intervals of `readings`, leaving out goals the minimum heap may have raised. */
+function gogcOf(era: EraId, readings: readonly GoalReading[], method: string): GogcEstimate | null {
+  let used = readings.filter((x) => x.m.impliedGogc !== null);
   let est = estimate(
     used.map((x) => x.m.impliedGogc!),
     method,
   );
   // The minimum heap (4 MB × GOGC/100) raises small goals: drop goals that may sit on it.
-  if (est !== null && !isLegacyEra(era!)) {
+  if (est !== null && !isLegacyEra(era)) {
     const floor = 4 * (est.value / 100) + 1;
     const above = used.filter((x) => (x.c.goalMB ?? 0) > floor);
     if (above.length >= 3) {
@@ -131,23 +158,5 @@ export function impliedGogc(
       );
     }
   }
-  if (est !== null) {
-    const limit = memoryLimitRegime(era!, used, est, (rest) =>
-      estimate(
-        rest.map((x) => x.m.impliedGogc!),
-        method,
-      ),
-    );
-    if (limit.note !== null)
-      return { estimate: limit.estimate, note: limit.note, memoryLimit: limit.regime };
-    est = limit.estimate;
-    memoryLimit = limit.regime;
-  }
-  const note =
-    est === null
-      ? 'no estimate'
-      : est.snapped !== null
-        ? `GOGC ${est.snapped} (implied ${est.low}–${est.high} from ${est.cyclesAgreeing} of ${est.cyclesUsed} cycles)`
-        : `GOGC about ${Math.round(est.value)} (between ${est.low} and ${est.high}; heaps too small to pin it down)`;
-  return { estimate: est, note, memoryLimit };
+  return est;
 }

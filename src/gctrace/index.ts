@@ -30,7 +30,8 @@ export type {
 export { measureCycles } from './measures.ts';
 export type { CycleMeasures } from './measures.ts';
 export type { GogcEstimate } from './gogc.ts';
-export type { MemoryLimitRegime } from './memory-limit.ts';
+export { unknownGoalSetter } from './memory-limit.ts';
+export type { CycleGoalSetter, GoalSetter, MemoryLimitRegime } from './memory-limit.ts';
 export { inconclusiveLeakVerdict } from './leak.ts';
 export type { LeakVerdict, Verdict } from './leak.ts';
 export { cycleView, traceView } from './serialise.ts';
