@@ -257,6 +257,10 @@ capture_release() {
     "One second of a fast leak ($GOV)" \
     "One second of the leaking server at 10000 requests/s: the live heap grows from nothing to tens of MB within the second." \
     "leak: 10000 requests/s, each adds a session (1 KiB payload plus a short string) to a map that is never pruned, about 11 MB/s of live heap growth; plus 32 KiB of short-lived garbage per request"
+  capture short-leak-gogc10 leaking-map "GOGC=10 GOMAXPROCS=2 GODEBUG=gctrace=1" "-d 1s -rate 20000 -size 1024 -garbage 8192" \
+    "One second of a fast leak with GOGC=10 ($GOV)" \
+    "One second of the leaking server at 20000 requests/s with GOGC=10: the live heap grows from nothing to several MB over dozens of cycles." \
+    "leak: 20000 requests/s, each adds a session (1 KiB payload plus a short string) to a map that is never pruned, about 22 MB/s of live heap growth; plus 8 KiB of short-lived garbage per request; GOGC=10"
   capture short-leak-memlimit leaking-map "GOMEMLIMIT=16MiB GOGC=off GOMAXPROCS=2 GODEBUG=gctrace=1" "-d 1s -rate 10000 -size 4096 -garbage 4096" \
     "One second of a leak into a memory limit ($GOV)" \
     "One second of a fast leak under GOMEMLIMIT=16MiB and GOGC=off: the live heap reaches the limit within a fraction of a second, then the goal follows it and the collector runs back to back." \

@@ -71,10 +71,15 @@ function estimate(intervals: { low: number; high: number }[], method: string): G
   const width = c.high - c.low;
   const inside = commonGogc.filter((g) => g >= c.low - 0.5 && g <= c.high + 0.5);
   const narrow = width <= Math.max(6, 0.25 * value);
-  const snapped =
-    narrow && inside.length > 0
-      ? inside.reduce((a, b) => (Math.abs(b - value) < Math.abs(a - value) ? b : a))
-      : null;
+  // Named only when the interval holds one usual setting (24–31 could be 25 or 30), or holds the
+  // default: 97–123 could be 120, but far more programs run with GOGC=100.
+  const snapped = !narrow
+    ? null
+    : inside.includes(100)
+      ? 100
+      : inside.length === 1
+        ? inside[0]
+        : null;
   return {
     value: Math.round(value * 10) / 10,
     low: Math.round(c.low * 10) / 10,
@@ -158,5 +163,23 @@ function gogcOf(era: EraId, readings: readonly GoalReading[], method: string): G
       );
     }
   }
-  return est;
+  return est === null ? null : fewReadable(era, readings, used.length, est);
+}
+
+/**
+ * A goal at or below the heap its cycle started at gives no interval. When most goals of heaps
+ * big enough to read (4 MB and more) are like that (two in three), as with a small GOGC on a heap of a few MB,
+ * the few left are the ones the rounding lifted: they put GOGC too high. Then the estimate only
+ * bounds GOGC from above.
+ */
+function fewReadable(
+  era: EraId,
+  readings: readonly GoalReading[],
+  used: number,
+  est: GogcEstimate,
+): GogcEstimate {
+  if (isLegacyEra(era)) return est;
+  const readable = readings.filter((x) => x.previousLiveMB >= 4).length;
+  if (readable < 8 || used >= readable / 3) return est;
+  return { ...est, low: 0, value: Math.round(est.high * 5) / 10, snapped: null };
 }

@@ -70,6 +70,9 @@ export function theilSen(x: readonly number[], y: readonly number[]): number {
 
 /** Mann–Kendall trend test of a series in order: how steadily it rises or falls. */
 export interface MannKendall {
+  /** Pairs (earlier, later) where the later value is higher, and where it is lower. */
+  rising: number;
+  falling: number;
   /** Rising pairs minus falling pairs. */
   s: number;
   /** `s` over the number of pairs: 1 when every later value is higher, −1 when every one is lower. */
@@ -90,8 +93,14 @@ export function mannKendall(y: readonly number[]): MannKendall {
   const step = y.length / Math.max(n, 1);
   const ys = new Float64Array(n);
   for (let i = 0; i < n; i++) ys[i] = y[Math.floor(i * step)];
-  let s = 0;
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) s += Math.sign(ys[j] - ys[i]);
+  let rising = 0;
+  let falling = 0;
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) {
+      if (ys[j] > ys[i]) rising++;
+      else if (ys[j] < ys[i]) falling++;
+    }
+  const s = rising - falling;
   const pairs = (n * (n - 1)) / 2;
   // Tie groups: t equal values take t(t − 1)(2t + 5) from n(n − 1)(2n + 5).
   const sorted = ys.slice().sort();
@@ -105,7 +114,7 @@ export function mannKendall(y: readonly number[]): MannKendall {
   }
   const variance = (n * (n - 1) * (2 * n + 5) - ties) / 18;
   const z = variance > 0 && s !== 0 ? (s - Math.sign(s)) / Math.sqrt(variance) : 0;
-  return { s, tau: pairs > 0 ? s / pairs : 0, z, n };
+  return { rising, falling, s, tau: pairs > 0 ? s / pairs : 0, z, n };
 }
 
 /**
