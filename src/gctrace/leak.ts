@@ -6,7 +6,15 @@
 import { isLegacyEra } from './eras.ts';
 import type { CycleMeasures } from './measures.ts';
 import type { MemoryLimitRegime } from './memory-limit.ts';
-import { linearFit, mannKendall, median, quantile, sortedQuantile, theilSen } from './stats.ts';
+import {
+  extent,
+  linearFit,
+  mannKendall,
+  median,
+  quantile,
+  sortedQuantile,
+  theilSen,
+} from './stats.ts';
 import type { GcCycle } from './types.ts';
 
 export type Verdict = 'growing' | 'stable' | 'inconclusive';
@@ -235,7 +243,8 @@ export function leakVerdict(
   const ratio = (medC + 1) / (medA + 1);
   const trend = mannKendall(y);
   const lateTrend = mannKendall(yc);
-  const range = Math.max(...y) - Math.min(...y);
+  const { min: lowest, max: highest } = extent(y);
+  const range = highest - lowest;
   let drops = 0;
   for (let i = 1; i < n; i++) if (range >= 2 && y[i] < y[i - 1] - 0.3 * range) drops++;
   // The level stretch at the end: within the size a change must reach and without a trend of
@@ -286,7 +295,8 @@ export function leakVerdict(
   const over = spanSeconds !== null ? ` in ${duration(spanSeconds)}` : '';
   const cyclesText = `${plural(n, 'cycle')}${over}`;
   const lines = `lines ${first.c.line}–${last.c.line}`;
-  const perMinute = fitTime !== null ? ` (${significant(fitTime.slope)} MB/min)` : '';
+  const perMinute = fitTime !== null ? `${significant(fitTime.slope)} MB/min` : null;
+  const rate = `${round(ts, 3)} MB a cycle${perMinute !== null ? ` (${perMinute})` : ''}`;
   const risingShare = share(trend);
   const times = ratio >= 2 ? ` (×${ratio >= 10 ? Math.round(ratio) : round(ratio, 1)})` : '';
 
@@ -320,7 +330,7 @@ export function leakVerdict(
     result.reason = `saw-tooth: the live heap rises and falls (${drops} sharp drops) and comes back down to ${round(lowC, 1)} MB late in the run, as low as the ${round(lowA, 1)} MB early on: memory is being released, not leaked (${cyclesText})${excluded}`;
   } else if (growing && !(levelled || plateau)) {
     result.verdict = 'growing';
-    result.reason = `the live heap keeps rising after warm-up: ${round(medA, 1)} → ${round(medC, 1)} MB${times} over ${cyclesText}, ${round(ts, 3)} MB a cycle${perMinute}; a later cycle is higher than an earlier one in ${risingShare}% of the pairs that differ, and the last third still rises (${share(lateTrend)}% of its pairs); its floor went from ${round(floorA, 1)} to ${round(floorC, 1)} MB (${lines})${excluded}${limitClause(limit, first.c.line)}`;
+    result.reason = `the live heap keeps rising after warm-up: ${round(medA, 1)} → ${round(medC, 1)} MB${times} over ${cyclesText}, ${rate}; a later cycle is higher than an earlier one in ${risingShare}% of the pairs that differ, and the last third still rises (${share(lateTrend)}% of its pairs); its floor went from ${round(floorA, 1)} to ${round(floorC, 1)} MB (${lines})${excluded}${limitClause(limit)}`;
   } else if (levelled || plateau) {
     result.verdict = 'stable';
     const from = used[tail.from].c;
@@ -331,19 +341,18 @@ export function leakVerdict(
     result.reason = `grew early and then levelled off, like a cache filling up or a start-up burst: the live heap went ${round(medA, 1)} → ${round(medC, 1)} MB and ${held} (${lines})${excluded}`;
   } else if (Math.abs(growth) < threshold && Math.abs(floorRise) < threshold) {
     result.verdict = 'stable';
-    result.reason = `the live heap stays flat after warm-up: ${round(growth, 1)} MB of trend over ${cyclesText} (${round(ts, 4)} MB a cycle${perMinute.replace(' (', ', ').replace(')', '')}), median ${round(medA, 1)} → ${round(medC, 1)} MB, within the ${round(threshold, 1)} MB a change must reach to count (${lines})${excluded}`;
+    result.reason = `the live heap stays flat after warm-up: ${round(growth, 1)} MB of trend over ${cyclesText} (${round(ts, 4)} MB a cycle), median ${round(medA, 1)} → ${round(medC, 1)} MB, within the ${round(threshold, 1)} MB a change must reach to count (${lines})${excluded}`;
   } else if (growth <= -threshold) {
     result.verdict = 'stable';
     result.reason = `the live heap shrinks after warm-up (${round(growth, 1)} MB over ${cyclesText}): no sign of a leak${excluded}`;
   } else {
-    result.reason = `not a steady rise: trend ${round(growth, 1)} MB over ${cyclesText}, later cycles higher in only ${risingShare}% of the pairs that differ, floor change ${round(floorRise, 1)} MB, last-third slope ${round(tsC, 3)} MB/cycle; more cycles would tell${excluded}`;
+    result.reason = `no steady change to go by: a trend of ${round(growth, 1)} MB over ${cyclesText} against the ${round(threshold, 1)} MB a change must reach to count, a later cycle higher than an earlier one in ${risingShare}% of the pairs that differ, the floor ${round(floorA, 1)} → ${round(floorC, 1)} MB; more cycles would tell${excluded}`;
   }
   return result;
 }
 
 /** What a memory limit adds to a rise: the heap reached it, and the limit does not stop a leak. */
-function limitClause(limit: MemoryLimitRegime | undefined, from: number): string {
-  if (limit === undefined || !limit.detected || limit.overLimitCycles < 3) return '';
-  const at = limit.lines.find((line) => line >= from) ?? limit.lines[0];
-  return `; from about line ${at} the heap is at the memory limit and the collector runs back to back: a limit does not stop a leak, it only makes the program spend its time collecting`;
+function limitClause(limit: MemoryLimitRegime | undefined): string {
+  if (limit?.backToBackFromLine == null) return '';
+  return `; from line ${limit.backToBackFromLine} the heap is at the memory limit and the collector runs back to back: a limit does not stop a leak, it makes the program spend its time collecting`;
 }

@@ -9,7 +9,7 @@
 import { eras } from './eras.ts';
 import type { GogcEstimate } from './gogc.ts';
 import { complete, type CycleMeasures } from './measures.ts';
-import { median } from './stats.ts';
+import { extent, median } from './stats.ts';
 import type { EraId, GcCycle } from './types.ts';
 
 /** What set a run's goals. */
@@ -40,6 +40,11 @@ export interface MemoryLimitRegime {
   limitGoalMB: number | null;
   /** Cycles whose goal was the previous cycle's live heap: the heap was at or over the limit. */
   overLimitCycles: number;
+  /**
+   * The line from which three or more such cycles came one after the other: the heap stayed at
+   * the limit and the collector ran back to back. Null when they only came one here and there.
+   */
+  backToBackFromLine: number | null;
   /** GOGC set the goals before this line, the memory limit from it on; null if no such switch. */
   switchLine: number | null;
   /** When the limit set every goal: GOGC is off or above this (its goals were higher). */
@@ -55,6 +60,7 @@ export function unknownGoalSetter(reason: string): MemoryLimitRegime {
     lines: [],
     limitGoalMB: null,
     overLimitCycles: 0,
+    backToBackFromLine: null,
     switchLine: null,
     gogcAbove: null,
   };
@@ -334,8 +340,9 @@ export function memoryLimitRegime(
  * so GOGC is above what each implies; the median keeps one odd cycle from deciding.
  */
 function gogcAboveOf(readings: readonly GoalReading[], setters: CycleGoalSetter[]): number | null {
+  // Goals held just above the live heap, near the limit, imply a GOGC near 0: they say nothing.
   const lows = readings
-    .filter((_, k) => setters[k] === 'limit')
+    .filter((r, k) => setters[k] === 'limit' && !nearLimit(r))
     .map((r) => r.m.impliedGogc?.low)
     .filter((v): v is number => v !== undefined && Number.isFinite(v));
   return lows.length > 0 ? Math.round(median(lows)) : null;
@@ -370,41 +377,44 @@ function switchIndex(setters: readonly CycleGoalSetter[]): number | null {
     : null;
 }
 
-/**
- * The cycles whose goal was the previous live heap itself, in words. In a long stretch of them
- * the heap stays over the limit and each cycle starts as soon as the last ends; one here and
- * there is the heap overshooting the limit for a moment.
- */
-function overLimitClause(
+/** The longest stretch of cycles in a row whose goal was the previous live heap itself. */
+function backToBack(
   readings: readonly GoalReading[],
   setters: readonly CycleGoalSetter[],
-): string {
-  const over = readings.filter((_, k) => setters[k] === 'over-limit');
-  // The longest stretch of consecutive cycles over the limit.
+): GoalReading[] {
   let best = { from: 0, length: 0 };
   for (let k = 0, from = 0; k < readings.length; k++) {
-    const continues =
-      setters[k] === 'over-limit' &&
-      k > 0 &&
-      setters[k - 1] === 'over-limit' &&
-      readings[k].c.gc === readings[k - 1].c.gc + 1;
     if (setters[k] !== 'over-limit') continue;
+    const continues =
+      k > 0 && setters[k - 1] === 'over-limit' && readings[k].c.gc === readings[k - 1].c.gc + 1;
     if (!continues) from = k;
     if (k - from + 1 > best.length) best = { from, length: k - from + 1 };
   }
+  return readings.slice(best.from, best.from + best.length);
+}
+
+/**
+ * Five or more in a row: the heap stays at the limit, each cycle starting as the last ends. A
+ * heap that overshoots the limit for a moment takes two to four cycles to come back under it.
+ */
+const backToBackCycles = 5;
+
+/**
+ * The cycles whose goal was the previous live heap itself, in words: a stretch of them in a row
+ * is the heap staying at the limit; one here and there is the heap overshooting it for a moment.
+ */
+function overLimitClause(over: readonly GoalReading[], stretch: readonly GoalReading[]): string {
   const count = `${over.length} cycle${over.length === 1 ? '' : 's'}`;
-  if (best.length >= 3) {
-    const stretch = readings.slice(best.from, best.from + best.length);
-    const gaps = stretch
-      .slice(1)
-      .map((r) => r.m.intervalSeconds)
-      .filter((v): v is number => v !== null && v >= 0);
-    const every = gaps.length > 0 ? `, one every ${r1(1000 * median(gaps))} ms` : '';
-    const first = stretch[0].c;
-    const last = stretch[stretch.length - 1].c;
-    return `from line ${first.line} (gc ${first.gc}) the goal was the previous cycle’s live heap itself, ${first.goalMB} MB rising to ${last.goalMB} MB over ${best.length} cycles in a row${over.length > best.length ? ` (${count} in all)` : ''}: the heap had reached the memory limit and the collector ran back to back${every}`;
-  }
-  return `on ${count} (from line ${over[0].c.line}) the goal fell to the previous cycle’s live heap itself: the heap had overshot the memory limit for a moment`;
+  if (stretch.length < backToBackCycles)
+    return `on ${count} (from line ${over[0].c.line}) the goal fell to the previous cycle’s live heap itself: the heap had overshot the memory limit for a moment`;
+  const gaps = stretch
+    .slice(1)
+    .map((r) => r.m.intervalSeconds)
+    .filter((v): v is number => v !== null && v >= 0);
+  const every = gaps.length > 0 ? `, one every ${r1(1000 * median(gaps))} ms` : '';
+  const first = stretch[0].c;
+  const last = stretch[stretch.length - 1].c;
+  return `from line ${first.line} (gc ${first.gc}) the goal was the previous cycle’s live heap itself, ${first.goalMB} MB rising to ${last.goalMB} MB over ${stretch.length} cycles in a row${over.length > stretch.length ? ` (${count} in all)` : ''}: the heap had reached the memory limit and the collector ran back to back${every}`;
 }
 
 /** The run's regime from its cycles' setters, with the reason in words. */
@@ -435,10 +445,8 @@ function summarise(
   if (held.length > 0) {
     const goals = held.map((r) => r.c.goalMB!);
     const lives = held.map((r) => r.previousLiveMB);
-    const lo = Math.min(...goals);
-    const hi = Math.max(...goals);
-    const liveLo = Math.min(...lives);
-    const liveHi = Math.max(...lives);
+    const { min: lo, max: hi } = extent(goals);
+    const { min: liveLo, max: liveHi } = extent(lives);
     const goalText =
       lo === hi ? `at ${lo} MB` : `between ${lo} and ${hi} MB (median ${r1(median(goals))})`;
     const liveText =
@@ -451,7 +459,8 @@ function summarise(
         : `on ${held.length} cycle${held.length === 1 ? '' : 's'} the goal stayed ${goalText} ${liveText}: a memory limit (GOMEMLIMIT) above ${hi} MB held it there, not GOGC`,
     );
   }
-  if (over.length > 0) clauses.push(overLimitClause(readings, setters));
+  const stretch = backToBack(readings, setters);
+  if (over.length > 0) clauses.push(overLimitClause(over, stretch));
   const since =
     at !== null
       ? `GOGC set the goal until line ${readings[at].c.line}, then a memory limit took over: `
@@ -465,6 +474,7 @@ function summarise(
     lines: lines.map((r) => r.c.line),
     limitGoalMB: held.length > 0 ? r1(median(held.map((r) => r.c.goalMB!))) : null,
     overLimitCycles: over.length,
+    backToBackFromLine: stretch.length >= backToBackCycles ? stretch[0].c.line : null,
     switchLine: at !== null ? readings[at].c.line : null,
     gogcAbove: null,
   };

@@ -19,6 +19,17 @@ export function median(values: ArrayLike<number>): number {
   return quantile(values, 0.5);
 }
 
+/** Lowest and highest of `values` (a loop: spreading a long run into Math.min overflows the stack). */
+export function extent(values: ArrayLike<number>): { min: number; max: number } {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] < min) min = values[i];
+    if (values[i] > max) max = values[i];
+  }
+  return { min, max };
+}
+
 /** Ordinary least squares: slope, intercept and R² (R² is 0 when y does not vary). */
 export function linearFit(
   x: readonly number[],
