@@ -238,15 +238,24 @@ export function leakVerdict(
   const floorB = quantile(yb, 0.25);
   const floorC = quantile(yc, 0.25);
   const floorRise = floorC - floorA;
-  const lowA = quantile(ya, 0.1);
-  const lowC = quantile(yc, 0.1);
   const ratio = (medC + 1) / (medA + 1);
   const trend = mannKendall(y);
   const lateTrend = mannKendall(yc);
   const { min: lowest, max: highest } = extent(y);
   const range = highest - lowest;
-  let drops = 0;
-  for (let i = 1; i < n; i++) if (range >= 2 && y[i] < y[i - 1] - 0.3 * range) drops++;
+  // Sharp drops, and where they land: the lows a batch job comes back to after each round.
+  const landings: number[] = [];
+  for (let i = 1; i < n; i++) if (range >= 2 && y[i] < y[i - 1] - 0.3 * range) landings.push(i);
+  const drops = landings.length;
+  const landed = (from: number, to: number) =>
+    landings.filter((i) => i >= from && i < to).map((i) => y[i]);
+  const earlyLanding = landed(0, n / 2);
+  const lateLanding = landed(n / 2, n);
+  // Compare the lows after drops in each half when both halves have some, else the lowest tenth.
+  const lowA =
+    earlyLanding.length > 0 && lateLanding.length > 0 ? median(earlyLanding) : quantile(ya, 0.1);
+  const lowC =
+    earlyLanding.length > 0 && lateLanding.length > 0 ? median(lateLanding) : quantile(yc, 0.1);
   // The level stretch at the end: within the size a change must reach and without a trend of
   // its own, or within the rounding of the trace (then two cycles far apart in time say enough).
   const loose = levelTail(used, threshold);
@@ -300,7 +309,7 @@ export function leakVerdict(
   const risingShare = share(trend);
   const times = ratio >= 2 ? ` (×${ratio >= 10 ? Math.round(ratio) : round(ratio, 1)})` : '';
 
-  // Memory is released: the live heap falls back late in the run to where it was early on.
+  // Memory is released: the live heap falls back late in the run to where it fell to early on.
   const released = drops >= 2 && lowC <= lowA + threshold;
   // The rise stopped: early growth, then a last stretch that holds level over 40% of the program
   // time, or a third of the cycles when the lines give no time (a cache that filled, a burst at
@@ -327,7 +336,7 @@ export function leakVerdict(
 
   if (released) {
     result.verdict = 'stable';
-    result.reason = `saw-tooth: the live heap rises and falls (${drops} sharp drops) and comes back down to ${round(lowC, 1)} MB late in the run, as low as the ${round(lowA, 1)} MB early on: memory is being released, not leaked (${cyclesText})${excluded}`;
+    result.reason = `saw-tooth: the live heap rises and falls (${plural(drops, 'sharp drop')}), and late in the run it comes back down to ${round(lowC, 1)} MB, as low as the ${round(lowA, 1)} MB it fell to early on: memory is being released, not leaked (${cyclesText})${excluded}`;
   } else if (growing && !(levelled || plateau)) {
     result.verdict = 'growing';
     result.reason = `the live heap keeps rising after warm-up: ${round(medA, 1)} → ${round(medC, 1)} MB${times} over ${cyclesText}, ${rate}; a later cycle is higher than an earlier one in ${risingShare}% of the pairs that differ, and the last third still rises (${share(lateTrend)}% of its pairs); its floor went from ${round(floorA, 1)} to ${round(floorC, 1)} MB (${lines})${excluded}${limitClause(limit)}`;

@@ -329,9 +329,6 @@ export function memoryLimitRegime(
       note: `a memory limit set the goal, not GOGC, so GOGC cannot be read from the goals: it is off${above !== null ? ` or above ${above}` : ', or higher than the limit lets show'}`,
     };
   }
-  if (regime.goalSetBy === 'gogc-and-memory-limit') {
-    est = estimateOf(readings.filter((_, k) => setters[k] === 'gogc')) ?? est;
-  }
   return { regime, setters, estimate: est, note: null };
 }
 
