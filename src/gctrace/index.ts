@@ -35,6 +35,12 @@ export type { CycleGoalSetter, GoalSetter, MemoryLimitRegime } from './memory-li
 export { inconclusiveLeakVerdict } from './leak.ts';
 export type { LeakVerdict, Verdict } from './leak.ts';
 export { cycleView, traceView } from './serialise.ts';
-export { eraLabel, statusLine, verdictSentence, verdictTitles } from './wording.ts';
+export {
+  eraLabel,
+  goalSetterTitles,
+  statusLine,
+  verdictSentence,
+  verdictTitles,
+} from './wording.ts';
 export { mainRun, RunSplitter, sameFormatFamily, splitRuns } from './runs.ts';
 export type { SplitRun } from './runs.ts';

@@ -310,7 +310,8 @@ export function leakVerdict(
   const times = ratio >= 2 ? ` (×${ratio >= 10 ? Math.round(ratio) : round(ratio, 1)})` : '';
 
   // Memory is released: the live heap falls back late in the run to where it fell to early on.
-  const released = drops >= 2 && lowC <= lowA + threshold;
+  // A swing of at least twice the size that counts: steady heaps wobble by a megabyte or two.
+  const released = drops >= 2 && range >= 2 * threshold && lowC <= lowA + threshold;
   // The rise stopped: early growth, then a last stretch that holds level over 40% of the program
   // time, or a third of the cycles when the lines give no time (a cache that filled, a burst at
   // start-up).
@@ -350,7 +351,7 @@ export function leakVerdict(
     result.reason = `grew early and then levelled off, like a cache filling up or a start-up burst: the live heap went ${round(medA, 1)} → ${round(medC, 1)} MB and ${held} (${lines})${excluded}`;
   } else if (Math.abs(growth) < threshold && Math.abs(floorRise) < threshold) {
     result.verdict = 'stable';
-    result.reason = `the live heap stays flat after warm-up: ${round(growth, 1)} MB of trend over ${cyclesText} (${round(ts, 4)} MB a cycle), median ${round(medA, 1)} → ${round(medC, 1)} MB, within the ${round(threshold, 1)} MB a change must reach to count (${lines})${excluded}`;
+    result.reason = `the live heap stays flat after warm-up: median ${round(medA, 1)} → ${round(medC, 1)} MB over ${cyclesText}, a trend of ${round(growth, 1)} MB, within the ${round(threshold, 1)} MB a change must reach to count (${lines})${excluded}`;
   } else if (growth <= -threshold) {
     result.verdict = 'stable';
     result.reason = `the live heap shrinks after warm-up (${round(growth, 1)} MB over ${cyclesText}): no sign of a leak${excluded}`;

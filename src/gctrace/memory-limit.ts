@@ -403,7 +403,9 @@ const backToBackCycles = 5;
 function overLimitClause(over: readonly GoalReading[], stretch: readonly GoalReading[]): string {
   const count = `${over.length} cycle${over.length === 1 ? '' : 's'}`;
   if (stretch.length < backToBackCycles)
-    return `on ${count} (from line ${over[0].c.line}) the goal fell to the previous cycle’s live heap itself: the heap had overshot the memory limit for a moment`;
+    return over.length === 1
+      ? `on line ${over[0].c.line} the goal fell to the previous cycle’s live heap itself: the heap had overshot the memory limit for a moment`
+      : `on ${count}, one here and there from line ${over[0].c.line}, the goal fell to the previous cycle’s live heap itself: each time the heap had overshot the memory limit for a moment`;
   const gaps = stretch
     .slice(1)
     .map((r) => r.m.intervalSeconds)
