@@ -11,6 +11,7 @@ import {
   memoryLimitRegime,
   noGoalAtAll,
   unknownGoalSetter,
+  type CycleGoalSetter,
   type GoalReading,
   type MemoryLimitRegime,
 } from './memory-limit.ts';
@@ -123,12 +124,7 @@ export function impliedGogc(
       memoryLimit: unknownGoalSetter('no complete cycle'),
     };
   }
-  // Go 1.0–1.4 print no goal: their GOGC comes from the heap numbers alone.
-  const printsGoal = eras[era].gogc === 'goal' || eras[era].gogc === 'goal-with-roots';
-  const readings: GoalReading[] = printsGoal
-    ? goalReadings(cycles, measures)
-    : measures.map((m, i) => ({ m, c: cycles[i], previousLiveMB: 0 }));
-  const limit = memoryLimitRegime(era, readings, (used) => gogcOf(era, used, method));
+  const { limit } = goalRegime(era, cycles, measures, method);
   const memoryLimit =
     limit.regime.goalSetBy === 'unknown' && limit.estimate !== null
       ? goalFollowsGogc
@@ -142,6 +138,39 @@ export function impliedGogc(
         ? `GOGC ${est.snapped} (implied ${est.low}–${est.high} from ${est.cyclesAgreeing} of ${est.cyclesUsed} cycles)`
         : `GOGC about ${Math.round(est.value)} (between ${est.low} and ${est.high}; heaps too small to pin it down)`;
   return { estimate: est, note, memoryLimit };
+}
+
+/** The readings of a run's goals and the memory-limit regime they show. */
+function goalRegime(
+  era: EraId,
+  cycles: readonly GcCycle[],
+  measures: readonly CycleMeasures[],
+  method: string,
+) {
+  // Go 1.0–1.4 print no goal: their GOGC comes from the heap numbers alone.
+  const printsGoal = eras[era].gogc === 'goal' || eras[era].gogc === 'goal-with-roots';
+  const readings: GoalReading[] = printsGoal
+    ? goalReadings(cycles, measures)
+    : measures.map((m, i) => ({ m, c: cycles[i], previousLiveMB: 0 }));
+  return { readings, limit: memoryLimitRegime(era, readings, (used) => gogcOf(era, used, method)) };
+}
+
+/**
+ * What set each cycle's goal, in the order of `cycles`: GOGC, the memory limit (holding the goal,
+ * or with the heap over it), or null where the cycle cannot tell (no goal, forced, first of a
+ * run, or too small a heap). The run's summary of these is `impliedGogc(…).memoryLimit`.
+ */
+export function cycleGoalSetters(
+  cycles: readonly GcCycle[],
+  measures: readonly CycleMeasures[],
+): CycleGoalSetter[] {
+  const era = cycles.find(complete)?.era;
+  const setters: CycleGoalSetter[] = cycles.map(() => null);
+  if (era === undefined) return setters;
+  const { readings, limit } = goalRegime(era, cycles, measures, gogcMethods[eras[era].gogc]);
+  const index = new Map(cycles.map((c, i) => [c, i]));
+  readings.forEach((r, k) => (setters[index.get(r.c)!] = limit.setters[k]));
+  return setters;
 }
 
 /** GOGC from the implied intervals of `readings`, leaving out goals the minimum heap may have raised. */

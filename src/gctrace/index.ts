@@ -29,6 +29,7 @@ export type {
 } from './analyse.ts';
 export { measureCycles } from './measures.ts';
 export type { CycleMeasures } from './measures.ts';
+export { cycleGoalSetters } from './gogc.ts';
 export type { GogcEstimate } from './gogc.ts';
 export { unknownGoalSetter } from './memory-limit.ts';
 export type { CycleGoalSetter, GoalSetter, MemoryLimitRegime } from './memory-limit.ts';

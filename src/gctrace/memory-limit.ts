@@ -41,7 +41,7 @@ export interface MemoryLimitRegime {
   /** Cycles whose goal was the previous cycle's live heap: the heap was at or over the limit. */
   overLimitCycles: number;
   /**
-   * The line from which three or more such cycles came one after the other: the heap stayed at
+   * The line from which five or more such cycles came one after the other: the heap stayed at
    * the limit and the collector ran back to back. Null when they only came one here and there.
    */
   backToBackFromLine: number | null;
@@ -104,7 +104,7 @@ export function goalReadings(
 
 /**
  * Below this live heap (MB) a goal equal to it could still be GOGC's: with GOGC=12 a live heap of
- * 8 MB gives a goal that prints as 8 MB too. Above it, GOGC would add at least a megabyte.
+ * 8 MB gives a goal that prints as 8 MB too. From 8 MB on, a GOGC of 13 or more adds a megabyte.
  */
 const overLimitMinLiveMB = 8;
 
@@ -321,6 +321,8 @@ export function memoryLimitRegime(
   }
   const regime = summarise(readings, setters, likely);
   if (regime.goalSetBy === 'memory-limit') {
+    // A goal here and there that seemed to follow the live heap is noise beside the limit's.
+    for (let k = 0; k < setters.length; k++) if (setters[k] === 'gogc') setters[k] = null;
     const above = gogcAboveOf(readings, setters);
     return {
       regime: { ...regime, gogcAbove: above },
@@ -427,8 +429,12 @@ function summarise(
   const over = readings.filter((_, k) => setters[k] === 'over-limit');
   const known = gogc + held.length + over.length;
   if (known === 0) {
-    return readings.length === 0
-      ? unknownGoalSetter('no cycle whose goal can be read against the live heap before it')
+    if (readings.length === 0)
+      return unknownGoalSetter('no cycle whose goal can be read against the live heap before it');
+    return readings.every((r) => r.previousLiveMB < minimumHeapMB)
+      ? unknownGoalSetter(
+          'the live heap stays under 4 MB, where the goal sits on the runtime’s minimum heap (4 MB × GOGC/100) and shows neither GOGC nor a limit',
+        )
       : unknownGoalSetter('the goals neither follow the live heap nor stay put: nothing to tell');
   }
   const limited = held.length + over.length;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { analyseTrace, measureCycles, parseTrace } from '../../../src/gctrace/index.ts';
+import { readdirSync } from 'node:fs';
+import {
+  analyseTrace,
+  cycleGoalSetters,
+  measureCycles,
+  parseTrace,
+} from '../../../src/gctrace/index.ts';
+import { readTrace, repoRoot } from '../traces.ts';
 import { goalReadings, trackedGoalSetters } from '../../../src/gctrace/memory-limit.ts';
 import {
   analyseConstructed,
@@ -113,5 +120,52 @@ describe('the run: GOGC, a memory limit, or one after the other', () => {
     expect(run.gcOff).toBe(true);
     expect(run.memoryLimit.goalSetBy).toBe('no-goal');
     expect(run.impliedGogc).toBeNull();
+  });
+});
+
+describe('each cycle of a real capture', () => {
+  const releases = readdirSync(`${repoRoot}/content/traces`).filter((d) => /^go1\.\d+$/.test(d));
+  const run = (path: string) => {
+    const parsed = parseTrace(readTrace(path));
+    const cycles = parsed.runs[0]!.cycleIndices.map((i) => parsed.cycles[i]!);
+    return { cycles, setters: cycleGoalSetters(cycles, measureCycles(cycles)) };
+  };
+
+  it('GOGC=100 with no limit: every cycle that tells says GOGC', () => {
+    for (const release of releases) {
+      const { setters } = run(`content/traces/${release}/gogc-100.txt`);
+      expect(setters.filter((s) => s !== null).length).toBeGreaterThan(20);
+      expect(setters.filter((s) => s !== null && s !== 'gogc')).toEqual([]);
+    }
+  });
+
+  it('GOGC=off under a 64 MiB limit: no cycle says GOGC', () => {
+    for (const release of releases) {
+      const { setters } = run(`content/traces/${release}/gomemlimit-64mib-gogcoff.txt`);
+      expect(setters.filter((s) => s === 'limit').length).toBeGreaterThan(20);
+      expect(setters).not.toContain('gogc');
+    }
+  });
+
+  it('GOGC=100 under a 60 MiB limit: GOGC before the switch, the limit after it', () => {
+    const switched = releases
+      .map((release) => `content/traces/${release}/gomemlimit-60mib-gogc100.txt`)
+      .map((path) => ({
+        path,
+        regime: analyseTrace(parseTrace(readTrace(path))).runs[0]!.memoryLimit,
+      }))
+      .filter(({ regime }) => regime.switchLine !== null);
+    expect(switched.length).toBeGreaterThanOrEqual(releases.length / 2);
+    for (const { path, regime } of switched) {
+      const { cycles, setters } = run(path);
+      const before = setters.filter((s, i) => s !== null && cycles[i]!.line < regime.switchLine!);
+      const after = setters.filter((s, i) => s !== null && cycles[i]!.line >= regime.switchLine!);
+      expect(before.length, path).toBeGreaterThanOrEqual(2);
+      expect(
+        before.every((s) => s === 'gogc'),
+        path,
+      ).toBe(true);
+      expect(after.filter((s) => s !== 'gogc').length, path).toBeGreaterThan(0.9 * after.length);
+    }
   });
 });
