@@ -1,0 +1,15 @@
+import { chromium } from '@playwright/test';
+const [url, out, width, scheme, selector] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage({ viewport: { width: Number(width), height: 900 }, colorScheme: scheme });
+const errors = [];
+page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+page.on('pageerror', (e) => errors.push(String(e)));
+await page.goto(url);
+await page.locator('#sim-controls[data-ready]').waitFor({ state: 'attached', timeout: 30000 });
+await page.waitForTimeout(1500);
+const el = page.locator(selector).first();
+await el.scrollIntoViewIfNeeded();
+await el.screenshot({ path: out });
+console.log('overflow', await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 'errors', JSON.stringify(errors));
+await browser.close();
