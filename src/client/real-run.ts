@@ -21,8 +21,11 @@ export interface RealRunPanel {
   show(settings: SimSettings, modelText: string): void;
 }
 
-/** Drives the panel `panel`, whose `data-captures` lists the captures it can show. */
-export function realRunPanel(panel: HTMLElement): RealRunPanel {
+/**
+ * Drives the panel `panel`, whose `data-captures` lists the captures it can show, and the real
+ * run's trace cell inside `cellBox`.
+ */
+export function realRunPanel(panel: HTMLElement, cellBox: HTMLElement): RealRunPanel {
   const known = JSON.parse(panel.dataset.captures ?? '[]') as KnownCapture[];
   const part = <T extends HTMLElement>(name: string) => panel.querySelector<T>(`[${name}]`)!;
   const found = part('data-real-found');
@@ -35,7 +38,6 @@ export function realRunPanel(panel: HTMLElement): RealRunPanel {
   const none = part('data-real-none');
   const noneText = part('data-real-none-text');
   const links = part('data-real-links');
-  const cellBox = part('data-real-cell');
   const cell = cellBox.querySelector<TraceCell>('trace-cell')!;
 
   let matches: KnownCapture[] = [];

@@ -64,7 +64,8 @@ function start(form: HTMLFormElement): void {
   };
 
   const panel = document.querySelector<HTMLElement>('[data-real-run]');
-  const realRun = panel ? realRunPanel(panel) : null;
+  const realCell = document.querySelector<HTMLElement>('[data-real-cell]');
+  const realRun = panel && realCell ? realRunPanel(panel, realCell) : null;
 
   const render = (settings: SimSettings, cell: TraceCell, updateUrl = true): void => {
     const result = simulate(settings);

@@ -79,8 +79,6 @@ export interface ReleaseRules {
   stacksPrinted: 'allocated' | 'scanned' | 'not-printed';
   /** Median stop-the-world pauses: sweep termination scaled from 15 µs + 4 µs a P, and mark termination. */
   pauses: { sweepTerminationScale: number; markTerminationUs: number };
-  /** Where the rules of this row come from, in a sentence for the page. */
-  source: string;
 }
 
 const older = {
@@ -88,8 +86,6 @@ const older = {
   memoryLimit: null,
   cpuLimiter: false,
   stacksPrinted: 'not-printed',
-  source:
-    'from the gctrace format guide; not checked against this release’s source or real runs here',
 } as const;
 
 const go119: ReleaseRules = {
@@ -104,7 +100,6 @@ const go119: ReleaseRules = {
   cpuLimiter: true,
   stacksPrinted: 'allocated',
   pauses: { sweepTerminationScale: 1, markTerminationUs: 4 },
-  source: 'read in Go 1.19’s runtime source and checked against real runs of gogc-demo',
 };
 
 const go121: ReleaseRules = {
@@ -113,7 +108,6 @@ const go121: ReleaseRules = {
   runwayFrom: 'heap-at-start',
   memoryLimit: { headroom: 'three-percent', nonHeap: { baseMB: 3.1, perPeakHeap: 0.0435 } },
   stacksPrinted: 'scanned',
-  source: 'read in Go 1.21’s runtime source and checked against real runs of gogc-demo',
 };
 
 /** Every row, oldest first; together they cover Go 1.5 to 1.27 without gaps. */
@@ -174,16 +168,12 @@ export const releaseRules: readonly ReleaseRules[] = [
     ...go119,
     minors: [20, 20],
     provenance: 'neighbour',
-    source:
-      'not read here (Go 1.20 is not in Debian’s archive): simulated with Go 1.19’s rules, although 1.20 may already have some of 1.21’s',
   },
   go121,
   {
     ...go121,
     minors: [22, 27],
     memoryLimit: { headroom: 'three-percent', nonHeap: { baseMB: 2.7, perPeakHeap: 0.0284 } },
-    source:
-      'read in the runtime source of each of Go 1.22 to 1.27 and checked against real runs of gogc-demo',
   },
 ];
 
@@ -210,5 +200,13 @@ export function versionLabel(minor: number): string {
 
 /** One sentence saying where the simulator's rules for Go 1.`minor` come from. */
 export function rulesSentence(minor: number): string {
-  return `Go ${versionLabel(minor)}: rules ${rulesFor(minor).source}.`;
+  const release = `Go ${versionLabel(minor)}`;
+  switch (rulesFor(minor).provenance) {
+    case 'source-and-runs':
+      return `${release}: rules read in ${release}’s runtime source and checked against real runs of gogc-demo captured with it.`;
+    case 'neighbour':
+      return `${release}: not read here (${release} is not in Debian’s archive); simulated with Go 1.19’s rules, although it may already have some of Go 1.21’s.`;
+    case 'format-guide':
+      return `${release}: rules from the gctrace format guide, not checked against this release’s source or real runs here.`;
+  }
 }

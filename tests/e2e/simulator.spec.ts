@@ -144,12 +144,17 @@ test('a shared link opens with its settings, clamping what is out of range', asy
   expect(await traceText(page)).toMatch(/, 64 P$/m);
 });
 
-/** Accessibility violations inside `selector`, in light and dark, one line each. */
-async function violations(page: Page, selector: string, exclude: string[] = []): Promise<string[]> {
+/** Accessibility violations inside `selectors`, in light and dark, one line each. */
+async function violations(
+  page: Page,
+  selectors: string[],
+  exclude: string[] = [],
+): Promise<string[]> {
   const found: string[] = [];
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    let axe = new AxeBuilder({ page }).include(selector);
+    let axe = new AxeBuilder({ page });
+    for (const part of selectors) axe = axe.include(part);
     for (const part of exclude) axe = axe.exclude(part);
     const results = await axe.analyze();
     found.push(
@@ -178,7 +183,9 @@ test('the page fits a 390 px screen and has no accessibility violations', async 
   await expect(procs).toBeFocused();
   await page.keyboard.press('ArrowRight');
   await expect(page.locator('[data-output="procs"]')).toHaveText('4');
-  expect(await violations(page, '.simulator', ['[data-real-run]', '.sim-about'])).toEqual([]);
+  expect(
+    await violations(page, ['.simulator'], ['[data-real-run]', '[data-real-cell]', '.sim-about']),
+  ).toEqual([]);
 });
 
 test('the real run fits a 390 px screen and has no accessibility violations', async ({ page }) => {
@@ -190,7 +197,7 @@ test('the real run fits a 390 px screen and has no accessibility violations', as
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect(overflow).toBeLessThanOrEqual(0);
-  expect(await violations(page, '[data-real-run]')).toEqual([]);
+  expect(await violations(page, ['[data-real-run]', '[data-real-cell]'])).toEqual([]);
 });
 
 test('the write-up’s tables have no accessibility violations', async ({ page }) => {
@@ -206,7 +213,7 @@ test('the write-up’s tables have no accessibility violations', async ({ page }
       }),
     ).toHaveCount(1);
   }
-  expect(await violations(page, '.sim-about')).toEqual([]);
+  expect(await violations(page, ['.sim-about'])).toEqual([]);
 });
 
 /** What each release prints with GOGC=off and no limit: its 13-digit "no goal" figure. */
@@ -278,6 +285,13 @@ test('the real run of the chosen release and setting sits beside the model, or l
   );
   await expect(page.locator('[data-real-busy]')).toBeVisible();
   await expect(page.locator('[data-real-command]')).toHaveText(/^GOGC=50 GOMAXPROCS=2 /);
+  // The figures come before the model's trace, the real trace right after it.
+  const order = await page.evaluate(() =>
+    ['[data-real-run]', 'trace-cell[data-cell-id="simulator"]', '[data-real-cell]'].map(
+      (s) => document.querySelector(s)!.getBoundingClientRect().top,
+    ),
+  );
+  expect([...order].sort((a, b) => a - b)).toEqual(order);
   await expect.poll(() => traceText(page, 'simulator-real')).toContain('go1.24.4');
   const realCell = page.locator('trace-cell[data-cell-id="simulator-real"]');
   await expect(realCell.locator('.cell-status')).toHaveAttribute('data-problems', '0');

@@ -14,6 +14,7 @@ import {
   ranges,
   releaseRules,
   rulesFor,
+  rulesSentence,
   simulate,
   versionGroups,
   type ReleaseRules,
@@ -53,10 +54,17 @@ describe('the rules table', () => {
     expect(rulesFor(20).provenance).toBe('neighbour');
     // 1.20 is simulated with 1.19's rules, apart from where they come from.
     const rules = Object.keys(rulesFor(19)) as (keyof ReleaseRules)[];
-    for (const key of rules.filter((k) => !['provenance', 'source', 'minors'].includes(k))) {
+    for (const key of rules.filter((k) => !['provenance', 'minors'].includes(k))) {
       expect(rulesFor(20)[key]).toEqual(rulesFor(19)[key]);
     }
     for (const minor of [5, 12, 18]) expect(rulesFor(minor).provenance).toBe('format-guide');
+    expect(rulesSentence(24)).toBe(
+      'Go 1.24: rules read in Go 1.24’s runtime source and checked against real runs of gogc-demo captured with it.',
+    );
+    expect(rulesSentence(20)).toMatch(/^Go 1\.20: not read here .* Go 1\.19’s rules/);
+    expect(rulesSentence(12)).toMatch(
+      /^Go 1\.12: rules from the gctrace format guide, not checked/,
+    );
   });
 
   it('offers every release in the picker, newest first, grouped by the line they print', () => {
