@@ -120,6 +120,7 @@ const allowedEdges: [from: string, to: string, why: string][] = [
   ['client', 'workbench', 'the workbench element drives the workbench'],
   ['client', 'lesson', 'the exercise element checks answers'],
   ['client', 'simulator', 'the simulator element runs the model'],
+  ['client', 'content/', 'the simulator loads the real run of the chosen settings when asked'],
   ['client', 'editor', 'elements own an editor (the editor is just an input)'],
   ['client', 'charts', 'elements update their charts'],
   ['client', 'gctrace', 'elements parse the text they are given'],
