@@ -44,8 +44,8 @@ export function sseEvent(event: LogEvent): string {
 
 function stateData(state: SourceState): Record<string, unknown> {
   return state.state === 'running'
-    ? { what: state.what }
-    : { what: state.what, status: state.status, signal: state.signal };
+    ? { what: state.what, source: state.source }
+    : { what: state.what, source: state.source, status: state.status, signal: state.signal };
 }
 
 /** Serves `siteDir` (null: not built) and the log's event stream on 127.0.0.1:`port` (0: any free port). */
