@@ -247,7 +247,7 @@ export class TraceSlot {
 
   /** Empties the slot and forgets its saved text (a live trace was never saved: that stays). */
   clear(): void {
-    const wasLive = this.live || this.scope.dataset.live === 'true';
+    const wasLive = this.live || this.scope.dataset.liveTrace === 'true';
     if (wasLive) this.closeLive();
     this.editor.setValue('');
     this.textarea.value = '';
@@ -294,8 +294,8 @@ export class TraceSlot {
     // The counts change with every batch: the live bar, not these, says what a listener needs.
     this.find('[data-status]').setAttribute('aria-live', 'off');
     this.pager?.element.querySelector('[data-pager-status]')?.setAttribute('aria-live', 'off');
-    this.scope.dataset.live = 'true';
-    this.find('.wb-sources').hidden = true;
+    this.scope.dataset.liveTrace = 'true';
+    this.setSourcesShown(false);
     this.render();
   }
 
@@ -351,8 +351,14 @@ export class TraceSlot {
   private closeLive(): void {
     this.endLive();
     this.editor.setReadOnly(false);
-    this.find('.wb-sources').hidden = false;
-    delete this.scope.dataset.live;
+    this.setSourcesShown(true);
+    delete this.scope.dataset.liveTrace;
+  }
+
+  /** The ways to bring a trace (and the hint about them), which a live trace does without. */
+  private setSourcesShown(shown: boolean): void {
+    for (const node of this.scope.querySelectorAll<HTMLElement>('.wb-sources, [data-source-hint]'))
+      node.hidden = !shown;
   }
 
   // ---------------------------------------------------------------- rendering
@@ -472,6 +478,8 @@ export class TraceSlot {
       this.editor.dispose();
       textarea.hidden = true;
       editor.setReadOnly(textarea.readOnly);
+      // A live trace is followed from its end.
+      if (this.live) editor.revealLine(editor.getValue().split('\n').length, { focus: false });
       this.editor = editor;
       this.editorElement = host;
       this.scope.dataset.editor = 'monaco';

@@ -308,6 +308,8 @@ async function page(source: Source, firstLine: number, count: number): Promise<s
     for (;;) {
       const { done, value } = await reader.read();
       const text = carry + (done ? decoder.decode() : decoder.decode(value, { stream: true }));
+      // The text ended with a line break: there is no empty line after it.
+      if (done && text === '') return lines;
       const pieces = text.split(/\r\n|\r|\n/);
       // A trailing \r may be the first half of \r\n: keep it with the unfinished last piece.
       carry = done ? '' : (pieces.pop() ?? '');
