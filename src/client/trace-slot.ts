@@ -27,6 +27,11 @@ import { pageElement as el } from '../site/dom.ts';
 
 /** Problems listed under the text; the status line counts them all. */
 const problemsListed = 50;
+/**
+ * Lines of a live trace a plain textarea holds before its text goes to pages: every line added
+ * lays the whole text out again, which Monaco (up to `pageParseLineLimit` lines) does not.
+ */
+const liveTextareaLines = 500;
 
 /** What a slot asks of the workbench around it. */
 export interface TraceSlotHost {
@@ -323,7 +328,8 @@ export class TraceSlot {
     this.liveText = [];
     if (this.text !== null) {
       const length = this.text.length + added.length;
-      if (state.lineCount > pageParseLineLimit || length > this.host.editableBytes) {
+      const lineLimit = this.editor.kind === 'monaco' ? pageParseLineLimit : liveTextareaLines;
+      if (state.lineCount > lineLimit || length > this.host.editableBytes) {
         // Past this size the editor would slow the page down: the text is shown in pages.
         this.text = null;
         this.showEditable(false);
@@ -463,8 +469,16 @@ export class TraceSlot {
   }
 
   private async swapInMonaco(): Promise<void> {
+    // A live trace that grew past the editor is shown in pages: no editor is needed for it.
+    const paged = () => {
+      if (!this.live || this.text !== null) return false;
+      this.monacoRequested = false;
+      return true;
+    };
+    if (paged()) return;
     try {
       const { createMonacoEditor } = await import('../editor/monaco-editor.ts');
+      if (paged()) return;
       const textarea = this.textarea;
       const hadFocus = document.activeElement === textarea;
       const host = el('div', { class: 'monaco-host' });

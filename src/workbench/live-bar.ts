@@ -14,6 +14,7 @@ export class LiveBar {
   private readonly button: HTMLButtonElement;
   private readonly announcer: HTMLElement;
   private countsFrame = 0;
+  private shownCounts: [lines: number, cycles: number, waiting: number] = [0, 0, 0];
   private lastAnnouncement = '';
 
   constructor(root: HTMLElement, onToggle: () => void) {
@@ -44,18 +45,16 @@ export class LiveBar {
 
   /** The counts, written at the next frame however often they change before it. */
   setCounts(lines: number, cycles: number, waiting: number): void {
-    this.counts.dataset.lines = String(lines);
-    this.counts.dataset.cycles = String(cycles);
-    this.counts.dataset.waiting = String(waiting);
+    this.shownCounts = [lines, cycles, waiting];
     if (this.countsFrame !== 0) return;
     this.countsFrame = requestAnimationFrame(() => {
       this.countsFrame = 0;
+      const [lines, cycles, waiting] = this.shownCounts;
       const d = this.counts.dataset;
-      this.counts.textContent = liveCountsText(
-        Number(d.lines),
-        Number(d.cycles),
-        Number(d.waiting),
-      );
+      d.lines = String(lines);
+      d.cycles = String(cycles);
+      d.waiting = String(waiting);
+      this.counts.textContent = liveCountsText(lines, cycles, waiting);
     });
   }
 

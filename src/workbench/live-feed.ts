@@ -1,9 +1,10 @@
 /**
  * The pace of a live trace on the page. Lines arrive from the stream whenever the program prints
- * them; the dataset and the view take them in batches, one update at a time and at most one per
- * animation frame, so a program printing thousands of lines a second never floods the page: what
- * arrives during an update waits for the next one. Pausing keeps receiving but holds the lines
- * here, counted, with the view frozen; resuming takes them in and shows them.
+ * them; the dataset and the view take them in batches, one update at a time, after an animation
+ * frame and at most ten a second, so a program printing thousands of lines a second never floods
+ * the page: what arrives during an update waits for the next one. A line after a quiet spell is
+ * shown at once. Pausing keeps receiving but holds the lines here, counted, with the view frozen;
+ * resuming takes them in and shows them.
  */
 
 /** Where the lines go, and what shows them. */
@@ -19,6 +20,11 @@ export interface LiveFeedTarget {
 export interface LiveFeedOptions {
   /** Resolves at the next animation frame (or soon, when the page is hidden and paints none). */
   nextFrame?: () => Promise<void>;
+  /** Updates start at least this far apart (milliseconds). */
+  minIntervalMs?: number;
+  /** The clock (milliseconds) and a timer, for the tests. */
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
   /** Lines handed over in one update at most: a long pause is caught up in steps. */
   maxBatchLines?: number;
 }
@@ -55,11 +61,17 @@ export class LiveFeed {
   private readonly target: LiveFeedTarget;
   private readonly frame: () => Promise<void>;
   private readonly maxBatch: number;
+  private readonly minInterval: number;
+  private readonly now: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(target: LiveFeedTarget, options: LiveFeedOptions = {}) {
     this.target = target;
     this.frame = options.nextFrame ?? nextFrame;
     this.maxBatch = options.maxBatchLines ?? 20_000;
+    this.minInterval = options.minIntervalMs ?? 100;
+    this.now = options.now ?? (() => performance.now());
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
   /** Lines received and not yet handed to the dataset (the new lines while paused). */
@@ -137,6 +149,7 @@ export class LiveFeed {
     this.running = true;
     try {
       while (!this.stopped && !this.paused && this.hasWork) {
+        const started = this.now();
         const batch = this.take();
         const end = this.ended && this.head === this.queue.length;
         this.taken += batch.length;
@@ -147,6 +160,8 @@ export class LiveFeed {
         this.shown = this.taken;
         this.onChange();
         await this.frame();
+        const rest = this.minInterval - (this.now() - started);
+        if (rest > 0 && this.hasWork) await this.sleep(rest);
       }
     } catch (error) {
       this.stop();

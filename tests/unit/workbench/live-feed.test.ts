@@ -16,7 +16,7 @@ function deferred() {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** A feed whose appends, shows and frames wait until the test lets them go. */
-function harness(maxBatchLines?: number) {
+function harness(maxBatchLines?: number, clock = { now: 0, sleeps: [] as number[] }) {
   const appends: { lines: string[]; end: boolean; done: ReturnType<typeof deferred> }[] = [];
   const shows: { lastLine: number; done: ReturnType<typeof deferred> }[] = [];
   const frames: ReturnType<typeof deferred>[] = [];
@@ -42,6 +42,12 @@ function harness(maxBatchLines?: number) {
         return done.promise;
       },
       maxBatchLines,
+      now: () => clock.now,
+      sleep: (ms) => {
+        clock.sleeps.push(ms);
+        clock.now += ms;
+        return Promise.resolve();
+      },
     },
   );
   /** Completes the update under way: its append, its show, then the frame after it. */
@@ -91,6 +97,25 @@ describe('LiveFeed', () => {
     frames[0]!.resolve();
     await settle();
     expect(appends).toHaveLength(2);
+  });
+
+  it('starts updates at least 100 ms apart while lines keep coming, and at once after a lull', async () => {
+    const clock = { now: 0, sleeps: [] as number[] };
+    const { feed, appends, finishUpdate } = harness(undefined, clock);
+    feed.receive(lines(1, 1));
+    clock.now += 30;
+    feed.receive(lines(2, 1));
+    await finishUpdate();
+    // The first update took 30 ms: the next waits the other 70.
+    expect(clock.sleeps).toEqual([70]);
+    expect(appends).toHaveLength(2);
+    clock.now += 150;
+    await finishUpdate();
+    expect(clock.sleeps).toEqual([70]);
+    // Nothing waits now; a line after a lull goes at once.
+    clock.now += 5;
+    feed.receive(lines(3, 1));
+    expect(appends).toHaveLength(3);
   });
 
   it('counts new lines while paused without showing them, and catches up on resume', async () => {
