@@ -57,16 +57,17 @@ test('watch -- CMD: the page follows the program live, pauses, shows its exit, a
   page,
   context,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const problems = watchPage(page);
-  // --wait: the replay starts when told, once the page is ready; 1.5 times faster than captured.
+  // --wait: the replay starts when told, once the page is ready. At half the captured speed
+  // (20 s) a busy machine still has time to pause it while it runs.
   const watching = await startWatch([
     '--',
     process.execPath,
     'scripts/replay-trace.mjs',
     capture,
     '--speed',
-    '1.5',
+    '0.5',
     '--wait',
   ]);
   running.push(watching.child);
