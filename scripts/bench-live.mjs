@@ -6,7 +6,9 @@
 //     line its charts, findings and text show), p50 and p95 over the gc lines;
 //   - for rates of 100 to 50,000 lines a second (the capture replayed round and round, its gc
 //     numbers and times carried on), the main-thread tasks over 50 ms (long-task observer) while
-//     the lines stream and whether the page keeps up; the highest rate with none.
+//     the lines stream and whether the page keeps up; the highest rate with none;
+//   - the page's main-thread CPU time while streaming (Chromium's ThreadTime metric), which a
+//     busy machine inflates far less than the wall-clock figures above.
 // Uses dist/ (or the directory in SITE_DIR), building it when missing; writes
 // bench-results/live.json. BENCH_LIVE_RATES=100,1000 picks the rates.
 import { spawn, spawnSync } from 'node:child_process';
@@ -99,6 +101,13 @@ async function run(browser, replayArgs, expectedLines) {
             });
       }).observe({ type: 'mark' });
     });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const threadMs = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return 1000 * metrics.find((m) => m.name === 'ThreadTime').value;
+    };
+    const cpuBefore = await threadMs();
     const started = Date.now();
     watching.child.stdin.write('go\n');
     await page.waitForFunction(
@@ -107,6 +116,7 @@ async function run(browser, replayArgs, expectedLines) {
       { timeout: 600_000, polling: 200 },
     );
     const wallSeconds = (Date.now() - started) / 1000;
+    const cpuMs = (await threadMs()) - cpuBefore;
     await page.waitForTimeout(500);
     const state = await page.evaluate(() => window.__live);
     // Each gc line's latency: from its stamp to the first update that showed it.
@@ -119,15 +129,19 @@ async function run(browser, replayArgs, expectedLines) {
       if (printed !== undefined && isGcLine(n)) latencies.push(state.shown[k].at - printed);
     }
     const tasks = state.longTasks.map((t) => t.ms);
+    const max = (values) => values.reduce((a, b) => Math.max(a, b), 0);
     return {
       lines: expectedLines,
       wallSeconds: +wallSeconds.toFixed(2),
       updates: state.shown.length,
       latencyP50Ms: +percentile(latencies, 50).toFixed(1),
       latencyP95Ms: +percentile(latencies, 95).toFixed(1),
-      latencyMaxMs: +Math.max(...latencies).toFixed(1),
+      latencyMaxMs: +max(latencies).toFixed(1),
       longTasksOver50Ms: tasks.length,
-      longestTaskMs: tasks.length ? +Math.max(...tasks).toFixed(1) : 0,
+      longestTaskMs: +max(tasks).toFixed(1),
+      mainThreadCpuMs: Math.round(cpuMs),
+      mainThreadCpuPerUpdateMs: +(cpuMs / Math.max(1, state.shown.length)).toFixed(1),
+      loadAverage: +loadavg()[0].toFixed(2),
     };
   } finally {
     await page.close();
@@ -142,7 +156,7 @@ try {
   results.capturePace = await run(browser, [], captureLines.length);
   const c = results.capturePace;
   console.log(
-    `capture's own timing (${c.lines} lines in ${c.wallSeconds} s): printed line → charts p50 ${c.latencyP50Ms} ms, p95 ${c.latencyP95Ms} ms, max ${c.latencyMaxMs} ms; ${c.longTasksOver50Ms} tasks over 50 ms (longest ${c.longestTaskMs} ms)`,
+    `capture's own timing (${c.lines} lines in ${c.wallSeconds} s): printed line → charts p50 ${c.latencyP50Ms} ms, p95 ${c.latencyP95Ms} ms, max ${c.latencyMaxMs} ms; ${c.longTasksOver50Ms} tasks over 50 ms (longest ${c.longestTaskMs} ms); main thread ${c.mainThreadCpuMs} ms CPU over ${c.updates} updates; load ${c.loadAverage}`,
   );
   for (const rate of rates) {
     const lines = Math.max(300, Math.round(rate * seconds));
@@ -151,7 +165,7 @@ try {
     r.keptUp = r.wallSeconds <= (lines / rate) * 1.2 + 1;
     results.rates[rate] = r;
     console.log(
-      `${rate.toLocaleString('en')} lines/s (${lines.toLocaleString('en')} lines): all shown after ${r.wallSeconds} s${r.keptUp ? '' : ' (fell behind)'}; ${r.updates} updates; printed line → charts p50 ${r.latencyP50Ms} ms, p95 ${r.latencyP95Ms} ms; ${r.longTasksOver50Ms} tasks over 50 ms (longest ${r.longestTaskMs} ms)`,
+      `${rate.toLocaleString('en')} lines/s (${lines.toLocaleString('en')} lines): all shown after ${r.wallSeconds} s${r.keptUp ? '' : ' (fell behind)'}; ${r.updates} updates; printed line → charts p50 ${r.latencyP50Ms} ms, p95 ${r.latencyP95Ms} ms; ${r.longTasksOver50Ms} tasks over 50 ms (longest ${r.longestTaskMs} ms); main thread ${r.mainThreadCpuMs} ms CPU (${r.mainThreadCpuPerUpdateMs} ms an update); load ${r.loadAverage}`,
     );
   }
 } finally {

@@ -222,7 +222,8 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
       ['[data-zoom-to]', domain[1]],
     ] as const) {
       const input = this.find<HTMLInputElement>(selector);
-      if (document.activeElement !== input) input.value = rangeInputValue(value);
+      const text = rangeInputValue(value);
+      if (document.activeElement !== input && input.value !== text) input.value = text;
     }
     // Written only when it changes: the status region would say it again otherwise.
     const state = this.find('[data-zoom-state]');

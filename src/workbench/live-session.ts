@@ -102,7 +102,9 @@ export class LiveSession {
     if (feed.paused) {
       const waiting = feed.waiting;
       feed.resume();
-      this.bar.setPhase(this.exit ? 'ended' : this.lost ? 'reconnecting' : 'live');
+      this.bar.setPhase(
+        this.exit ? 'ended' : this.lost ? (this.running ? 'reconnecting' : 'unreachable') : 'live',
+      );
       this.bar.setButton(this.exit ? 'none' : 'pause');
       this.bar.announce(liveAnnouncements.resumed(waiting));
     } else {
@@ -131,10 +133,11 @@ export class LiveSession {
       this.bar.setPhase(paused ? 'paused' : 'live');
       this.bar.setMessage(null);
     } else if (status.state === 'reconnecting') {
-      if (!this.lost) this.bar.announce(liveAnnouncements.lost);
+      if (!this.lost)
+        this.bar.announce(this.running ? liveAnnouncements.lost : liveAnnouncements.unreachable);
       this.lost = true;
-      if (!paused) this.bar.setPhase('reconnecting');
-      this.bar.setMessage(liveStatusText(status));
+      if (!paused) this.bar.setPhase(this.running ? 'reconnecting' : 'unreachable');
+      this.bar.setMessage(liveStatusText(status, this.running));
     } else if (status.state === 'connecting' && !this.running) {
       this.bar.setMessage(liveStatusText(status));
     }

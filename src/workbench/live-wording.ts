@@ -7,10 +7,12 @@ import type { LiveExit, LiveSource, LiveStatus } from './live-stream.ts';
 import { count } from './wording.ts';
 
 /** Where the live view is: each phase has its word, shown beside the trace (never colour alone). */
-export type LivePhase = 'connecting' | 'live' | 'paused' | 'reconnecting' | 'ended' | 'stopped';
+export type LivePhase =
+  'connecting' | 'unreachable' | 'live' | 'paused' | 'reconnecting' | 'ended' | 'stopped';
 
 export const livePhaseWord: Readonly<Record<LivePhase, string>> = {
   connecting: 'Connecting',
+  unreachable: 'Not connected',
   live: 'Live',
   paused: 'Paused',
   reconnecting: 'Connection lost',
@@ -42,9 +44,15 @@ export function liveExitText(exit: LiveExit): string {
   return 'The program has ended.';
 }
 
-/** The sentence under the live bar's heading for a state of the stream, or null for none. */
-export function liveStatusText(status: LiveStatus): string | null {
+/**
+ * The sentence under the live bar's heading for a state of the stream, or null for none.
+ * `connected`: the stream has worked before (so a failure is a lost connection, not a wrong
+ * address).
+ */
+export function liveStatusText(status: LiveStatus, connected = true): string | null {
   if (status.state === 'connecting') return 'Connecting to gctrace watch…';
+  if (status.state === 'reconnecting' && !connected)
+    return `gctrace watch cannot be reached at this address. Is it still running, and is this the address it printed, with its token? Trying again${status.inMs > 0 ? ` in ${Math.round(status.inMs / 1000)} s` : ''}.`;
   if (status.state === 'reconnecting')
     return status.inMs > 0
       ? `The connection to gctrace watch was lost; trying again in ${Math.round(status.inMs / 1000)} s. The trace so far stays here.`
@@ -62,6 +70,7 @@ export const liveAnnouncements = {
   resumed: (waiting: number) =>
     waiting > 0 ? `Following again: ${plural(waiting, 'new line')} added.` : 'Following again.',
   lost: 'The connection to gctrace watch was lost; trying again.',
+  unreachable: 'gctrace watch cannot be reached at this address.',
   back: 'Connected again.',
   ended: (exit: LiveExit, lines: number, cycles: number) =>
     `${liveExitText(exit)} The trace stays here: ${plural(lines, 'line')}, ${plural(cycles, 'cycle')}.`,

@@ -161,8 +161,10 @@ test('a wrong token gets no data, and the page says it cannot connect', async ({
   expect((await fetch(`${events}?token=wrong`)).status).toBe(403);
   expect((await fetch(events)).status).toBe(403);
   await page.goto(watching.url.replace(/live=[\w-]+/, 'live=wrong'));
-  await expect(page.locator('[data-live-badge]')).toHaveText('Connection lost');
-  await expect(page.locator('[data-live-message]')).toContainText('trying again');
+  await expect(page.locator('[data-live-badge]')).toHaveText('Not connected');
+  await expect(page.locator('[data-live-message]')).toContainText(
+    'gctrace watch cannot be reached at this address.',
+  );
   await page.waitForTimeout(1500);
   await expect(page.locator('[data-slot="a"] [data-status]')).toHaveText(
     'Waiting for the first lines…',

@@ -174,6 +174,14 @@ describe('LiveSession', () => {
     expect(h.button.hidden).toBe(true);
   });
 
+  it('says the address may be wrong when the stream never worked', () => {
+    const h = harness();
+    h.handlers().onStatus!({ state: 'reconnecting', inMs: 1000 });
+    expect(h.text('[data-live-badge]')).toBe('Not connected');
+    expect(h.text('[data-live-message]')).toContain('is this the address it printed');
+    expect(h.announcements).toEqual(['gctrace watch cannot be reached at this address.']);
+  });
+
   it('close() stops the stream and the feed', async () => {
     const h = harness();
     h.session.close();
