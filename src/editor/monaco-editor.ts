@@ -143,6 +143,20 @@ export function createMonacoEditor(host: HTMLElement, text: string, label: strin
       editor.pushUndoStop();
       settingValue = false;
     },
+    append(text) {
+      const lastLine = model.getLineCount();
+      const visible = editor.getVisibleRanges();
+      const atEnd = visible.length === 0 || visible[visible.length - 1]!.endLineNumber >= lastLine;
+      const end = model.getFullModelRange().getEndPosition();
+      settingValue = true;
+      // applyEdits leaves the undo stack alone: Ctrl+Z must not take printed lines away.
+      model.applyEdits([{ range: monaco.Range.fromPositions(end), text }]);
+      settingValue = false;
+      if (atEnd) editor.revealLine(model.getLineCount());
+    },
+    setReadOnly(readOnly) {
+      editor.updateOptions({ readOnly });
+    },
     onChange: (listener) => void changeListeners.push(listener),
     onSelectLines: (listener) => void selectListeners.push(listener),
     revealLine(line, options) {

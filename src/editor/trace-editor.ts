@@ -20,6 +20,13 @@ export interface TraceEditor {
   getValue(): string;
   /** Replaces the whole text as one undoable edit. */
   setValue(text: string): void;
+  /**
+   * Adds text at the end without an undo step (a trace printed live), keeping the selection and
+   * the scroll position, except that the end stays in view when it was in view.
+   */
+  append(text: string): void;
+  /** A read-only editor can be read, selected and copied, but not changed. */
+  setReadOnly(readOnly: boolean): void;
   /** Called after every change the learner makes (not after `setValue`). */
   onChange(listener: (text: string) => void): void;
   /** Called when the selected lines change (1-based, inclusive). */
@@ -55,6 +62,15 @@ export function textareaEditor(textarea: HTMLTextAreaElement): TraceEditor {
       // A change made by code must not move the focus (the simulator's sliders, the presenter's
       // keys); the cell's own Undo button, not the browser's, brings a replaced text back.
       textarea.value = text;
+    },
+    append(text) {
+      const atEnd = textarea.scrollTop + textarea.clientHeight >= textarea.scrollHeight - 4;
+      const end = textarea.value.length;
+      textarea.setRangeText(text, end, end, 'preserve');
+      if (atEnd) textarea.scrollTop = textarea.scrollHeight;
+    },
+    setReadOnly(readOnly) {
+      textarea.readOnly = readOnly;
     },
     onChange: (listener) => void changeListeners.push(listener),
     onSelectLines: (listener) => void selectListeners.push(listener),
