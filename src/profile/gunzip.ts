@@ -1,0 +1,50 @@
+/** Gzip, the wrapper every Go protobuf profile comes in, undone with the platform's own stream. */
+
+/** The two bytes every gzip file starts with (RFC 1952, section 2.3.1). */
+export function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+export type GunzipResult =
+  | { ok: true; bytes: Uint8Array }
+  | { ok: false; truncated: boolean; produced: number; reason: string };
+
+/**
+ * Decompresses gzip with `DecompressionStream` (browsers, workers and Node 18 and later alike).
+ * A stream that stops before the gzip trailer is reported as truncated, with the bytes it
+ * yielded until then; other damage as bad gzip.
+ */
+export async function gunzip(bytes: Uint8Array): Promise<GunzipResult> {
+  const chunks: Uint8Array[] = [];
+  let produced = 0;
+  try {
+    const input = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream();
+    const reader = input.pipeThrough(new DecompressionStream('gzip')).getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      produced += value.length;
+    }
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    // Browsers say "…unexpected end…"/"incomplete"; Node's zlib "unexpected end of file".
+    const truncated = /end of (file|data|stream)|unexpected end|incomplete|truncat/i.test(reason);
+    return { ok: false, truncated: truncated || looksCut(bytes), produced, reason };
+  }
+  const out = new Uint8Array(produced);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return { ok: true, bytes: out };
+}
+
+/**
+ * Whether a gzip member that failed to decompress is one that stops early: too short to hold the
+ * 8-byte trailer, whatever the engine's error message says.
+ */
+function looksCut(bytes: Uint8Array): boolean {
+  return bytes.length < 18;
+}
