@@ -90,7 +90,8 @@ pprof_diff() {
 # settings and the moment the program printed for NAME.
 profile_json() {
   name=$1 kind=$2 title=$3 desc=$4 truth=$5
-  elapsed=$(sed -n "s/^heap-profiles: t=\([0-9.]*\)s wrote $name\.pb\.gz.*/\1/p" "$DIR/$RUN.trace.txt")
+  # As a JSON number the way Prettier writes it: 2.000 becomes 2.
+  elapsed=$(sed -n "s/^heap-profiles: t=\([0-9.]*\)s wrote $name\.pb\.gz.*/\1/p" "$DIR/$RUN.trace.txt" | awk '{ print $1 + 0 }')
   rate=$(sed -n "s/^heap-profiles: t=[0-9.]*s wrote $name\.pb\.gz.*MemProfileRate=\([0-9]*\).*/\1/p" "$DIR/$RUN.trace.txt")
   {
     echo "{"
@@ -105,7 +106,7 @@ profile_json() {
     echo "  \"numCPU\": $NUMCPU,"
     echo "  \"gogc\": \"100\","
     echo "  \"gomemlimit\": null,"
-    echo "  \"godebug\": \"gctrace=1\","
+    echo "  \"godebug\": \"${godebug:-gctrace=1}\","
     if [ -n "$rate" ]; then echo "  \"memProfileRate\": $rate,"; fi
     echo "  \"program\": \"content/programs/heap-profiles/main.go\","
     echo "  \"command\": $(json_str "$COMMAND"),"
@@ -118,14 +119,16 @@ profile_json() {
   } >"$DIR/$name.json"
 }
 
-# run NAME WORKLOAD "ARGS": runs heap-profiles -workload WORKLOAD in DIR with
-# GOMAXPROCS=2 GODEBUG=gctrace=1, standard error to NAME.trace.txt.
+# run NAME WORKLOAD "ARGS" [GODEBUG]: runs heap-profiles -workload WORKLOAD in
+# DIR with GOMAXPROCS=2 GODEBUG=gctrace=1 (or GODEBUG as given), standard error
+# to NAME.trace.txt.
 run() {
   RUN=$1
-  COMMAND="GOMAXPROCS=2 GODEBUG=gctrace=1 ./heap-profiles -workload $2 $3 2>$1.trace.txt"
+  godebug=${4:-gctrace=1}
+  COMMAND="GOMAXPROCS=2 GODEBUG=$godebug ./heap-profiles -workload $2 $3 2>$1.trace.txt"
   echo "  $GOV: $COMMAND" >&2
   # shellcheck disable=SC2086
-  (cd "$DIR" && env -u GOGC -u GOMEMLIMIT -u GODEBUG GOMAXPROCS=2 GODEBUG=gctrace=1 "$BIN/heap-profiles" -workload "$2" $3 2>"$1.trace.txt")
+  (cd "$DIR" && env -u GOGC -u GOMEMLIMIT -u GODEBUG GOMAXPROCS=2 GODEBUG="$godebug" "$BIN/heap-profiles" -workload "$2" $3 2>"$1.trace.txt")
 }
 
 HEAP_SAMPLES="alloc_objects alloc_space inuse_objects inuse_space"
@@ -143,19 +146,19 @@ for rel in $RELEASES; do
   printf 'package main\n\nimport "runtime"\n\nfunc main() { println(runtime.NumCPU()) }\n' >"$BIN/numcpu/main.go"
   NUMCPU=$(cd "$BIN/numcpu" && GOFLAGS= go run main.go 2>&1)
 
-  run leaking-map leaking-map "-d 10s -at 3s,8s"
+  run leaking-map leaking-map "-d 19s -at 3s,18s"
   for n in 1 2; do
     profile_json leaking-map-$n heap "leaking-map: heap profile $n of 2" \
-      "Heap profile written $( [ $n = 1 ] && echo 3 || echo 8 ) s into a run of the leaking-map workload, right after runtime.GC(); the other profile of the pair is leaking-map-$((3 - n)).pb.gz." \
+      "Heap profile written $( [ $n = 1 ] && echo 3 || echo 18 ) s into a run of the leaking-map workload, right after runtime.GC(); the other profile of the pair is leaking-map-$((3 - n)).pb.gz." \
       "leak: 2000 requests/s, each stores a session (1 KiB payload plus a short string) in a map that is never pruned (main.remember in sessions.go), about 2.2 MB/s of live heap growth; plus 48 KiB of short-lived garbage per request (main.handle); the default MemProfileRate samples about one allocation per 512 KiB, and pprof's numbers are the runtime's scaled estimates"
     (cd "$DIR" && pprof_sections leaking-map-$n.pb.gz $HEAP_SAMPLES >leaking-map-$n.pprof.txt)
   done
   (cd "$DIR" && pprof_diff leaking-map-1.pb.gz leaking-map-2.pb.gz $HEAP_SAMPLES >leaking-map.diff.pprof.txt)
 
-  run steady steady "-d 10s -at 3s,8s"
+  run steady steady "-d 19s -at 3s,18s"
   for n in 1 2; do
     profile_json steady-$n heap "steady: heap profile $n of 2" \
-      "Heap profile written $( [ $n = 1 ] && echo 3 || echo 8 ) s into a run of the steady workload, right after runtime.GC(); the other profile of the pair is steady-$((3 - n)).pb.gz." \
+      "Heap profile written $( [ $n = 1 ] && echo 3 || echo 18 ) s into a run of the steady workload, right after runtime.GC(); the other profile of the pair is steady-$((3 - n)).pb.gz." \
       "no leak: 16384 sessions of 1 KiB kept in a ring filled before serving starts (main.fillRecent), 2000 requests/s each replacing the oldest (main.rememberRecent), plus 48 KiB of short-lived garbage per request; the default MemProfileRate samples about one allocation per 512 KiB"
     (cd "$DIR" && pprof_sections steady-$n.pb.gz $HEAP_SAMPLES >steady-$n.pprof.txt)
   done
@@ -176,9 +179,12 @@ for rel in $RELEASES; do
   profile_json steady-cpu-1 heap "steady: the heap profile of a run with a CPU profile" \
     "Heap profile written 1 s into a two-second run of the steady workload that also wrote a CPU profile, steady.cpu.pb.gz, of the whole run." \
     "no leak: the steady workload; the CPU profile of the same run is steady.cpu.pb.gz"
-  run empty-heap steady "-d 1s -at 500ms -o empty-heap -memprofilerate 0"
+  # GODEBUG's memprofilerate=0 takes effect before the first allocation (the
+  # runtime reads it in schedinit), so not even package initialisation is
+  # recorded.
+  run empty-heap steady "-d 1s -at 500ms -o empty-heap" gctrace=1,memprofilerate=0
   profile_json empty-heap-1 heap "A heap profile with no samples" \
-    "Heap profile of the steady workload with runtime.MemProfileRate = 0: the runtime recorded no allocation, so the profile has its four sample types and no sample." \
+    "Heap profile of the steady workload run with GODEBUG=memprofilerate=0: the runtime recorded no allocation, so the profile has its four sample types and no sample." \
     "no samples: MemProfileRate 0 records nothing"
 
   # A large real profile: the allocations of the encoding/json tests.

@@ -183,7 +183,7 @@ export function flameChart(root: FlameFrame, options: FlameOptions = {}): FlameC
       g.setAttribute('aria-selected', String(n === focus));
       g.setAttribute(
         'aria-label',
-        `${n.data.name}${where}: ${format(value)}, ${shareText} of the total`,
+        `${n.data.name}: ${format(value)}, ${shareText} of the total${where ? `, in${where}` : ''}`,
       );
       g.setAttribute('tabindex', n.data.id === active ? '0' : '-1');
       const rect = g.firstChild as SVGRectElement;

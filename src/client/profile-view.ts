@@ -46,6 +46,16 @@ class ProfileViewElement extends HTMLElement {
       this.domain = view ? view.domain : null;
       this.renderTimeline();
     });
+    // A lesson's panel carries the trace of the same run, parsed at build time.
+    if (this.dataset.traceCycles) {
+      try {
+        this.cycles = JSON.parse(this.dataset.traceCycles) as TimelineCycle[];
+        const last = this.cycles[this.cycles.length - 1];
+        this.domain = last ? [0, Math.ceil(last.t)] : null;
+      } catch {
+        this.cycles = null;
+      }
+    }
     this.dataset.script = 'ready';
     void this.start(prefix);
   }

@@ -83,15 +83,18 @@ function renderTable(doc: Document, report: ProfileReport, idPrefix: string): HT
   }
   t.append(element(doc, 'caption', { id: `${idPrefix}-table-caption` }, captionText));
   const head = element(doc, 'tr');
-  for (const [label, cls] of [
+  // By function, pprof names no file or line; by line, each row is one.
+  const byLine = report.granularity === 'lines';
+  const columns = [
     ['flat', 'num'],
     ['flat %', 'num'],
     ['sum %', 'num'],
     ['cum', 'num'],
     ['cum %', 'num'],
     ['function', ''],
-    ['file:line', ''],
-  ] as const) {
+    ...(byLine ? [['file:line', '']] : []),
+  ] as const;
+  for (const [label, cls] of columns) {
     head.append(element(doc, 'th', { scope: 'col', ...(cls ? { class: cls } : {}) }, label));
   }
   const thead = element(doc, 'thead');
@@ -115,8 +118,11 @@ function renderTable(doc: Document, report: ProfileReport, idPrefix: string): HT
         { scope: 'row', class: 'pv-fn' },
         `${row.function}${row.inline ? ` ${row.inline}` : ''}`,
       ),
-      element(doc, 'td', { class: 'pv-file', ...(row.file ? { title: row.file } : {}) }, place),
     );
+    if (byLine)
+      tr.append(
+        element(doc, 'td', { class: 'pv-file', ...(row.file ? { title: row.file } : {}) }, place),
+      );
     body.append(tr);
   }
   t.append(thead, body);

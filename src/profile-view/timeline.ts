@@ -22,6 +22,8 @@ export interface TimelineMark {
 
 export interface TimelineData {
   cycles: readonly TimelineCycle[] | null;
+  /** Where the trace comes from, for the words ("content/profiles/go1.27/leaking-map.trace.txt"). */
+  trace?: string | null;
   domain: readonly [number, number] | null;
   marks: readonly TimelineMark[];
 }
@@ -58,8 +60,12 @@ export function renderTimeline(doc: Document, data: TimelineData): HTMLElement {
   if (data.cycles && data.cycles.length > 0 && data.domain && data.marks.length > 0) {
     box.append(strip(doc, data.cycles, data.domain, data.marks));
   } else if (data.marks.length > 0 && !data.cycles) {
-    sentences.push('Load the trace of the same run above to see these moments on its time axis.');
+    sentences.push('Load the trace of the same run to see these moments on its time axis.');
   }
+  if (data.trace && data.cycles)
+    sentences.unshift(
+      `On the time axis of the trace of the same run (${data.trace.split('/').pop()}):`,
+    );
   const list = element(doc, 'ul', { class: 'pv-moments', 'data-moments': '' });
   for (const s of sentences) list.append(element(doc, 'li', {}, s));
   box.append(list);

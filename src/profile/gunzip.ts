@@ -18,8 +18,15 @@ export async function gunzip(bytes: Uint8Array): Promise<GunzipResult> {
   const chunks: Uint8Array[] = [];
   let produced = 0;
   try {
-    const input = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream();
-    const reader = input.pipeThrough(new DecompressionStream('gzip')).getReader();
+    const input = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes);
+        controller.close();
+      },
+    });
+    const reader = input
+      .pipeThrough(new DecompressionStream('gzip') as ReadableWritablePair<Uint8Array, Uint8Array>)
+      .getReader();
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
@@ -27,9 +34,14 @@ export async function gunzip(bytes: Uint8Array): Promise<GunzipResult> {
       produced += value.length;
     }
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    // Browsers say "…unexpected end…"/"incomplete"; Node's zlib "unexpected end of file".
-    const truncated = /end of (file|data|stream)|unexpected end|incomplete|truncat/i.test(reason);
+    const code = (error as { code?: unknown }).code;
+    const message = error instanceof Error ? error.message : String(error);
+    const reason = message || (typeof code === 'string' ? code : 'unknown error');
+    // Chromium says "Compressed input was truncated", Firefox "unexpected end of file"; Node
+    // gives no message, only zlib's code: Z_BUF_ERROR when the input ran out.
+    const truncated =
+      code === 'Z_BUF_ERROR' ||
+      /end of (file|data|stream)|unexpected end|incomplete|truncat/i.test(message);
     return { ok: false, truncated: truncated || looksCut(bytes), produced, reason };
   }
   const out = new Uint8Array(produced);

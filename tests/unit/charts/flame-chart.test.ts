@@ -36,7 +36,7 @@ describe('flameChart()', () => {
     expect(frames.length).toBeGreaterThanOrEqual(4);
     const remember = frameOf(svg, 'main.remember');
     expect(remember.getAttribute('aria-label')).toMatch(
-      /^main\.remember: \d+ B, \d+(\.\d)?% of the total$/,
+      /^main\.remember: \d+ B, \d+(\.\d)?% of the total, in gctracelab\/heap-profiles\/sessions\.go$/,
     );
     expect(remember.getAttribute('aria-level')).toBe(
       String(Number(frameOf(svg, 'main.handle').getAttribute('aria-level')) + 1),

@@ -30,7 +30,7 @@ describe('gctrace profile', () => {
     ]);
     expect(ran.status).toBe(0);
     expect(ran.stdout.slice(ran.stdout.indexOf('Showing nodes'))).toBe(section.expected);
-    expect(ran.stdout.split('\n')[3]).toMatch(
+    expect(ran.stdout.split('\n')[4]).toMatch(
       /main\.remember gctracelab\/heap-profiles\/sessions\.go:\d+$/,
     );
   });

@@ -64,8 +64,17 @@ describe('renderReport()', () => {
     expect(root.querySelector('[data-headline]')!.textContent).toBe(report.headline);
     expect(root.querySelector('svg.flame-chart')).not.toBeNull();
     const headers = [...root.querySelectorAll('thead th')].map((th) => th.textContent);
-    expect(headers).toEqual(['flat', 'flat %', 'sum %', 'cum', 'cum %', 'function', 'file:line']);
+    expect(headers).toEqual(['flat', 'flat %', 'sum %', 'cum', 'cum %', 'function']);
     expect(root.querySelectorAll('tbody tr')).toHaveLength(report.table.rows.length);
+    const byLine = buildReport(null, await loaded('leaking-map-2.pb.gz', 8), {
+      granularity: 'lines',
+    });
+    if (typeof byLine === 'string') throw new Error(byLine);
+    const lineRoot = renderReport(document, byLine, 'l').root;
+    expect(lineRoot.querySelector('thead th:last-child')!.textContent).toBe('file:line');
+    expect(lineRoot.querySelector('tbody tr td:last-child')!.textContent).toMatch(
+      /^[\w-]+\/[\w.]+\.go:\d+$/,
+    );
   });
 });
 
