@@ -126,7 +126,14 @@ class ProfileViewElement extends HTMLElement {
       time?.addEventListener('change', () => {
         const loaded = this.loaded[which];
         const value = time.value.trim() === '' ? null : Number(time.value);
-        if (loaded) loaded.elapsedSeconds = value !== null && Number.isFinite(value) ? value : null;
+        if (loaded) {
+          loaded.elapsedSeconds = value !== null && Number.isFinite(value) ? value : null;
+          if (this.dataset.open !== undefined)
+            localStorage.setItem(
+              `gctrace-lab:profile-${which}`,
+              JSON.stringify({ elapsed: loaded.elapsedSeconds }),
+            );
+        }
         this.render();
       });
       this.find(`[data-action="clear-${which}"]`)?.addEventListener('click', () => {
@@ -173,15 +180,18 @@ class ProfileViewElement extends HTMLElement {
       name: file.name,
       elapsed: this.typedTime(which),
     });
+    this.render();
     if (ok) {
       // Kept in this browser, like the workbench's trace, so a reload loses nothing.
-      await saveBig(`profile-${which}`, file);
       localStorage.setItem(
         `gctrace-lab:profile-${which}`,
         JSON.stringify({ elapsed: this.typedTime(which) }),
       );
+      const saved = await saveBig(`profile-${which}`, file);
+      if (saved !== 'saved' && status)
+        status.textContent +=
+          ' (It could not be kept in this browser: it will be gone after a reload.)';
     }
-    this.render();
   }
 
   private typedTime(which: Which): number | null {

@@ -66,6 +66,10 @@ test('the flame graph is reachable and usable with the keyboard', async ({ page 
   );
   await page.keyboard.press('Enter');
   await expect(panel.locator('svg.flame-chart desc')).toHaveText(/^Zoomed into main\.remember/);
+  // Escape zooms out a level at a time, back to every stack.
+  await page.keyboard.press('Escape');
+  await expect(panel.locator('svg.flame-chart desc')).toHaveText(/^Zoomed into main\.handle/);
+  await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');
   await expect(panel.locator('svg.flame-chart desc')).toHaveText(/^Every stack/);
 });
@@ -125,6 +129,8 @@ test('the workbench opens a profile, compares two, and refuses a CPU profile wit
 test('axe finds nothing in the profile panels, light and dark, and they fit 390 px', async ({
   page,
 }) => {
+  // The lesson page is long (eight trace cells); axe needs a while on a loaded machine.
+  test.setTimeout(180_000);
   await page.goto(lesson);
   await panelReady(page, 'profile-view[data-id="leak-growth"]');
   expect(await violationsInBothThemes(page, { include: 'profile-view' })).toEqual([]);
