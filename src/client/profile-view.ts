@@ -257,7 +257,9 @@ class ProfileViewElement extends HTMLElement {
     }
     this.syncSampleTypes(report.sampleTypes, report.sampleType);
     const id = this.dataset.id ?? 'profile';
-    const drawn = renderReport(document, report, id);
+    // The graph's viewBox follows the panel's width, so that its text stays legible on a phone.
+    const width = Math.round(host.clientWidth) || undefined;
+    const drawn = renderReport(document, report, id, { width });
     host.replaceChildren(drawn.root);
     if (status) {
       status.textContent = report.diff
@@ -300,7 +302,12 @@ class ProfileViewElement extends HTMLElement {
         t: this.loaded[w]!.elapsedSeconds,
       }));
     host.replaceChildren(
-      renderTimeline(document, { cycles: this.cycles, domain: this.domain, marks }),
+      renderTimeline(document, {
+        cycles: this.cycles,
+        domain: this.domain,
+        marks,
+        trace: this.dataset.traceName ?? null,
+      }),
     );
   }
 }

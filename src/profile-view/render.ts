@@ -20,7 +20,7 @@ export function renderReport(
   doc: Document,
   report: ProfileReport,
   idPrefix: string,
-  onFocus?: (id: string | null) => void,
+  options: { width?: number; onFocus?: (id: string | null) => void } = {},
 ): RenderedReport {
   const root = element(doc, 'div', { class: 'pv-report', 'data-kind': report.kind });
   const headline = element(
@@ -44,7 +44,8 @@ export function renderReport(
       title: `${what}: flame graph, callers above callees`,
       formatValue: valueText,
       total: report.diff ? report.tree.value : report.table.total,
-      onFocus,
+      width: options.width ? Math.max(280, options.width) : 640,
+      onFocus: options.onFocus,
     });
     const caption = element(
       doc,

@@ -18,7 +18,9 @@ export function diffProblem(base: Profile, later: Profile): string | null {
 /** `later` minus `base`, sample by sample; `diffProblem` says whether they fit. */
 export function diffProfiles(base: Profile, later: Profile): Profile {
   // Location ids are only unique within one file: the base's get ids of their own.
-  const offset = Math.max(0, ...later.samples.flatMap((s) => s.locations.map((l) => l.id))) + 1;
+  // A loop, not Math.max(...ids): a large profile has more ids than a call takes arguments.
+  let offset = 1;
+  for (const s of later.samples) for (const l of s.locations) if (l.id >= offset) offset = l.id + 1;
   const moved = new Map<
     number,
     { id: number; frames: (typeof base.samples)[number]['locations'][number]['frames'] }

@@ -35,23 +35,36 @@ export function stackTree(profile: Profile, options: TreeOptions = {}): StackNod
   const lines = options.granularity === 'lines';
   const root: StackNode = { id: '', name: 'all', detail: '', value: 0, self: 0, children: [] };
   const childIndex = new Map<StackNode, Map<string, StackNode>>();
+  // Each location's frames, outermost first, with their keys: worked out once, used by many samples.
+  const keyed = new Map<number, { name: string; detail: string; key: string }[]>();
   for (const sample of profile.samples) {
     const w = index < 0 ? 0 : sample.values[index]!;
     if (w === 0) continue;
     let node = root;
     for (let i = sample.locations.length - 1; i >= 0; i--) {
-      const frames = sample.locations[i]!.frames;
-      for (let f = frames.length - 1; f >= 0; f--) {
-        const frame = frames[f]!;
-        const detail = lines ? `${frame.file}:${frame.line}` : frame.file;
-        const key = lines ? `${frame.name} ${detail}` : frame.name;
+      const location = sample.locations[i]!;
+      let frames = keyed.get(location.id);
+      if (!frames) {
+        frames = location.frames
+          .map((frame) => {
+            const detail = lines ? `${frame.file}:${frame.line}` : frame.file;
+            return {
+              name: frame.name,
+              detail,
+              key: lines ? `${frame.name} ${detail}` : frame.name,
+            };
+          })
+          .reverse();
+        keyed.set(location.id, frames);
+      }
+      for (const { name, detail, key } of frames) {
         let children = childIndex.get(node);
         if (!children) childIndex.set(node, (children = new Map()));
         let child = children.get(key);
         if (!child) {
           child = {
             id: `${node.id}/${key}`,
-            name: frame.name,
+            name,
             detail,
             value: 0,
             self: 0,

@@ -55,6 +55,15 @@ describe('topTable() on the leaking program', () => {
 });
 
 describe('topTable()', () => {
+  it('finds nothing grew between a large real profile and itself', async () => {
+    const profile = await loadProfile('go1.27', 'encoding-json-test.pb.gz');
+    expect(profile.samples.length).toBeGreaterThan(10_000);
+    const table = topTable(diffProfiles(profile, profile), { sampleType: 'alloc_space' });
+    expect(table.shown).toBe(0);
+    // pprof leaves out rows whose flat and cum are both 0: nothing is left.
+    expect(table.rows).toEqual([]);
+  });
+
   it('rejects a sample type the profile does not have, naming the ones it has', async () => {
     const [release] = releases();
     const profile = await loadProfile(release!, 'leaking-map-1.pb.gz');
