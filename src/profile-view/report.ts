@@ -86,7 +86,7 @@ export function buildReport(
   const table = topTable(profile, { sampleType, granularity });
   const byLine =
     granularity === 'lines' ? table : topTable(profile, { sampleType, granularity: 'lines' });
-  const tree = stackTree(profile, { sampleType, granularity });
+  const tree = stackTree(profile, { sampleType, granularity, minShare: 0.0005 });
   const goroutines =
     kind === 'goroutine'
       ? base

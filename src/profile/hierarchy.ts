@@ -7,7 +7,7 @@ import { sampleTypeIndex, type Granularity } from './top.ts';
 import type { Profile } from './types.ts';
 
 export interface StackNode {
-  /** Unique along the path from the root: "main.main/main.serve/main.handle". */
+  /** Unique in the tree: the path of child numbers from the root ("/0/2/1"), short at any depth. */
   id: string;
   name: string;
   /** "file:line" in line granularity, the file otherwise (may be ''). */
@@ -22,6 +22,11 @@ export interface StackNode {
 export interface TreeOptions {
   sampleType?: string;
   granularity?: Granularity;
+  /**
+   * Leave out frames under this share of the root (0.0005: a third of a pixel at 640 wide); they
+   * could not be drawn, and a large profile has hundreds of thousands. The top table keeps them.
+   */
+  minShare?: number;
 }
 
 /**
@@ -63,7 +68,7 @@ export function stackTree(profile: Profile, options: TreeOptions = {}): StackNod
         let child = children.get(key);
         if (!child) {
           child = {
-            id: `${node.id}/${key}`,
+            id: `${node.id}/${node.children.length}`,
             name,
             detail,
             value: 0,
@@ -79,7 +84,14 @@ export function stackTree(profile: Profile, options: TreeOptions = {}): StackNod
     node.self += w;
   }
   settle(root);
+  if (options.minShare) prune(root, root.value * options.minShare);
   return root;
+}
+
+/** Drops the frames below `least`, with their callees. */
+function prune(node: StackNode, least: number): void {
+  node.children = node.children.filter((child) => child.value >= least);
+  for (const child of node.children) prune(child, least);
 }
 
 /**

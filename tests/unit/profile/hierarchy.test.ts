@@ -39,9 +39,21 @@ describe('stackTree()', () => {
     const serve = find(stackTree(profile), 'main.serve')!;
     const handle = serve.children.find((c) => c.name === 'main.handle')!;
     expect(handle.children.map((c) => c.name)).toContain('main.remember');
-    expect(find(handle, 'main.remember')!.id).toMatch(
-      /\/main\.serve\/main\.handle\/main\.remember$/,
-    );
+    const remember = find(handle, 'main.remember')!;
+    expect(remember.id.startsWith(`${handle.id}/`)).toBe(true);
+    expect(remember.id.startsWith(`${serve.id}/`)).toBe(true);
+  });
+
+  it('leaves out frames too small to draw when asked, keeping the values', async () => {
+    const profile = await loadProfile('go1.27', 'steady-2.pb.gz');
+    const whole = stackTree(profile, { sampleType: 'alloc_space' });
+    const pruned = stackTree(profile, { sampleType: 'alloc_space', minShare: 0.05 });
+    expect(pruned.value).toBe(whole.value);
+    const count = (n: StackNode): number => 1 + n.children.reduce((s, c) => s + count(c), 0);
+    expect(count(pruned)).toBeLessThan(count(whole));
+    const least = (n: StackNode): number => Math.min(n.value, ...n.children.map(least));
+    expect(least(whole)).toBeLessThan(whole.value * 0.05);
+    expect(least(pruned)).toBeGreaterThanOrEqual(pruned.value * 0.05);
   });
 
   it('for a comparison keeps what grew: the map store is the widest frame', async () => {
