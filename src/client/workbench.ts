@@ -141,7 +141,10 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
   }
 
   cleared(slot: TraceSlot): void {
-    if (slot === this.a) this.find('[data-results]').hidden = true;
+    if (slot === this.a) {
+      this.find('[data-results]').hidden = true;
+      this.dispatchEvent(new CustomEvent('traceview', { detail: null }));
+    }
     void this.refresh();
   }
 
@@ -184,6 +187,8 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
         const drawn = await this.panel.show(view);
         if (drawn) this.markFirstCharts();
         if (stale()) return;
+        // The profile panel places its profiles on this time axis.
+        this.dispatchEvent(new CustomEvent('traceview', { detail: view }));
         this.renderSummary(summary);
         this.find('[data-results]').hidden = false;
       }

@@ -152,6 +152,16 @@ const allowedEdges: [from: string, to: string, why: string][] = [
   ['content.config', 'npm:astro', 'the content collections are declared to Astro'],
   ['run', 'node:', 'the Node runner and the source hash, for the tests and the build script'],
   ['content.config', 'node:', 'it checks that every sample trace has its provenance file'],
+  ['profile', 'npm:pprof-format', 'profiles are decoded from profile.proto by a kept library'],
+  ['profile-view', 'profile', 'the profile panel shows what the profile core computes'],
+  ['profile-view', 'charts', 'the profile panel draws the flame graph'],
+  ['profile-view', 'site', 'DOM helpers'],
+  ['components', 'profile', 'ProfileView reads the captured profiles at build time'],
+  ['components', 'profile-view', 'ProfileView draws its first report at build time'],
+  ['components', 'node:', 'ProfileView reads the captured profile files at build time'],
+  ['client', 'profile', '<profile-view> reads the profiles it is given'],
+  ['client', 'profile-view', '<profile-view> draws the report and the time marks'],
+  ['cli', 'profile', 'the profile command prints the top table'],
 ];
 
 /**
@@ -225,6 +235,13 @@ describe('the architecture', () => {
 
   it('src/gctrace imports nothing outside itself: no other part, package or Node built-in', () => {
     expect(show(checked.filter((e) => e.from === 'gctrace' && e.to !== 'gctrace'))).toEqual([]);
+  });
+
+  it('src/profile imports nothing outside itself but the protobuf decoder', () => {
+    const outside = checked.filter(
+      (e) => e.from === 'profile' && e.to !== 'profile' && e.to !== 'npm:pprof-format',
+    );
+    expect(show(outside)).toEqual([]);
   });
 
   it('only src/editor imports monaco-editor', () => {
