@@ -148,7 +148,7 @@ export async function forgetEverything(stores: DeviceStores): Promise<Forgotten>
 const keyKinds: [prefix: string, one: string, many: string][] = [
   ['gctrace-lab:cell:', 'saved cell edit', 'saved cell edits'],
   ['gctrace-lab:workbench:', 'workbench trace', 'workbench traces'],
-  ['gctrace-lab:progress', 'progress record', 'progress records'],
+  ['gctrace-lab:progress', 'record of your progress', 'records of your progress'],
   ['gctrace-lab:theme', 'theme choice', 'theme choices'],
 ];
 

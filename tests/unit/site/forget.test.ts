@@ -99,7 +99,7 @@ describe('forgetEverything()', () => {
     expect(forgotten.sessionKeys).toEqual(['gctrace-lab:present:notice']);
     expect(forgotten.failures).toEqual([]);
     expect(describeForgotten(forgotten)).toBe(
-      'Removed from this device: 2 saved cell edits, 1 workbench trace, 1 progress record, ' +
+      'Removed from this device: 2 saved cell edits, 1 workbench trace, 1 record of your progress, ' +
         '1 theme choice, 1 other saved setting, 1 file store, 1 offline copy, 1 service worker.',
     );
   });
