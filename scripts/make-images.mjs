@@ -40,7 +40,9 @@ try {
   await chart.waitFor();
   // The page's own chart, moved into a card laid out with the page's own styles.
   await page.evaluate(() => {
-    const figure = document.querySelector('trace-cell[data-cell-id="leaking"] figure[data-kind="heap"]');
+    const figure = document.querySelector(
+      'trace-cell[data-cell-id="leaking"] figure[data-kind="heap"]',
+    );
     const card = document.createElement('div');
     card.style.cssText =
       'position:fixed;inset:0;z-index:10;background:var(--bg);padding:36px 48px 24px;' +
@@ -49,7 +51,8 @@ try {
     name.textContent = 'gctrace lab';
     name.style.cssText = 'margin:0;font-weight:700;font-size:28px;color:var(--accent)';
     const title = document.createElement('p');
-    title.textContent = "Read the Go garbage collector's trace, and find out if your program leaks.";
+    title.textContent =
+      "Read the Go garbage collector's trace, and find out if your program leaks.";
     title.style.cssText =
       'margin:0 0 8px;font-weight:700;font-size:34px;line-height:1.2;color:var(--text)';
     figure.querySelector('details')?.remove();
