@@ -149,6 +149,7 @@ const allowedEdges: [from: string, to: string, why: string][] = [
   ['cli', 'dist/', 'watch serves the built site'],
   ['integrations', 'npm:astro', 'an Astro build hook'],
   ['integrations', 'node:', 'it writes the service worker at build time'],
+  ['integrations', 'npm:pagefind', 'the search index is built from the pages with Pagefind'],
   ['content.config', 'npm:astro', 'the content collections are declared to Astro'],
   ['run', 'node:', 'the Node runner and the source hash, for the tests and the build script'],
   ['content.config', 'node:', 'it checks that every sample trace has its provenance file'],
