@@ -114,9 +114,10 @@ test('watch -- CMD: the page follows the program live, pauses, shows its exit, a
   expect(await heapCycles(page)).toBe(frozen);
   await page.getByRole('button', { name: 'Resume', exact: true }).click();
   await expect(page.locator('[data-live-badge]')).toHaveText('Ended');
-  await expect.poll(() => heapCycles(page)).toBe(parsed.cycles.length);
+  await expect.poll(() => heapCycles(page), { timeout: 30_000 }).toBe(parsed.cycles.length);
   await expect(counts(page)).toHaveText(
     `${parsed.lineCount} lines · ${parsed.cycles.length} cycles`,
+    { timeout: 30_000 },
   );
   await expect(page.locator('[data-action="live-pause"]:visible')).toHaveCount(0);
   await expect(page.locator('[data-live-announce]')).toHaveText(
@@ -195,7 +196,9 @@ test('watch - reads a pipe: lines show as they come, and the end of the input is
   await expect(page.locator('[data-live-message]')).toHaveText(
     'The pipe closed: the input has ended.',
   );
-  await expect(counts(page)).toHaveText(`${lines.length} lines · ${parsed.cycles.length} cycles`);
+  await expect(counts(page)).toHaveText(`${lines.length} lines · ${parsed.cycles.length} cycles`, {
+    timeout: 30_000,
+  });
   await expect.poll(() => heapCycles(page)).toBe(parsed.cycles.length);
   expect(await page.locator('#wb-text-a').inputValue()).toBe(captureText);
   expect(problems).toEqual([]);
@@ -228,8 +231,10 @@ test('past 3,000 lines the live text is shown a page at a time, its end in view'
   await expect(page.locator('[data-live-message]')).toHaveText('The program exited (status 0).', {
     timeout: 60_000,
   });
+  // The page may still be catching up with the last lines on a busy machine.
   await expect(counts(page)).toHaveText(
     `${total.toLocaleString('en')} lines · ${(parsed.cycles.length * 24).toLocaleString('en')} cycles`,
+    { timeout: 30_000 },
   );
   const pager = page.locator('[data-pager]');
   await expect(pager).toBeVisible();
