@@ -32,7 +32,7 @@ const lines = await best(() =>
 const diff = await best(() =>
   topTable(diffProfiles(profile, profile), { sampleType: 'alloc_space' }),
 );
-const tree = await best(() => stackTree(profile, { sampleType: 'alloc_space', minShare: 0.0005 }));
+const tree = await best(() => stackTree(profile, { sampleType: 'alloc_space', minShare: 0.002 }));
 
 const sizes = {};
 for (const release of readdirSync(new URL('../content/profiles/', import.meta.url))) {

@@ -6,7 +6,7 @@
 import {
   diffProblem,
   diffProfiles,
-  formatValue,
+  scaledLabel,
   goroutineGroups,
   goroutineGrowth,
   stackTree,
@@ -86,7 +86,7 @@ export function buildReport(
   const table = topTable(profile, { sampleType, granularity });
   const byLine =
     granularity === 'lines' ? table : topTable(profile, { sampleType, granularity: 'lines' });
-  const tree = stackTree(profile, { sampleType, granularity, minShare: 0.0005 });
+  const tree = stackTree(profile, { sampleType, granularity, minShare: 0.002 });
   const goroutines =
     kind === 'goroutine'
       ? base
@@ -140,7 +140,8 @@ function headline(
   byLine: TopTable,
   goroutines: ProfileReport['goroutines'],
 ): string {
-  const value = (v: number) => formatValue(table, v);
+  // In a sentence each number gets its own unit ("428MB", not the table's "438074.82kB").
+  const value = (v: number) => scaledLabel(v, table.sampleUnit, 'auto');
   if (goroutines) {
     const top = goroutines.groups[0];
     if (!top) return 'No goroutines in this profile.';
@@ -158,11 +159,11 @@ function headline(
     const net = table.shown;
     const change = net >= 0 ? `grew by ${value(net)}` : `shrank by ${value(-net)}`;
     return row
-      ? `Between the two profiles${when}, ${table.sampleType} ${change}. The line that gained most: ${place(row)}, +${formatValue(byLine, row.flat)}.`
+      ? `Between the two profiles${when}, ${table.sampleType} ${change}. The line that gained most: ${place(row)}, +${value(row.flat)}.`
       : `Between the two profiles${when}, ${table.sampleType} ${change}; no line gained.`;
   }
   return row
-    ? `${table.sampleType}: ${value(table.total)} in all; the most at ${place(row)}, ${formatValue(byLine, row.flat)}.`
+    ? `${table.sampleType}: ${value(table.total)} in all; the most at ${place(row)}, ${value(row.flat)}.`
     : `${table.sampleType}: ${value(table.total)} in all.`;
 }
 

@@ -23,7 +23,7 @@ export interface TreeOptions {
   sampleType?: string;
   granularity?: Granularity;
   /**
-   * Leave out frames under this share of the root (0.0005: a third of a pixel at 640 wide); they
+   * Leave out frames under this share of the root (0.002: about a pixel at 640 wide); they
    * could not be drawn, and a large profile has hundreds of thousands. The top table keeps them.
    */
   minShare?: number;
