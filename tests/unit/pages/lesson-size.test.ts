@@ -23,7 +23,8 @@ const budgets: Record<string, { bytes: number; gzip: number; elements: number }>
   'godebug-and-gctrace': { bytes: 21_000, gzip: 4_900, elements: 350 },
   'reading-one-line': { bytes: 61_000, gzip: 12_300, elements: 610 },
   'running-a-trace': { bytes: 67_000, gzip: 13_400, elements: 710 },
-  'spotting-a-leak': { bytes: 176_000, gzip: 31_900, elements: 1_840 },
+  // Raised once: the lesson gained the trace of the run its heap profiles were taken from.
+  'spotting-a-leak': { bytes: 218_000, gzip: 41_700, elements: 2_220 },
   'goal-gogc-memory-limit': { bytes: 193_000, gzip: 30_300, elements: 2_390 },
   'across-go-versions': { bytes: 56_000, gzip: 7_700, elements: 630 },
   exercises: { bytes: 27_000, gzip: 6_100, elements: 370 },
@@ -46,7 +47,7 @@ const allCharts: ChartKind[] = ['heap', 'pause', 'cpu', 'alloc'];
 function cellsOf(folder: string): CellProps[] {
   const mdx = readFileSync(join(lessonsFolder, folder, 'index.mdx'), 'utf8');
   const imports = new Map(
-    [...mdx.matchAll(/^import (\w+) from '\.\/([^']+)\?raw';$/gm)].map((m) => [m[1], m[2]]),
+    [...mdx.matchAll(/^import (\w+) from '(\.\.?\/[^']+)\?raw';$/gm)].map((m) => [m[1], m[2]]),
   );
   const tags = [...mdx.matchAll(/<TraceCell\b([^>]*?)\/>/g)];
   expect(tags.length, `${folder}: every <TraceCell> is a self-closing tag`).toBe(
