@@ -9,8 +9,9 @@
 import type { ChartRange } from '../workbench/chart-range.ts';
 import { unpackCycles } from '../charts/packed-cycles.ts';
 import { loadBig, saveBig } from '../workbench/storage.ts';
-import { readProfile, type Granularity } from '../profile/index.ts';
-import { buildReport, sampleTypeWords, type LoadedProfile } from '../profile-view/report.ts';
+import type { Granularity } from '../profile/index.ts';
+import { sampleTypeWords } from '../profile-view/report.ts';
+import { ProfileWorker } from '../profile-view/worker-client.ts';
 import { renderReport } from '../profile-view/render.ts';
 import { renderTimeline, type TimelineCycle } from '../profile-view/timeline.ts';
 import { pageElement as el } from '../site/dom.ts';
@@ -18,7 +19,14 @@ import { pageElement as el } from '../site/dom.ts';
 type Which = 'base' | 'later';
 
 class ProfileViewElement extends HTMLElement {
-  private loaded: Record<Which, LoadedProfile | null> = { base: null, later: null };
+  /** What each slot holds (the profiles themselves live in the worker). */
+  private loaded: Record<Which, { name: string; elapsedSeconds: number | null } | null> = {
+    base: null,
+    later: null,
+  };
+  private worker!: ProfileWorker;
+  /** Counts renders, so that a report that arrives after a newer one was asked for is dropped. */
+  private renders = 0;
   private problems: Record<Which, string> = { base: '', later: '' };
   private cycles: TimelineCycle[] | null = null;
   private domain: [number, number] | null = null;
@@ -27,6 +35,7 @@ class ProfileViewElement extends HTMLElement {
   connectedCallback(): void {
     if (this.started) return;
     this.started = true;
+    this.worker = new ProfileWorker();
     const prefix = this.dataset.id ?? 'profile';
     this.find('[data-sample-type]')?.addEventListener('change', () => this.render());
     for (const input of this.querySelectorAll<HTMLInputElement>('[data-granularity] input'))
@@ -72,7 +81,7 @@ class ProfileViewElement extends HTMLElement {
       else if (this.dataset.open !== undefined) jobs.push(this.restore(which));
     }
     await Promise.all(jobs);
-    this.render();
+    await this.render();
     this.dataset.ready = 'true';
     void prefix;
   }
@@ -98,17 +107,18 @@ class ProfileViewElement extends HTMLElement {
     source: { name: string; elapsed: number | null },
   ): Promise<boolean> {
     const expect = (this.dataset.expect as 'heap' | 'goroutine' | undefined) ?? 'heap or goroutine';
-    const result = await readProfile(bytes, expect);
-    if (!result.ok) {
-      this.problems[which] = `${source.name}: ${result.problem.message}`;
+    let problem: string | null;
+    try {
+      problem = await this.worker.read(which, bytes, expect, source.name, source.elapsed);
+    } catch (error) {
+      problem = (error as Error).message;
+    }
+    if (problem !== null) {
+      this.problems[which] = `${source.name}: ${problem}`;
       return false;
     }
     this.problems[which] = '';
-    this.loaded[which] = {
-      profile: result.profile,
-      name: source.name,
-      elapsedSeconds: source.elapsed,
-    };
+    this.loaded[which] = { name: source.name, elapsedSeconds: source.elapsed };
     return true;
   }
 
@@ -128,20 +138,22 @@ class ProfileViewElement extends HTMLElement {
         const value = time.value.trim() === '' ? null : Number(time.value);
         if (loaded) {
           loaded.elapsedSeconds = value !== null && Number.isFinite(value) ? value : null;
+          void this.worker.time(which, loaded.elapsedSeconds);
           if (this.dataset.open !== undefined)
             localStorage.setItem(
               `gctrace-lab:profile-${which}`,
               JSON.stringify({ elapsed: loaded.elapsedSeconds }),
             );
         }
-        this.render();
+        void this.render();
       });
       this.find(`[data-action="clear-${which}"]`)?.addEventListener('click', () => {
         this.loaded[which] = null;
+        void this.worker.clear(which);
         this.problems[which] = '';
         localStorage.removeItem(`gctrace-lab:profile-${which}`);
         void saveBig(`profile-${which}`, new File([], ''));
-        this.render();
+        void this.render();
       });
     }
     this.addEventListener('dragover', (event) => {
@@ -180,7 +192,7 @@ class ProfileViewElement extends HTMLElement {
       name: file.name,
       elapsed: this.typedTime(which),
     });
-    this.render();
+    await this.render();
     if (ok) {
       // Kept in this browser, like the workbench's trace, so a reload loses nothing.
       localStorage.setItem(
@@ -230,7 +242,16 @@ class ProfileViewElement extends HTMLElement {
     };
   }
 
-  private render(): void {
+  /** Draws what the slots hold; resolves when it is on the page (or a newer render took over). */
+  private render(): Promise<void> {
+    const generation = ++this.renders;
+    return this.draw(generation).catch((error: Error) => {
+      if (generation === this.renders)
+        this.find('[data-profile-error]')?.replaceChildren(el('p', {}, error.message));
+    });
+  }
+
+  private async draw(generation: number): Promise<void> {
     const errors = [this.problems.base, this.problems.later].filter(Boolean);
     this.find('[data-profile-error]')?.replaceChildren(...errors.map((m) => el('p', {}, m)));
     const status = this.find('[data-profile-status]');
@@ -242,17 +263,20 @@ class ProfileViewElement extends HTMLElement {
       const name = this.find(`[data-profile-name="${which}"]`);
       if (name) name.textContent = this.loaded[which]?.name ?? 'none';
     }
+    this.renderTimeline();
     if (!only) {
       host.replaceChildren();
       if (status) status.textContent = 'No profile yet.';
       this.syncSampleTypes([]);
-      this.renderTimeline();
       return;
     }
-    const report = buildReport(later ? base : null, only, this.choices());
+    this.dataset.busy = 'true';
+    const report = await this.worker.report(this.choices());
+    if (generation !== this.renders) return;
+    delete this.dataset.busy;
+    if (report === null) return;
     if (typeof report === 'string') {
       this.find('[data-profile-error]')?.append(el('p', {}, report));
-      this.renderTimeline();
       return;
     }
     this.syncSampleTypes(report.sampleTypes, report.sampleType);
@@ -267,7 +291,6 @@ class ProfileViewElement extends HTMLElement {
         : `Showing ${only.name}${base && !later ? ' (load a later profile to compare)' : ''}.`;
     }
     this.dataset.sampleType = report.sampleType;
-    this.renderTimeline();
   }
 
   /** Keeps the sample type selector's options those of the profile shown. */
