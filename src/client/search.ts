@@ -64,8 +64,11 @@ class SiteSearch extends HTMLElement {
     const close = this.querySelector<HTMLButtonElement>('[data-search-close]');
     const status = this.querySelector<HTMLElement>('[data-search-status]');
     if (!button || !dialog || !input || !list || !form || !close || !status) return;
-    if (typeof dialog.showModal !== 'function') return;
-    button.hidden = false;
+    // A browser without modal dialogs gets no search rather than a button that does nothing.
+    if (typeof dialog.showModal !== 'function') {
+      button.hidden = true;
+      return;
+    }
 
     const open = () => {
       if (!dialog.open) dialog.showModal();

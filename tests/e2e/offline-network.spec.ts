@@ -35,6 +35,8 @@ test('on a slow connection a page comes from the copy after 3 s, and a newer one
   context,
   page,
 }) => {
+  // The network is held back 20 s on purpose, on top of installing the worker.
+  test.slow();
   await installWorker(page);
   await slowNetwork(context, slowNetworkMs);
 

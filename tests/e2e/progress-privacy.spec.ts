@@ -87,6 +87,8 @@ test('with storage blocked, lessons and exercises work and nothing breaks', asyn
 test('the privacy note says what leaves the browser and what stays, and passes axe', async ({
   page,
 }) => {
+  // axe twice over a whole page: slow on a loaded two-core machine.
+  test.slow();
   await page.goto('/');
   await page.getByRole('contentinfo').getByRole('link', { name: 'Privacy' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Privacy');
@@ -107,6 +109,7 @@ test.describe('forgetting', () => {
   test('forget everything asks first, then removes edits, progress, theme, caches and the worker', async ({
     page,
   }) => {
+    test.slow();
     const problems = watchPage(page);
     await page.goto('/lessons/what-a-leak-is/');
     await page.evaluate(async () => {

@@ -132,6 +132,8 @@ test('search says when nothing matches, and when its index cannot be loaded', as
 test('axe finds no accessibility violations in the search dialog, in light and dark', async ({
   page,
 }) => {
+  // axe twice over a whole page: slow on a loaded two-core machine.
+  test.slow();
   await page.goto('/glossary/');
   await page.keyboard.press('/');
   await page.keyboard.type('goal');
