@@ -475,13 +475,6 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
     const a = this.a;
     a.startLive('live trace');
     this.loadStarted(a);
-    this.find('[data-findings]').replaceChildren(
-      el(
-        'p',
-        { class: 'wb-hint' },
-        'Waiting for the first gc line: the runtime prints one at the end of each collection.',
-      ),
-    );
     this.live = new LiveSession(url, this.find('[data-live]'), {
       append: (lines, end) => a.appendLive(lines, end),
       show: (lastLine) => this.showLive(lastLine),
@@ -497,12 +490,8 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
     a.showLive();
     if ((a.state?.cycleCount ?? 0) > 0) await this.refresh();
     else if (a.state?.final)
-      this.find('[data-findings]').replaceChildren(
-        el(
-          'p',
-          { class: 'wb-hint' },
-          'No gc line arrived. Was the trace written to standard error, and did the program run long enough to collect garbage?',
-        ),
+      a.notice(
+        'No gc line arrived, so there is nothing to chart. Was GODEBUG=gctrace=1 set and standard error passed on, and did the program run long enough to collect garbage?',
       );
     // What the page shows now, for the tests and the latency benchmark.
     this.dataset.liveLine = String(lastLine);

@@ -164,6 +164,8 @@ export class LiveFeed {
         if (rest > 0 && this.hasWork) await this.sleep(rest);
       }
     } catch (error) {
+      // After stop() (the trace was cleared) a failing update is expected, not news.
+      if (this.stopped) return;
       this.stop();
       this.target.failed(error instanceof Error ? error : new Error(String(error)));
     } finally {

@@ -30,6 +30,10 @@ export class Pager {
   private showing = 0;
   /** The page shown has all its lines on the page (its show() has finished). */
   private complete = false;
+  /** The first line of the page last asked for (shown once its lines arrive). */
+  private wanted = 1;
+  /** The first line of the page showEnd() last showed (0: none), to tell when the reader left it. */
+  private endFirst = 0;
   private readonly size: number;
   private readonly fetchLines: (first: number, count: number) => Promise<string[]>;
 
@@ -59,6 +63,8 @@ export class Pager {
 
   reset(): void {
     this.first = 1;
+    this.wanted = 1;
+    this.endFirst = 0;
     this.highlighted = 0;
     this.list.replaceChildren();
     this.status.textContent = 'The first lines appear here as soon as they are read.';
@@ -81,11 +87,13 @@ export class Pager {
   /**
    * Keeps the end of a growing trace in view (a trace printed live): lines added to the last page
    * are added to the list, a new last page replaces it, and the list stays scrolled to its
-   * bottom when it was there.
+   * bottom when it was there. A reader who went to another page stays there.
    */
   async showEnd(lineCount: number): Promise<void> {
     if (lineCount < 1) return;
+    if (this.endFirst !== 0 && this.wanted !== this.endFirst) return;
     const lastFirst = Math.floor((lineCount - 1) / this.size) * this.size + 1;
+    this.endFirst = lastFirst;
     const shown = this.list.childElementCount;
     const atBottom = this.atBottom();
     if (lastFirst !== this.first || !this.complete || shown === 0) {
@@ -129,6 +137,7 @@ export class Pager {
 
   async show(first: number): Promise<void> {
     const showing = ++this.showing;
+    this.wanted = first;
     this.complete = false;
     let lines: string[];
     try {

@@ -247,3 +247,27 @@ test('past 3,000 lines the live text is shown a page at a time, its end in view'
   expect(problems).toEqual([]);
   watching.child.kill('SIGINT');
 });
+
+test('a program ended by a signal before any gc line: the page says both', async ({ page }) => {
+  test.setTimeout(120_000);
+  const problems = watchPage(page);
+  const watching = await startWatch([
+    '--',
+    process.execPath,
+    '-e',
+    "console.error('starting'); process.kill(process.pid, 'SIGTERM')",
+  ]);
+  running.push(watching.child);
+  await page.goto(watching.url);
+  await expect(page.locator('[data-live-message]')).toHaveText(
+    'The program was ended by signal SIGTERM.',
+  );
+  await expect(page.locator('[data-live-badge]')).toHaveText('Ended');
+  await expect(page.locator('[data-slot="a"] [data-notice]')).toContainText('No gc line arrived');
+  expect(await page.locator('#wb-text-a').inputValue()).toBe('starting\n');
+  await expect(page.locator('[data-results]')).toBeHidden();
+  expect(problems).toEqual([]);
+  watching.child.kill('SIGINT');
+  // watch exits with the program's status: 128 + 15 for SIGTERM.
+  expect(await watching.exited).toBe(143);
+});

@@ -196,6 +196,15 @@ describe('LiveFeed', () => {
     expect(appends.map((a) => [a.lines.length, a.end])).toEqual([[2, true]]);
   });
 
+  it('says nothing of an update that fails after stop()', async () => {
+    const { feed, appends, failures } = harness();
+    feed.receive(lines(1, 1));
+    feed.stop();
+    appends[0]!.done.reject(new Error('the live trace was closed'));
+    await settle();
+    expect(failures).toEqual([]);
+  });
+
   it('stops and reports when the dataset fails', async () => {
     const { feed, appends, failures } = harness();
     feed.receive(lines(1, 1));
