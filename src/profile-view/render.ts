@@ -84,7 +84,7 @@ function renderTable(doc: Document, report: ProfileReport, idPrefix: string): HT
   }
   t.append(element(doc, 'caption', { id: `${idPrefix}-table-caption` }, captionText));
   const head = element(doc, 'tr');
-  // By function, pprof names no file or line; by line, each row is one.
+  // By line each row is a line of a file; by function, the function's file.
   const byLine = report.granularity === 'lines';
   const columns = [
     ['flat', 'num'],
@@ -93,7 +93,7 @@ function renderTable(doc: Document, report: ProfileReport, idPrefix: string): HT
     ['cum', 'num'],
     ['cum %', 'num'],
     ['function', ''],
-    ...(byLine ? [['file:line', '']] : []),
+    [byLine ? 'file:line' : 'file', ''],
   ] as const;
   for (const [label, cls] of columns) {
     head.append(element(doc, 'th', { scope: 'col', ...(cls ? { class: cls } : {}) }, label));
@@ -106,7 +106,7 @@ function renderTable(doc: Document, report: ProfileReport, idPrefix: string): HT
     sum += row.flat;
     const tr = element(doc, 'tr', { 'data-function': row.function });
     if (row.flat < 0) tr.classList.add('is-negative');
-    const place = row.line > 0 ? `${shortFile(row.file)}:${row.line}` : '';
+    const place = row.line > 0 ? `${shortFile(row.file)}:${row.line}` : shortFile(row.file);
     tr.append(
       element(doc, 'td', { class: 'num' }, valueText(row.flat)),
       element(doc, 'td', { class: 'num' }, percentage(row.flat, table.total).trim()),
@@ -120,10 +120,9 @@ function renderTable(doc: Document, report: ProfileReport, idPrefix: string): HT
         `${row.function}${row.inline ? ` ${row.inline}` : ''}`,
       ),
     );
-    if (byLine)
-      tr.append(
-        element(doc, 'td', { class: 'pv-file', ...(row.file ? { title: row.file } : {}) }, place),
-      );
+    tr.append(
+      element(doc, 'td', { class: 'pv-file', ...(row.file ? { title: row.file } : {}) }, place),
+    );
     body.append(tr);
   }
   t.append(thead, body);

@@ -193,7 +193,16 @@ function buildGraph(
               cum: 0,
               callers: new Map(),
             }
-          : { key, function: name, file: '', line: 0, flat: 0, cum: 0, callers: new Map() };
+          : // The function's file, for the reader; pprof's row is the name alone.
+            {
+              key,
+              function: name,
+              file: cleanPath(file),
+              line: 0,
+              flat: 0,
+              cum: 0,
+              callers: new Map(),
+            };
       nodes.set(key, node);
     }
     return node;

@@ -64,7 +64,9 @@ describe('renderReport()', () => {
     expect(root.querySelector('[data-headline]')!.textContent).toBe(report.headline);
     expect(root.querySelector('svg.flame-chart')).not.toBeNull();
     const headers = [...root.querySelectorAll('thead th')].map((th) => th.textContent);
-    expect(headers).toEqual(['flat', 'flat %', 'sum %', 'cum', 'cum %', 'function']);
+    expect(headers).toEqual(['flat', 'flat %', 'sum %', 'cum', 'cum %', 'function', 'file']);
+    const remember = root.querySelector('tbody tr[data-function="main.remember"]')!;
+    expect(remember.querySelector('td:last-child')!.textContent).toBe('heap-profiles/sessions.go');
     expect(root.querySelectorAll('tbody tr')).toHaveLength(report.table.rows.length);
     const byLine = buildReport(null, await loaded('leaking-map-2.pb.gz', 8), {
       granularity: 'lines',
