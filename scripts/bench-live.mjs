@@ -87,7 +87,14 @@ async function run(browser, replayArgs, expectedLines) {
     // Let the page settle (fonts, first layout) before anything is timed.
     await page.waitForTimeout(1000);
     await page.evaluate(() => {
-      const state = (window.__live = { shown: [], longTasks: [] });
+      const state = (window.__live = { shown: [], longTasks: [], measures: {} });
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          const m = (state.measures[entry.name] ??= { count: 0, ms: 0 });
+          m.count++;
+          m.ms += entry.duration;
+        }
+      }).observe({ type: 'measure' });
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries())
           state.longTasks.push({ at: entry.startTime, ms: entry.duration });
@@ -130,6 +137,7 @@ async function run(browser, replayArgs, expectedLines) {
     }
     const tasks = state.longTasks.map((t) => t.ms);
     const max = (values) => values.reduce((a, b) => Math.max(a, b), 0);
+    const mean = (m) => (m ? +(m.ms / m.count).toFixed(1) : null);
     return {
       lines: expectedLines,
       wallSeconds: +wallSeconds.toFixed(2),
@@ -139,6 +147,10 @@ async function run(browser, replayArgs, expectedLines) {
       latencyMaxMs: +max(latencies).toFixed(1),
       longTasksOver50Ms: tasks.length,
       longestTaskMs: +max(tasks).toFixed(1),
+      // Mean wall time of an update's steps: the worker reading the lines, then the page
+      // drawing text, charts and findings.
+      appendMeanMs: mean(state.measures['workbench:live:append']),
+      showMeanMs: mean(state.measures['workbench:live:show']),
       mainThreadCpuMs: Math.round(cpuMs),
       mainThreadCpuPerUpdateMs: +(cpuMs / Math.max(1, state.shown.length)).toFixed(1),
       loadAverage: +loadavg()[0].toFixed(2),
@@ -156,7 +168,7 @@ try {
   results.capturePace = await run(browser, [], captureLines.length);
   const c = results.capturePace;
   console.log(
-    `capture's own timing (${c.lines} lines in ${c.wallSeconds} s): printed line → charts p50 ${c.latencyP50Ms} ms, p95 ${c.latencyP95Ms} ms, max ${c.latencyMaxMs} ms; ${c.longTasksOver50Ms} tasks over 50 ms (longest ${c.longestTaskMs} ms); main thread ${c.mainThreadCpuMs} ms CPU over ${c.updates} updates; load ${c.loadAverage}`,
+    `capture's own timing (${c.lines} lines in ${c.wallSeconds} s): printed line → charts p50 ${c.latencyP50Ms} ms, p95 ${c.latencyP95Ms} ms, max ${c.latencyMaxMs} ms; ${c.longTasksOver50Ms} tasks over 50 ms (longest ${c.longestTaskMs} ms); main thread ${c.mainThreadCpuMs} ms CPU over ${c.updates} updates (worker ${c.appendMeanMs} ms, drawing ${c.showMeanMs} ms each); load ${c.loadAverage}`,
   );
   for (const rate of rates) {
     const lines = Math.max(300, Math.round(rate * seconds));
@@ -165,7 +177,7 @@ try {
     r.keptUp = r.wallSeconds <= (lines / rate) * 1.2 + 1;
     results.rates[rate] = r;
     console.log(
-      `${rate.toLocaleString('en')} lines/s (${lines.toLocaleString('en')} lines): all shown after ${r.wallSeconds} s${r.keptUp ? '' : ' (fell behind)'}; ${r.updates} updates; printed line → charts p50 ${r.latencyP50Ms} ms, p95 ${r.latencyP95Ms} ms; ${r.longTasksOver50Ms} tasks over 50 ms (longest ${r.longestTaskMs} ms); main thread ${r.mainThreadCpuMs} ms CPU (${r.mainThreadCpuPerUpdateMs} ms an update); load ${r.loadAverage}`,
+      `${rate.toLocaleString('en')} lines/s (${lines.toLocaleString('en')} lines): all shown after ${r.wallSeconds} s${r.keptUp ? '' : ' (fell behind)'}; ${r.updates} updates (worker ${r.appendMeanMs} ms, drawing ${r.showMeanMs} ms each); printed line → charts p50 ${r.latencyP50Ms} ms, p95 ${r.latencyP95Ms} ms; ${r.longTasksOver50Ms} tasks over 50 ms (longest ${r.longestTaskMs} ms); main thread ${r.mainThreadCpuMs} ms CPU (${r.mainThreadCpuPerUpdateMs} ms an update); load ${r.loadAverage}`,
     );
   }
 } finally {

@@ -134,6 +134,14 @@ test('watch -- CMD: the page follows the program live, pauses, shows its exit, a
     .trim()
     .split('\n');
   expect(csv).toHaveLength(parsed.cycles.length + 1);
+  // … it goes into a share link …
+  await page.getByRole('button', { name: 'Copy a share link' }).click();
+  await expect(page.locator('[data-share-message]')).toContainText(/^Link (copied|ready)/);
+  expect(await page.locator('#wb-share-link').inputValue()).toMatch(/\/lab\/#./);
+  // … and compares with a second trace.
+  await page.locator('#wb-sample-b').selectOption({ label: 'steady' });
+  await expect(page.locator('[data-compare-table] table')).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('[data-compare-table] caption')).toContainText('A: live trace');
 
   // A reload and a second tab get the whole trace from the server, each line once.
   for (const tab of [page, await context.newPage()]) {
