@@ -252,7 +252,7 @@ export class TraceSlot {
 
   /** Empties the slot and forgets its saved text (a live trace was never saved: that stays). */
   clear(): void {
-    const wasLive = this.live || this.scope.dataset.liveTrace === 'true';
+    const wasLive = this.holdsLiveTrace;
     if (wasLive) this.closeLive();
     this.editor.setValue('');
     this.textarea.value = '';
@@ -291,6 +291,8 @@ export class TraceSlot {
     this.live = true;
     this.runChosen = false;
     this.liveText = [];
+    this.problemsShown = -1;
+    this.find('[data-problem-list]').replaceChildren();
     this.text = '';
     this.editor.setValue('');
     this.textarea.value = '';
@@ -351,6 +353,11 @@ export class TraceSlot {
     this.live = false;
     this.find('[data-status]').removeAttribute('aria-live');
     this.pager?.element.querySelector('[data-pager-status]')?.setAttribute('aria-live', 'polite');
+  }
+
+  /** The slot holds a trace from `gctrace watch`, running or ended, until it is cleared. */
+  get holdsLiveTrace(): boolean {
+    return this.scope.dataset.liveTrace === 'true';
   }
 
   /** Leaves live mode altogether: the slot takes traces from anywhere again. */
@@ -551,7 +558,7 @@ export class TraceSlot {
     const zone = this.scope;
     zone.addEventListener('dragover', (event) => {
       // A live trace keeps its slot until it is cleared.
-      if (this.live || !event.dataTransfer?.types.includes('Files')) return;
+      if (this.holdsLiveTrace || !event.dataTransfer?.types.includes('Files')) return;
       event.preventDefault();
       zone.classList.add('is-dropping');
     });
@@ -559,7 +566,7 @@ export class TraceSlot {
     zone.addEventListener('drop', (event) => {
       const dropped = event.dataTransfer?.files[0];
       zone.classList.remove('is-dropping');
-      if (!dropped || this.live) return;
+      if (!dropped || this.holdsLiveTrace) return;
       event.preventDefault();
       void this.loadFile(dropped);
     });

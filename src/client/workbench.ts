@@ -500,8 +500,8 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
 
   private async openSharedLink(): Promise<void> {
     const a = this.a;
-    // The live trace keeps its slot while it is watched.
-    if (a.live) return;
+    // The live trace keeps its slot until it is cleared.
+    if (a.holdsLiveTrace) return;
     try {
       const shared = await decodeShare(location.hash);
       if (shared === null) return;
