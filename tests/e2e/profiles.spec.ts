@@ -1,6 +1,10 @@
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { violationsInBothThemes, watchPage } from './watch.ts';
+
+// Profiles are read in a worker; on a loaded two-core machine a report can take a few seconds.
+test.use({ actionTimeout: 30_000 });
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 const lesson = '/lessons/spotting-a-leak/';
 const captured = (name: string) => join(process.cwd(), 'content', 'profiles', 'go1.27', name);
@@ -24,7 +28,13 @@ test('the lesson compares two real profiles and names the function and line that
     'main.remember',
   );
   // By line, the first row is a line of main.remember in sessions.go.
-  await panel.getByRole('radio', { name: 'line' }).check();
+  // The cells above mount their editors as they scroll into view and may shift the page under a
+  // click: check until it holds.
+  const byLine = panel.getByRole('radio', { name: 'line' });
+  await expect(async () => {
+    await byLine.check();
+    await baseExpect(byLine).toBeChecked();
+  }).toPass();
   await expect(panel.locator('[data-top-table] tbody tr').first().locator('td').last()).toHaveText(
     /^heap-profiles\/sessions\.go:\d+$/,
   );
