@@ -143,6 +143,23 @@ export function createMonacoEditor(host: HTMLElement, text: string, label: strin
       editor.pushUndoStop();
       settingValue = false;
     },
+    append(text) {
+      // Scroll sizes come from the model, so they hold even before the next render.
+      const atEnd =
+        editor.getScrollTop() + editor.getLayoutInfo().height >= editor.getScrollHeight() - 20;
+      const end = model.getFullModelRange().getEndPosition();
+      settingValue = true;
+      // Straight into the model: the undo stack keeps only the learner's own edits.
+      model.applyEdits([{ range: monaco.Range.fromPositions(end), text }]);
+      settingValue = false;
+      if (atEnd) editor.revealLine(model.getLineCount());
+    },
+    setReadOnly(readOnly) {
+      editor.updateOptions({
+        readOnly,
+        readOnlyMessage: { value: 'A program is running: the trace can be edited when it ends.' },
+      });
+    },
     onChange: (listener) => void changeListeners.push(listener),
     onSelectLines: (listener) => void selectListeners.push(listener),
     revealLine(line, options) {

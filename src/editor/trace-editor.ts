@@ -20,6 +20,13 @@ export interface TraceEditor {
   getValue(): string;
   /** Replaces the whole text as one undoable edit. */
   setValue(text: string): void;
+  /**
+   * Adds text at the end, as if pasted there (a program's output streaming in). A view scrolled
+   * to the end follows the new text; one scrolled elsewhere stays put. Listeners are not called.
+   */
+  append(text: string): void;
+  /** While read-only the learner can read, select and copy, but not change the text. */
+  setReadOnly(readOnly: boolean): void;
   /** Called after every change the learner makes (not after `setValue`). */
   onChange(listener: (text: string) => void): void;
   /** Called when the selected lines change (1-based, inclusive). */
@@ -55,6 +62,16 @@ export function textareaEditor(textarea: HTMLTextAreaElement): TraceEditor {
       // A change made by code must not move the focus (the simulator's sliders, the presenter's
       // keys); the cell's own Undo button, not the browser's, brings a replaced text back.
       textarea.value = text;
+    },
+    append(text) {
+      // A few pixels of slack: a view at the end stays at the end.
+      const atEnd = textarea.scrollTop + textarea.clientHeight >= textarea.scrollHeight - 4;
+      const end = textarea.value.length;
+      textarea.setRangeText(text, end, end, 'preserve');
+      if (atEnd) textarea.scrollTop = textarea.scrollHeight;
+    },
+    setReadOnly(readOnly) {
+      textarea.readOnly = readOnly;
     },
     onChange: (listener) => void changeListeners.push(listener),
     onSelectLines: (listener) => void selectListeners.push(listener),
