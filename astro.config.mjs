@@ -43,6 +43,26 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
+  // Every page carries a Content-Security-Policy (a meta tag with the hashes of Astro's inline
+  // scripts). Scripts come only from the site itself; 'wasm-unsafe-eval' lets the Go programs
+  // compiled to WebAssembly run, and 'unsafe-eval' is never allowed. Styles allow 'unsafe-inline'
+  // because the editor sets its layout in style attributes and injected <style> elements.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+    },
+  },
   vite: {
     plugins: [monacoCssInChunk()],
     build: { chunkSizeWarningLimit: 4000 },

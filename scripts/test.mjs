@@ -1,6 +1,12 @@
-// Runs every gate in order and ends with one "N passed, N failed" line that counts every test
-// case (unit and end-to-end) plus each gate that is not itself a test runner.
-import { spawnSync } from 'node:child_process';
+// Runs every gate and ends with one "N passed, N failed" line that counts every test case (unit
+// and end-to-end) plus each gate that is not itself a test runner.
+//
+// Two lanes, because the end-to-end tests spend much of their time waiting on the browser: once
+// the site is built they start, and the type check, the formatting check and the unit tests run
+// beside them, one after the other. That lane's output is held back and printed whole as each of
+// its gates ends, so the two never interleave line by line. The end-to-end tests tagged @alone
+// time the main thread, so they run last, once both lanes are done and nothing shares the machine.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const env = {
@@ -16,24 +22,38 @@ let passed = 0;
 let failed = 0;
 const failures = [];
 
-function run(label, command, args) {
-  console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
+/** Runs a command; with `quiet`, its output is collected and printed in one piece at the end. */
+function run(label, command, args, { quiet = false } = {}) {
   const started = Date.now();
-  const result = spawnSync(command, args, { stdio: 'inherit', env });
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const ok = result.status === 0;
-  console.log(`${ok ? '✔' : '✘'} ${label} (${seconds} s)`);
-  return ok;
+  const heading = `\n▶ ${label}: ${command} ${args.join(' ')}`;
+  if (!quiet) console.log(heading);
+  return new Promise((done) => {
+    const child = spawn(command, args, { stdio: quiet ? 'pipe' : 'inherit', env });
+    const output = [];
+    child.stdout?.on('data', (chunk) => output.push(chunk));
+    child.stderr?.on('data', (chunk) => output.push(chunk));
+    child.on('error', (error) => output.push(Buffer.from(`${error.message}\n`)));
+    child.on('close', (status) => {
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      const ok = status === 0;
+      if (quiet) process.stdout.write(`${heading}\n${Buffer.concat(output).toString()}`);
+      console.log(`${ok ? '✔' : '✘'} ${label} (${seconds} s)`);
+      done(ok);
+    });
+  });
 }
 
-function gate(label, command, args) {
-  const ok = run(label, command, args);
+function record(label, ok) {
   if (ok) passed++;
   else {
     failed++;
     failures.push(label);
   }
   return ok;
+}
+
+async function gate(label, command, args, options) {
+  return record(label, await run(label, command, args, options));
 }
 
 function countVitest(file) {
@@ -52,8 +72,9 @@ function countPlaywright(file) {
   return { passed: stats.expected + stats.flaky, failed: stats.unexpected };
 }
 
-function runner(label, command, args, reportFile, count) {
-  const ok = run(label, command, args);
+/** A gate that is itself a test runner: its report's counts are added instead of one for it. */
+async function runner(label, command, args, reportFile, count, options) {
+  const ok = await run(label, command, args, options);
   const counted = count(reportFile);
   if (counted) {
     passed += counted.passed;
@@ -66,30 +87,51 @@ function runner(label, command, args, reportFile, count) {
   return ok;
 }
 
-gate('Chromium present', 'sh', ['scripts/ensure-chromium.sh']);
-gate('types (astro check)', 'astro', ['check']);
-gate('formatting (prettier)', 'prettier', ['--check', '.']);
-runner(
-  'unit tests (vitest)',
-  'vitest',
-  ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest.json`],
-  `${reports}/vitest.json`,
-  countVitest,
-);
-const built = gate('production build', 'astro', ['build']);
-if (built) {
-  runner(
+const started = Date.now();
+await gate('Chromium present', 'sh', ['scripts/ensure-chromium.sh']);
+const built = await gate('production build', 'astro', ['build']);
+
+async function checksAndUnitTests() {
+  await gate('types (astro check)', 'astro', ['check'], { quiet: true });
+  await gate('formatting (prettier)', 'prettier', ['--check', '.'], { quiet: true });
+  await runner(
+    'unit tests (vitest)',
+    'vitest',
+    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest.json`],
+    `${reports}/vitest.json`,
+    countVitest,
+    { quiet: true },
+  );
+}
+
+async function endToEnd() {
+  if (!built) {
+    failed++;
+    failures.push('end-to-end tests (skipped: the build failed)');
+    return;
+  }
+  await runner(
     'end-to-end tests (playwright)',
     'playwright',
-    ['test'],
+    ['test', '--project=site'],
     `${reports}/playwright.json`,
     countPlaywright,
   );
-} else {
-  failed++;
-  failures.push('end-to-end tests (skipped: the build failed)');
+}
+
+await Promise.all([endToEnd(), checksAndUnitTests()]);
+if (built) {
+  env.E2E_REPORT = `${reports}/playwright-alone.json`;
+  await runner(
+    'end-to-end tests that time the main thread, alone (playwright)',
+    'playwright',
+    ['test', '--project=alone', '--no-deps'],
+    env.E2E_REPORT,
+    countPlaywright,
+  );
 }
 
 if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
+console.log(`\nAll gates took ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

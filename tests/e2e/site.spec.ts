@@ -1,13 +1,16 @@
 import { expect, test } from '@playwright/test';
-import { sitePages, violationsInBothThemes, watchPage } from './watch.ts';
+import { expectStrictPolicy, sitePages, violationsInBothThemes, watchPage } from './watch.ts';
 
-test('every linked page loads with no console errors or failed requests', async ({ page }) => {
+test('every linked page loads with no console errors or failed requests, under its policy', async ({
+  page,
+}) => {
   const pages = await sitePages(page);
   expect(pages.length).toBeGreaterThan(8);
   for (const path of pages) {
     const problems = watchPage(page);
     await page.goto(path, { waitUntil: 'networkidle' });
     await expect(page.locator('h1').first()).toBeVisible();
+    await expectStrictPolicy(page, path);
     expect(problems, path).toEqual([]);
     page.removeAllListeners();
   }

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 /** Collects console errors, page errors and failed or 4xx/5xx requests while a test runs. */
@@ -73,4 +73,25 @@ export async function accessibilityViolations(
   return results.violations.map(
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
   );
+}
+
+/**
+ * Checks the loaded page's Content-Security-Policy: one meta tag; scripts from the site only,
+ * never 'unsafe-eval' and never inline scripts without a hash; no plugins.
+ */
+export async function expectStrictPolicy(page: Page, path: string): Promise<void> {
+  const metas = page.locator('meta[http-equiv="content-security-policy" i]');
+  await expect(metas, path).toHaveCount(1);
+  const policy = new Map(
+    ((await metas.getAttribute('content')) ?? '')
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .filter((words) => words[0])
+      .map(([name, ...sources]) => [name!, sources]),
+  );
+  const scripts = policy.get('script-src') ?? [];
+  expect(scripts, path).toContain("'self'");
+  expect(scripts, path).not.toContain("'unsafe-eval'");
+  expect(scripts, path).not.toContain("'unsafe-inline'");
+  expect(policy.get('object-src'), path).toEqual(["'none'"]);
 }
