@@ -18,7 +18,7 @@ import type { TraceCellElement } from './trace-cell.ts';
 
 interface BuildData {
   id: string;
-  release: string;
+  goVersion: string;
   wasmUrl: string;
   wasmExecUrl: string;
   gzipBytes: number;
@@ -141,7 +141,7 @@ class RunProgramElement extends HTMLElement {
     const timeCapMs = (duration === null ? timeCapSeconds : duration + timeCapMarginSeconds) * 1000;
 
     this.setRunning(true);
-    this.status(`Starting ${program} on ${build.release}…`);
+    this.status(`Starting ${program} on ${build.goVersion}…`);
     this.stderrLines = 0;
     this.stdoutLines = [];
     this.showStdout();
@@ -162,7 +162,7 @@ class RunProgramElement extends HTMLElement {
       {
         started: () => {
           this.startedAt = performance.now();
-          this.status(`Running ${program} on ${build.release}. Stop ends it at once.`);
+          this.status(`Running ${program} on ${build.goVersion}. Stop ends it at once.`);
           this.progressTimer = window.setInterval(() => this.showProgress(), 1000);
         },
         stderr: (lines) => {

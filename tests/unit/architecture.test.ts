@@ -127,6 +127,7 @@ const allowedEdges: [from: string, to: string, why: string][] = [
   ['client', 'gctrace', 'elements parse the text they are given'],
   ['client', 'site', 'DOM helpers'],
   ['client', 'run', 'the run-program element runs an in-page Go program into its cell'],
+  ['run', 'cell', "types only: a comparison of runs reads the cells' views"],
   ['workbench', 'cell', 'the workbench shows cells the way a lesson cell does'],
   ['workbench', 'charts', 'the workbench draws charts'],
   ['workbench', 'gctrace', 'the workbench parses and analyses traces'],

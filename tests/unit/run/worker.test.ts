@@ -5,12 +5,12 @@ import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { parseTrace } from '../../../src/gctrace/index.ts';
-import { readManifest, type ProgramBuild } from '../../../src/run/manifest.ts';
+import { readProgramBuilds, type ProgramBuild } from '../../../src/run/program-builds.ts';
 import type { ProgramMessage, ProgramStart } from '../../../src/run/protocol.ts';
 import { lineStream } from '../../../src/run/stream-lines.ts';
 
 const publicUrl = new URL('../../../public/', import.meta.url);
-const manifest = readManifest(
+const manifest = readProgramBuilds(
   JSON.parse(readFileSync(new URL('wasm/manifest.json', publicUrl), 'utf8')),
 );
 const newest = manifest.builds.at(-1)!;
@@ -55,26 +55,32 @@ function stderrLines(messages: readonly ProgramMessage[]): string[] {
   return last === null ? out : [...out, last];
 }
 
-describe(`the program worker, on ${newest.release}`, () => {
-  it('streams the leaking program’s trace in pieces that join into lines the parser reads without a diagnostic', async () => {
-    // flushMs 0: every write of the runtime is sent on its own, so lines arrive in pieces.
-    const messages = await run(newest, { flushMs: 0 });
-    expect(messages[0]).toMatchObject({ type: 'started' });
-    expect(messages.at(-1)).toEqual({ type: 'exit', code: 0 });
-    const pieces = messages.filter((m) => m.type === 'output' && m.stderr !== '');
-    expect(pieces.some((m) => m.type === 'output' && !m.stderr.endsWith('\n'))).toBe(true);
-    const gcLines = stderrLines(messages).filter((line) => line.startsWith('gc '));
-    expect(gcLines.length).toBeGreaterThan(5);
-    const parsed = parseTrace(gcLines.join('\n'));
-    expect(parsed.diagnostics).toEqual([]);
-    expect(parsed.cycles.length).toBe(gcLines.length);
-    // js/wasm has one P: the runtime sets its CPU count to 1 (runtime/os_wasm.go).
-    for (const line of gcLines) expect(line).toMatch(/, 1 P( \(forced\))?$/);
-    // The live heap at the end is above the one at the start: the map only grows.
-    const live = parsed.cycles.map((c) => c.heapMB![2]!);
-    expect(live.at(-1)!).toBeGreaterThan(live[0]!);
-  });
+// The oldest and the newest release: what the runtime prints, and how, differs most between them.
+describe.each([...new Set([manifest.builds[0]!, newest])])(
+  'the program worker, on $goVersion',
+  (build) => {
+    it('streams the leaking program’s trace in pieces that join into lines the parser reads without a diagnostic', async () => {
+      // flushMs 0: every write of the runtime is sent on its own, so lines arrive in pieces.
+      const messages = await run(build, { flushMs: 0 });
+      expect(messages[0]).toMatchObject({ type: 'started' });
+      expect(messages.at(-1)).toEqual({ type: 'exit', code: 0 });
+      const pieces = messages.filter((m) => m.type === 'output' && m.stderr !== '');
+      expect(pieces.some((m) => m.type === 'output' && !m.stderr.endsWith('\n'))).toBe(true);
+      const gcLines = stderrLines(messages).filter((line) => line.startsWith('gc '));
+      expect(gcLines.length).toBeGreaterThan(5);
+      const parsed = parseTrace(gcLines.join('\n'));
+      expect(parsed.diagnostics).toEqual([]);
+      expect(parsed.cycles.length).toBe(gcLines.length);
+      // js/wasm has one P: the runtime sets its CPU count to 1 (runtime/os_wasm.go).
+      for (const line of gcLines) expect(line).toMatch(/, 1 P( \(forced\))?$/);
+      // The live heap at the end is above the one at the start: the map only grows.
+      const live = parsed.cycles.map((c) => c.heapMB![2]!);
+      expect(live.at(-1)!).toBeGreaterThan(live[0]!);
+    });
+  },
+);
 
+describe(`the program worker, on ${newest.goVersion}`, () => {
   it('sends standard output apart from standard error', async () => {
     const messages = await run(newest);
     const stdout = messages.flatMap((m) => (m.type === 'output' ? [m.stdout] : [])).join('');

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findBuilds, findProgram, readManifest } from '../../../src/run/manifest.ts';
+import { findBuilds, findProgram, readProgramBuilds } from '../../../src/run/program-builds.ts';
 
-const manifest = readManifest(JSON.parse(readFileSync('public/wasm/manifest.json', 'utf8')));
+const manifest = readProgramBuilds(JSON.parse(readFileSync('public/wasm/manifest.json', 'utf8')));
 
-describe('readManifest()', () => {
+describe('readProgramBuilds()', () => {
   it('lists the committed builds oldest first, each with its two files under /wasm/', () => {
     expect(manifest.builds.length).toBeGreaterThan(0);
     const minors = manifest.builds.map((b) => Number(b.id.slice('go1.'.length)));
     expect(minors).toEqual([...minors].sort((a, b) => a - b));
     for (const build of manifest.builds) {
-      expect(build.release.startsWith(build.id)).toBe(true);
+      expect(build.goVersion.startsWith(build.id)).toBe(true);
       expect(build.wasmPath).toMatch(/^\/wasm\/.+\.wasm$/);
       expect(build.wasmExecPath).toMatch(/^\/wasm\/.+wasm_exec\.js$/);
       expect(readFileSync(`public${build.wasmPath}`).byteLength).toBe(build.bytes);
@@ -18,7 +18,7 @@ describe('readManifest()', () => {
   });
 
   it('refuses a file that is not a manifest', () => {
-    expect(() => readManifest({ builds: 'no' })).toThrow(/build-wasm\.sh/);
+    expect(() => readProgramBuilds({ builds: 'no' })).toThrow(/build-wasm\.sh/);
   });
 });
 
