@@ -35,7 +35,7 @@ function run(
   return new Promise((resolve, reject) => {
     worker.on('error', reject);
     type HostMessage =
-      { type: 'host-ready' | 'host-closed' } | { type: 'host-error'; message: string };
+      { type: 'host-ready' } | { type: 'host-closed' } | { type: 'host-error'; message: string };
     worker.on('message', (message: ProgramMessage | HostMessage) => {
       if (message.type === 'host-error') reject(new Error(message.message));
       else if (message.type === 'host-ready') worker.postMessage(start);
