@@ -1,8 +1,9 @@
 /**
  * Gathers text that streams into a cell and applies it at most once per animation frame, so a
  * program printing thousands of lines a second costs the page one parse and one redraw per frame.
- * When applying takes long (a big trace redraws big charts), the next batch waits as long again,
- * so the page always has at least half its time for scrolling, typing and painting.
+ * Applying is timed up to the next frame, so the time the browser then takes to lay out and paint
+ * what changed counts too; the next batch waits as long again (and at least `minGapMs`), so the
+ * page always keeps at least half its time for scrolling, typing and everything else.
  */
 export interface AppendBatcher {
   /** Queues text; it is applied at the next frame the page can spare. */
@@ -25,26 +26,34 @@ const browserClock: BatcherClock = {
 
 export function appendBatcher(
   apply: (text: string) => void,
-  clock: BatcherClock = browserClock,
+  options: { minGapMs?: number; clock?: BatcherClock } = {},
 ): AppendBatcher {
+  const { minGapMs = 0, clock = browserClock } = options;
   let queued: string[] = [];
   let frameRequested = false;
+  /** When the last apply began, while its cost is not yet known (null once measured). */
+  let measuringSince: number | null = null;
   let notBefore = 0;
 
   const applyQueued = () => {
     if (queued.length === 0) return;
     const text = queued.join('');
     queued = [];
-    const began = clock.now();
+    measuringSince = clock.now();
     apply(text);
-    const ended = clock.now();
-    notBefore = ended + (ended - began);
+    // The next frame ends the measure, even when nothing new is queued by then.
+    request();
   };
 
   const onFrame = () => {
     frameRequested = false;
+    const now = clock.now();
+    if (measuringSince !== null) {
+      notBefore = measuringSince + Math.max(minGapMs, 2 * (now - measuringSince));
+      measuringSince = null;
+    }
     if (queued.length === 0) return;
-    if (clock.now() < notBefore) {
+    if (now < notBefore) {
       request();
       return;
     }

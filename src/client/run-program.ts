@@ -54,6 +54,11 @@ class RunProgramElement extends HTMLElement {
     });
     form.addEventListener('input', () => this.showCommand());
     this.find('[data-action="stop"]').addEventListener('click', () => this.run?.stop());
+    const stdout = this.find('[data-stdout]');
+    stdout.addEventListener('scroll', () => {
+      this.followStdout = stdout.scrollTop + stdout.clientHeight >= stdout.scrollHeight - 4;
+    });
+    this.find('[data-stdout-box]').addEventListener('toggle', () => this.showStdout());
   }
 
   private find<T extends HTMLElement = HTMLElement>(selector: string): T {
@@ -224,13 +229,17 @@ class RunProgramElement extends HTMLElement {
       `${Math.floor((performance.now() - this.startedAt) / 1000)} s · ${plural(this.stderrLines, 'line')}`;
   }
 
+  /** Standard output follows its last line unless the learner scrolled up to read. */
+  private followStdout = true;
+
   private showStdout(): void {
     this.stdoutFrame = 0;
-    const pre = this.find('[data-stdout]');
-    const atEnd = pre.scrollTop + pre.clientHeight >= pre.scrollHeight - 4;
-    pre.textContent = this.stdoutLines.join('\n');
-    if (atEnd) pre.scrollTop = pre.scrollHeight;
     this.find('[data-stdout-count]').textContent = `(${plural(this.stdoutLines.length, 'line')})`;
+    // A closed box is filled when it opens: nothing to lay out meanwhile.
+    if (!this.find<HTMLDetailsElement>('[data-stdout-box]').open) return;
+    const pre = this.find('[data-stdout]');
+    pre.textContent = this.stdoutLines.join('\n');
+    if (this.followStdout) pre.scrollTop = pre.scrollHeight;
   }
 
   /** A link that opens the run's trace in the workbench, where it can be compared and shared. */

@@ -147,6 +147,14 @@ class TraceCellElement extends HTMLElement {
   private runSaveTimer = 0;
   /** Monaco was due while a run streamed in: it comes when the run ends. */
   private monacoAfterRun = false;
+  /**
+   * Monaco steps aside while a run streams in: the plain text box shows the lines (appending to
+   * it costs the page far less than re-rendering the editor every frame), and Monaco takes the
+   * whole trace once, when the run ends.
+   */
+  private monacoDuringRun: TraceEditor | null = null;
+  /** The run's text so far, kept here so that a frame never reads the whole text back. */
+  private runValue = '';
 
   /**
    * Empties the cell for a program's run and makes the editor read-only until `endRun`. An edit
@@ -158,9 +166,16 @@ class TraceCellElement extends HTMLElement {
     this.running = true;
     this.dataset.running = '';
     window.clearTimeout(this.saveTimer);
-    this.runText ??= appendBatcher((text) => this.showRunText(text));
+    // Twenty updates a second at most: the charts still grow smoothly, and a lesson page full of
+    // cells has time to lay itself out between them.
+    this.runText ??= appendBatcher((text) => this.showRunText(text), { minGapMs: 50 });
     this.runText.clear();
     this.runHasText = false;
+    this.runValue = '';
+    if (this.editor.kind === 'monaco') {
+      this.monacoDuringRun = this.editor;
+      this.editor = textareaEditor(this.showTextBox(true));
+    }
     this.editor.setReadOnly(true);
     this.editor.setValue('');
     this.update('');
@@ -188,12 +203,21 @@ class TraceCellElement extends HTMLElement {
     this.running = false;
     delete this.dataset.running;
     this.editor.setReadOnly(false);
+    if (this.monacoDuringRun) {
+      this.editor.dispose();
+      this.showTextBox(false);
+      this.editor = this.monacoDuringRun;
+      this.monacoDuringRun = null;
+      this.editor.setValue(this.runValue);
+      this.editor.showTrace(this.editorTrace!);
+      this.revealLastLine();
+    }
     for (const action of ['reset', 'undo-reset']) {
       this.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!.disabled = false;
     }
     window.clearTimeout(this.runSaveTimer);
     this.runSaveTimer = 0;
-    this.save(this.editor.getValue());
+    this.save(this.runValue);
     this.offerReplacedEdit();
     if (this.monacoAfterRun) {
       this.monacoAfterRun = false;
@@ -203,14 +227,23 @@ class TraceCellElement extends HTMLElement {
 
   private replacedByRun: string | null = null;
 
+  /** Shows the plain text box in Monaco's place (or Monaco again), and returns the text box. */
+  private showTextBox(show: boolean): HTMLTextAreaElement {
+    const textarea = this.querySelector<HTMLTextAreaElement>('textarea.trace-text')!;
+    textarea.hidden = !show;
+    this.querySelector<HTMLElement>('.monaco-host')!.hidden = show;
+    return textarea;
+  }
+
   private showRunText(text: string): void {
     this.editor.append(text);
-    this.update(this.editor.getValue());
+    this.runValue += text;
+    this.update(this.runValue);
     // Saved every second or so, so that a reload in the middle keeps what has arrived.
     if (this.runSaveTimer === 0) {
       this.runSaveTimer = window.setTimeout(() => {
         this.runSaveTimer = 0;
-        this.save(this.editor.getValue());
+        this.save(this.runValue);
       }, 1000);
     }
   }

@@ -12,7 +12,9 @@ function testClock() {
   return {
     clock,
     advance: (ms: number) => (time += ms),
-    frame() {
+    /** Runs the frame callbacks that are due, `ms` after the previous frame. */
+    frame(ms = 16) {
+      time += ms;
       const due = frames;
       frames = [];
       for (const callback of due) callback();
@@ -25,7 +27,7 @@ describe('appendBatcher()', () => {
   it('applies everything pushed between two frames once, in order', () => {
     const t = testClock();
     const applied: string[] = [];
-    const batcher = appendBatcher((text) => applied.push(text), t.clock);
+    const batcher = appendBatcher((text) => applied.push(text), { clock: t.clock });
     batcher.push('a');
     batcher.push('b');
     batcher.push('c');
@@ -33,31 +35,54 @@ describe('appendBatcher()', () => {
     expect(t.pendingFrames()).toBe(1);
     t.frame();
     expect(applied).toEqual(['abc']);
+    t.frame(); // the frame that measures the apply
     expect(t.pendingFrames()).toBe(0);
   });
 
-  it('waits as long as the last apply took before applying again', () => {
+  it('waits twice as long as an apply took, up to the frame after it, before the next', () => {
     const t = testClock();
     const applied: string[] = [];
-    const batcher = appendBatcher((text) => {
-      applied.push(text);
-      t.advance(40); // a slow redraw
-    }, t.clock);
+    const batcher = appendBatcher(
+      (text) => {
+        applied.push(text);
+        t.advance(30); // a slow redraw
+      },
+      { clock: t.clock },
+    );
     batcher.push('1');
-    t.frame();
+    t.frame(); // applies '1' at 16; it takes until 46
     batcher.push('2');
-    t.advance(16);
-    t.frame(); // 16 ms after an apply that took 40: too soon
+    t.frame(14); // 60: 44 ms since the apply began, so nothing before 16 + 88 = 104
     expect(applied).toEqual(['1']);
-    t.advance(30);
-    t.frame();
+    t.frame(30); // 90
+    expect(applied).toEqual(['1']);
+    t.frame(20); // 110
     expect(applied).toEqual(['1', '2']);
+  });
+
+  it('keeps at least minGapMs between two applies', () => {
+    const t = testClock();
+    const applied: string[] = [];
+    const batcher = appendBatcher((text) => applied.push(text), {
+      clock: t.clock,
+      minGapMs: 100,
+    });
+    batcher.push('1');
+    t.frame(); // applied at 16
+    for (let i = 0; i < 5; i++) {
+      batcher.push(String(i + 2));
+      t.frame(); // 32 … 96
+    }
+    expect(applied).toEqual(['1']);
+    t.frame(); // 112: 96 ms … not yet
+    t.frame(); // 128
+    expect(applied).toEqual(['1', '23456']);
   });
 
   it('flush() applies what is queued at once, and clear() drops it', () => {
     const t = testClock();
     const applied: string[] = [];
-    const batcher = appendBatcher((text) => applied.push(text), t.clock);
+    const batcher = appendBatcher((text) => applied.push(text), { clock: t.clock });
     batcher.push('kept');
     batcher.flush();
     expect(applied).toEqual(['kept']);
