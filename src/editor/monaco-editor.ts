@@ -96,6 +96,9 @@ function isDark(): boolean {
 export function createMonacoEditor(host: HTMLElement, text: string, label: string): TraceEditor {
   registerOnce();
   const model = monaco.editor.createModel(text, languageId);
+  // An empty model takes the platform's line end (\r\n on Windows); traces use \n, and a run's
+  // lines arrive in a model that started empty.
+  model.setEOL(monaco.editor.EndOfLineSequence.LF);
   const editor = monaco.editor.create(host, {
     model,
     ariaLabel: label,

@@ -33,7 +33,7 @@ async function typeAtEnd(page: Page, cell: Locator, text: string): Promise<void>
 }
 
 async function setDuration(cell: Locator, seconds: number): Promise<void> {
-  await cell.getByLabel('-d').fill(String(seconds));
+  await cell.locator('input[name="flag-d"]').fill(String(seconds));
 }
 
 async function runToEnd(cell: Locator): Promise<void> {
@@ -152,13 +152,14 @@ test('a setting the runtime would reject is named before anything runs', async (
   await cell.scrollIntoViewIfNeeded();
   const limit = cell.getByLabel('GOMEMLIMIT');
   await limit.fill('48MB');
-  await cell.getByLabel('-d').fill('0');
+  const duration = cell.getByRole('spinbutton', { name: '-d (s)' });
+  await duration.fill('0');
   await expect(cell.locator('[data-command]')).toHaveText(/GOMEMLIMIT=48MB .* -d=0s/);
   await cell.getByRole('button', { name: 'Run', exact: true }).click();
   const alert = cell.getByRole('alert');
   await expect(alert).toContainText('-d must be between 1 and 60 s; it is 0.');
   await expect(alert).toContainText('GOMEMLIMIT must be a number of bytes');
-  await expect(cell.getByLabel('-d')).toBeFocused();
+  await expect(duration).toBeFocused();
   await expect(limit).toHaveAttribute('aria-invalid', 'true');
   await expect(cell).not.toHaveAttribute('data-running');
   await expect(cell.getByRole('button', { name: 'Stop' })).toBeDisabled();
