@@ -31,6 +31,8 @@ const timeCapSeconds = 120;
 /** Standard output keeps its last lines only: progress lines, not a log. */
 const stdoutLineLimit = 500;
 
+/** Milliseconds since the epoch, on the clock the program's worker reports its start with. */
+const now = () => performance.timeOrigin + performance.now();
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 class RunProgramElement extends HTMLElement {
@@ -153,7 +155,7 @@ class RunProgramElement extends HTMLElement {
     this.find('[data-share-row]').hidden = true;
     const cell = this.cell;
     cell.beginRun();
-    this.startedAt = performance.now();
+    this.startedAt = now();
     const { startRun } = await import('../run/run-client.ts');
     this.run = startRun(
       {
@@ -165,8 +167,9 @@ class RunProgramElement extends HTMLElement {
         timeCapMs,
       },
       {
-        started: () => {
-          this.startedAt = performance.now();
+        started: ({ at }) => {
+          // The worker's clock: a page busy when the message arrived does not shorten the run.
+          this.startedAt = at;
           this.status(`Running ${program} on ${build.goVersion}. Stop ends it at once.`);
           this.progressTimer = window.setInterval(() => this.showProgress(), 1000);
         },
@@ -187,7 +190,7 @@ class RunProgramElement extends HTMLElement {
   }
 
   private ended(end: RunEnd, program: string, build: BuildData): void {
-    const elapsed = performance.now() - this.startedAt;
+    const elapsed = now() - this.startedAt;
     this.run = null;
     window.clearInterval(this.progressTimer);
     this.cell.endRun();
@@ -226,7 +229,7 @@ class RunProgramElement extends HTMLElement {
 
   private showProgress(): void {
     this.find('[data-progress]').textContent =
-      `${Math.floor((performance.now() - this.startedAt) / 1000)} s · ${plural(this.stderrLines, 'line')}`;
+      `${Math.floor((now() - this.startedAt) / 1000)} s · ${plural(this.stderrLines, 'line')}`;
   }
 
   /** Standard output follows its last line unless the learner scrolled up to read. */

@@ -16,8 +16,11 @@ export interface ProgramStart {
 }
 
 export type ProgramMessage =
-  /** The program was downloaded and compiled, and its main is about to start. */
-  | { type: 'started'; downloadMs: number; compileMs: number }
+  /**
+   * The program was downloaded and compiled, and its main starts now: `at` is that moment in ms
+   * since the epoch (performance.timeOrigin + now()), a clock the page shares.
+   */
+  | { type: 'started'; at: number; downloadMs: number; compileMs: number }
   /** Text the program wrote since the last message, on standard output and standard error. */
   | { type: 'output'; stdout: string; stderr: string }
   /** The program ended by itself (os.Exit or the end of main) with this status. */

@@ -26,8 +26,8 @@ export type RunEnd =
   | { kind: 'failed'; message: string };
 
 export interface RunListener {
-  /** The program is compiled and starts now. */
-  started(timing: { downloadMs: number; compileMs: number }): void;
+  /** The program is compiled and started at `at` (ms since the epoch, performance.timeOrigin + now()). */
+  started(timing: { at: number; downloadMs: number; compileMs: number }): void;
   /** Whole lines of standard error: the trace, and whatever else the program wrote there. */
   stderr(lines: string[]): void;
   /** Whole lines of standard output. */
@@ -73,7 +73,11 @@ export function startRun(request: RunRequest, listener: RunListener): ProgramRun
     const message = event.data;
     switch (message.type) {
       case 'started':
-        listener.started({ downloadMs: message.downloadMs, compileMs: message.compileMs });
+        listener.started({
+          at: message.at,
+          downloadMs: message.downloadMs,
+          compileMs: message.compileMs,
+        });
         break;
       case 'output': {
         const errorLines = message.stderr ? stderr.push(message.stderr) : [];

@@ -157,7 +157,12 @@ async function start(request: ProgramStart): Promise<void> {
     return;
   }
   memory = loaded.instance.exports.mem as WebAssembly.Memory;
-  send({ type: 'started', downloadMs: loaded.downloadMs, compileMs: loaded.compileMs });
+  send({
+    type: 'started',
+    at: performance.timeOrigin + performance.now(),
+    downloadMs: loaded.downloadMs,
+    compileMs: loaded.compileMs,
+  });
   lastFlush = performance.now();
   try {
     await go.run(loaded.instance);
