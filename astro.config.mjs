@@ -1,6 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { searchIndex } from './src/integrations/search-index.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 
 /**
@@ -35,7 +37,14 @@ export default defineConfig({
   base: process.env.BASE_PATH || '/',
   site: process.env.SITE_URL || undefined,
   trailingSlash: 'ignore',
-  integrations: [mdx(), serviceWorker()],
+  integrations: [
+    mdx(),
+    // A sitemap needs absolute URLs, so only a build with SITE_URL writes one.
+    ...(process.env.SITE_URL ? [sitemap({ filter: (page) => !page.endsWith('/404/') })] : []),
+    // The search index is written before the service worker lists dist/ to precache it.
+    searchIndex(),
+    serviceWorker(),
+  ],
   markdown: {
     shikiConfig: {
       themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },

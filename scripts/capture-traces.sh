@@ -2,10 +2,11 @@
 # Captures GODEBUG=gctrace traces of the programs in content/programs with
 # several Go releases, each trace with its provenance.
 #
-# Usage: sh scripts/capture-traces.sh [RELEASE...] [--out DIR]
+# Usage: sh scripts/capture-traces.sh [RELEASE...] [--out DIR] [--only NAME,...]
 #
 #   RELEASE  1.19 1.21 1.22 1.23 1.24 1.25 1.26 1.27 (default: all of them)
 #   --out    where to write (default: a new temporary directory)
+#   --only   run only the captures with these names (e.g. short-leak,short-flat)
 #
 # For each release it writes DIR/go1.NN/<name>.txt (the program's stderr,
 # exactly as printed: the trace plus the program's own progress lines) and
@@ -35,12 +36,15 @@ TOOLCHAINS="sh $ROOT/scripts/go-toolchains.sh"
 
 OUT=
 RELEASES=
+ONLY=
 while [ $# -gt 0 ]; do
   case $1 in
     --out) OUT=$2; shift 2 ;;
     --out=*) OUT=${1#--out=}; shift ;;
+    --only) ONLY=$2; shift 2 ;;
+    --only=*) ONLY=${1#--only=}; shift ;;
     1.*) RELEASES="$RELEASES $1"; shift ;;
-    *) echo "usage: $0 [RELEASE...] [--out DIR]" >&2; exit 2 ;;
+    *) echo "usage: $0 [RELEASE...] [--out DIR] [--only NAME,...]" >&2; exit 2 ;;
   esac
 done
 [ -n "$RELEASES" ] || RELEASES=$($TOOLCHAINS list)
@@ -105,6 +109,7 @@ summary() {
 # to NAME.txt, and writes NAME.json.
 capture() {
   name=$1 prog=$2 settings=$3 args=$4 title=$5 desc=$6 truth=$7
+  case ",${ONLY:-$name}," in *",$name,"*) ;; *) return 0 ;; esac
   dir=$OUT/$GOV_DIR
   cmd="$settings ./$prog${args:+ $args} 2>$name.txt"
   echo "  $GOV $name: $cmd" >&2
@@ -242,6 +247,25 @@ capture_release() {
     "Four seconds of a fast leak under GOMEMLIMIT=64MiB and GOGC=off: once the live heap reaches the limit the collector runs back to back, the goal follows the heap past the limit, and nothing can be freed." \
     "leak: 10000 requests/s, each adds a session with a 4 KiB payload to a map that is never pruned (about 42 MB/s of live heap growth), plus 4 KiB of garbage per request; memory limit 64 MiB, GOGC=off"
 
+  # Short runs: under a second of cycles, to be judged by the number of cycles
+  # and the size of the change rather than by the time they cover.
+  capture short-flat gogc-demo "GOGC=25 GOMAXPROCS=2 GODEBUG=gctrace=1" "-d 500ms -live 8 -rate 1024" \
+    "Half a second, a hundred flat cycles ($GOV)" \
+    "Half a second of gogc-demo with a small live heap, a high garbage rate and GOGC=25: about a hundred cycles in under a second, the live heap flat." \
+    "no leak: live heap constant at 8 MB (1 KiB blocks), 1024 MB/s of 1 KiB garbage objects; GOGC=25"
+  capture short-leak leaking-map "GOMAXPROCS=2 GODEBUG=gctrace=1" "-d 1s -rate 10000 -size 1024 -garbage 32768" \
+    "One second of a fast leak ($GOV)" \
+    "One second of the leaking server at 10000 requests/s: the live heap grows from nothing to tens of MB within the second." \
+    "leak: 10000 requests/s, each adds a session (1 KiB payload plus a short string) to a map that is never pruned, about 11 MB/s of live heap growth; plus 32 KiB of short-lived garbage per request"
+  capture short-leak-gogc10 leaking-map "GOGC=10 GOMAXPROCS=2 GODEBUG=gctrace=1" "-d 1s -rate 20000 -size 1024 -garbage 8192" \
+    "One second of a fast leak with GOGC=10 ($GOV)" \
+    "One second of the leaking server at 20000 requests/s with GOGC=10: the live heap grows from nothing to several MB over dozens of cycles." \
+    "leak: 20000 requests/s, each adds a session (1 KiB payload plus a short string) to a map that is never pruned, about 22 MB/s of live heap growth; plus 8 KiB of short-lived garbage per request; GOGC=10"
+  capture short-leak-memlimit leaking-map "GOMEMLIMIT=16MiB GOGC=off GOMAXPROCS=2 GODEBUG=gctrace=1" "-d 1s -rate 10000 -size 4096 -garbage 4096" \
+    "One second of a leak into a memory limit ($GOV)" \
+    "One second of a fast leak under GOMEMLIMIT=16MiB and GOGC=off: the live heap reaches the limit within a fraction of a second, then the goal follows it and the collector runs back to back." \
+    "leak: 10000 requests/s, each adds a session with a 4 KiB payload to a map that is never pruned (about 42 MB/s of live heap growth), plus 4 KiB of garbage per request; memory limit 16 MiB, GOGC=off"
+
   capture gctrace2 gogc-demo "GOMAXPROCS=2 GODEBUG=gctrace=2" "-d 3s" \
     "gctrace=2 ($GOV)" \
     "Three seconds of gogc-demo with GODEBUG=gctrace=2. Up to Go 1.24 this prints the same as gctrace=1; from Go 1.25 each gc line is followed by scan: lines with per-size-class scan statistics." \
@@ -290,7 +314,7 @@ capture_release() {
       "leak: 100 goroutines blocked forever (50 receiving, 50 sending on channels only they can reach), 1 goroutine blocked on a channel main closes at the end (not a leak); 64 MB/s of 4 KiB garbage; goroutineleak profile written at 1 s"
     if mv "$BIN/goroutine-leak-profile.prof.txt" "$OUT/$GOV_DIR/" 2>/dev/null; then
       profile_json "$OUT/$GOV_DIR/goroutine-leak-profile"
-    else
+    elif [ -z "$ONLY" ]; then
       echo "  $GOV: no profile written" >&2
     fi
     if [ "$minor" -eq 26 ]; then

@@ -1,11 +1,18 @@
 /**
  * Builds the parts of a trace cell that change with the trace: status line, problem list,
- * chart figures with their data tables, and findings. The same code renders them at build time
+ * chart figures, their data table, and findings. The same code renders them at build time
  * (with jsdom's document) and in the browser, so the page looks the same before and after
  * JavaScript, and updates never shift the layout.
  */
-import { allocChart, chartTable, cpuChart, heapChart, pauseChart } from '../charts/index.ts';
-import type { Chart, ChartCycle, ChartKind, ChartOptions } from '../charts/index.ts';
+import {
+  allocChart,
+  chartsTable,
+  chartTable,
+  cpuChart,
+  heapChart,
+  pauseChart,
+} from '../charts/index.ts';
+import type { Chart, ChartCycle, ChartKind, ChartOptions, ChartTable } from '../charts/index.ts';
 import type { CellView, Finding } from './model.ts';
 import { statusLine, type Diagnostic } from '../gctrace/index.ts';
 import { element } from '../site/dom.ts';
@@ -75,8 +82,16 @@ export function renderProblems(doc: Document, model: CellView, limit = 50): HTML
 }
 
 /** A chart's data as a table, for reading the numbers and for screen readers. */
-export function renderTable(doc: Document, kind: ChartKind, data: readonly ChartCycle[]) {
-  const table = chartTable(data, kind);
+export function renderTable(
+  doc: Document,
+  kind: ChartKind,
+  data: readonly ChartCycle[],
+): HTMLTableElement {
+  return tableElement(doc, chartTable(data, kind));
+}
+
+/** A table's caption, header row and rows, each row headed by its first cell. */
+function tableElement(doc: Document, table: ChartTable): HTMLTableElement {
   const node = element(doc, 'table', { class: 'chart-table' });
   node.append(element(doc, 'caption', {}, table.caption));
   const head = element(doc, 'thead');
@@ -97,13 +112,52 @@ export function renderTable(doc: Document, kind: ChartKind, data: readonly Chart
   return node;
 }
 
-/** One chart figure: caption, the SVG, and its data table behind a disclosure. */
+/**
+ * Rows of a cell's data table in the page as built: past this many cycles it holds a summary, and
+ * the page fills in every cycle when the table is opened (the trace above has them all anyway).
+ */
+export const builtTableRows = 24;
+
+/**
+ * The data of a cell's charts as one table, with a row per cycle up to `rowLimit` cycles and a
+ * summary of that many rows past it (see `chartsTable`).
+ */
+export function renderChartsTable(
+  doc: Document,
+  kinds: readonly ChartKind[],
+  data: readonly ChartCycle[],
+  rowLimit = Infinity,
+): HTMLTableElement {
+  const table = chartsTable(data, kinds, rowLimit);
+  const node = tableElement(doc, table);
+  node.dataset.rows = table.rows.length === table.cycles ? 'all' : 'summary';
+  return node;
+}
+
+/** The cell's chart data behind a disclosure, closed: it is there to read, not in the way. */
+export function renderChartData(
+  doc: Document,
+  kinds: readonly ChartKind[],
+  data: readonly ChartCycle[],
+  rowLimit = Infinity,
+): HTMLDetailsElement {
+  const details = element(doc, 'details', { class: 'chart-data' });
+  details.append(element(doc, 'summary', {}, 'Data table'));
+  details.append(renderChartsTable(doc, kinds, data, rowLimit));
+  return details;
+}
+
+/**
+ * One chart figure for the page's first view: its caption and the chart drawn as the smallest
+ * markup (`interactive: false`), which the page swaps for a live chart when it is pointed at or
+ * the trace changes. The cell's data table (`renderChartData`) holds the numbers.
+ */
 export function renderFigure(
   doc: Document,
   kind: ChartKind,
   model: CellView,
   idPrefix: string,
-): { figure: HTMLElement; chart: Chart } {
+): HTMLElement {
   const captionId = `${idPrefix}-${kind}-caption`;
   const figure = element(doc, 'figure', {
     class: `cell-chart chart-${kind}`,
@@ -119,12 +173,39 @@ export function renderFigure(
   const chart = chartFunctions[kind](model.chartCycles, {
     document: doc,
     idPrefix: `${idPrefix}-${kind}`,
+    interactive: false,
   });
-  const details = element(doc, 'details', { class: 'chart-data' });
-  details.append(element(doc, 'summary', {}, 'Data table'));
-  details.append(renderTable(doc, kind, model.chartCycles));
-  figure.append(caption, chart.node, details);
-  return { figure, chart };
+  figure.append(caption, chart.node);
+  return figure;
+}
+
+/** The HTML of each part of a cell the build writes: status row, findings and charts. */
+export interface BuiltCell {
+  /** Status line and problem list. */
+  status: string;
+  findings: string;
+  /** The chart figures and their data table. */
+  charts: string;
+}
+
+/**
+ * A cell's parts for the page as built, from the same code the page redraws them with: the
+ * charts drawn as the smallest markup (`renderFigure`) and one data table for all of them,
+ * summarised past `builtTableRows` cycles.
+ */
+export function renderBuiltCell(
+  doc: Document,
+  model: CellView,
+  kinds: readonly ChartKind[],
+  idPrefix: string,
+): BuiltCell {
+  const figures = kinds.map((kind) => renderFigure(doc, kind, model, idPrefix).outerHTML);
+  return {
+    status: renderStatus(doc, model).outerHTML + renderProblems(doc, model).outerHTML,
+    findings: renderFindings(doc, model).outerHTML,
+    charts:
+      figures.join('') + renderChartData(doc, kinds, model.chartCycles, builtTableRows).outerHTML,
+  };
 }
 
 function findingRow(doc: Document, finding: Finding): HTMLElement {

@@ -18,6 +18,7 @@ import {
 } from './pixel-columns.ts';
 import { CycleMarks, sparsePath } from './sparse-marks.ts';
 import type { ChartSpec, Series } from './spec.ts';
+import { drawStaticMarks } from './static-marks.ts';
 import { svgNs } from './svg.ts';
 import type { Chart, ChartCycle, ChartOptions } from './types.ts';
 
@@ -155,11 +156,32 @@ export function createChart(
 
     const highlight = o.highlight ?? new Set<number>();
     const selected = o.selected ?? null;
-    marks.draw(dense ? [] : cycles, dense ? [] : xs, y, plotWidth, plotHeight, highlight, selected);
-    drawSeries(cycles, xs, y, shown, pixels, extremes, plotHeight);
+    const interactive = o.interactive !== false;
+    const perCycleShown = !dense && interactive;
+    marks.draw(
+      perCycleShown ? cycles : [],
+      perCycleShown ? xs : [],
+      y,
+      plotWidth,
+      plotHeight,
+      highlight,
+      selected,
+    );
+    drawStaticMarks(
+      cyclesG,
+      perCycle,
+      prefix,
+      dense || interactive ? [] : cycles,
+      xs,
+      y,
+      plotWidth,
+      plotHeight,
+    );
+    // A tenth of a user unit is finer than a pixel; the live chart keeps d3's three decimals.
+    drawSeries(cycles, xs, y, shown, pixels, extremes, plotHeight, interactive ? 3 : 1);
     targets.draw(
       cycles,
-      pixels,
+      interactive ? pixels : null,
       primary,
       spec.kind,
       current.sampled === true,
@@ -179,12 +201,13 @@ export function createChart(
     pixels: Pixels | null,
     extremes: ReadonlyMap<string, ColumnExtremes>,
     plotHeight: number,
+    digits: number,
   ): void {
     const drawn = pixels ? shown : shown.filter((s) => s.mark.type === 'line');
     const path = (s: Series): string => {
       const columns = extremes.get(s.key);
       if (pixels && columns) return densePath(s, columns, xs, y, pixels, plotHeight);
-      return sparsePath(s, cycles, xs, y);
+      return sparsePath(s, cycles, xs, y, digits);
     };
     seriesG
       .selectChildren<SVGPathElement, Series>('path')

@@ -4,6 +4,6 @@ export { chartWithTooltips } from './export.ts';
 export { heapChart } from './heap-chart.ts';
 export { chartCss, seriesColours, stateColours } from './palette.ts';
 export { pauseChart } from './pause-chart.ts';
-export { chartTable } from './table.ts';
+export { chartsTable, chartTable } from './table.ts';
 export { tooltipText } from './tooltip.ts';
 export type { Chart, ChartCycle, ChartKind, ChartOptions, ChartTable } from './types.ts';

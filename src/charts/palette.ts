@@ -33,5 +33,11 @@ export const chartCss = `.gc-chart { display: block; width: 100%; height: auto; 
 .gc-chart .is-selected > .hit, .gc-chart .hit.is-selected { fill: var(--chart-selected, ${stateColours.selected}); fill-opacity: 0.3; stroke: currentColor; stroke-dasharray: 3 2; }
 .gc-chart .is-highlighted > .mark, .gc-chart .is-selected > .mark { stroke: var(--chart-outline, #000); stroke-width: 1.5; }
 .gc-chart .legend .note { font-style: italic; }
+.gc-chart .axis { fill: none; font: 10px sans-serif; }
+.gc-chart .y-axis { text-anchor: end; }
+.gc-chart .x-axis { text-anchor: middle; }
+.gc-chart .axis path, .gc-chart .axis line { stroke: currentColor; }
+.gc-chart .axis text { fill: currentColor; }
+.gc-chart .y-axis line { stroke-opacity: 0.15; }
 ${colourRules}
 `;

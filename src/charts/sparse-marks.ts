@@ -46,9 +46,7 @@ export class CycleMarks {
   ): void {
     const { painted, perCycle, kind } = this;
     const [bandLeft, bandRight] = bands(xs, plotWidth);
-    const spacing = plotWidth / Math.max(1, cycles.length);
-    const barWidth = Math.min(12, Math.max(1, 0.6 * spacing));
-    const nudge = Math.min(4, spacing / 4);
+    const { barWidth, nudge } = markSizes(cycles.length, plotWidth);
     const layout = [plotHeight, barWidth, nudge, ...y.domain()].join();
     const heightText = String(plotHeight);
     this.group
@@ -115,20 +113,31 @@ export class CycleMarks {
   }
 }
 
+/** How wide a bar is and how far a symbol steps aside, for `count` cycles across the plot. */
+export function markSizes(count: number, plotWidth: number): { barWidth: number; nudge: number } {
+  const spacing = plotWidth / Math.max(1, count);
+  return { barWidth: Math.min(12, Math.max(1, 0.6 * spacing)), nudge: Math.min(4, spacing / 4) };
+}
+
 interface Point {
   x: number;
   y: number;
   cycle: ChartCycle;
 }
 
-/** The path of a line series through every cycle; a missing value breaks the line. */
+/**
+ * The path of a line series through every cycle; a missing value breaks the line. Coordinates
+ * have `digits` decimals (d3's three by default).
+ */
 export function sparsePath(
   s: Series,
   cycles: readonly ChartCycle[],
   xs: readonly number[],
   y: ScaleLinear<number, number>,
+  digits = 3,
 ): string {
   const toPath = line<Point>()
+    .digits(digits)
     .x((p) => p.x)
     .y((p) => y(p.y));
   const curve = s.mark.type === 'line' ? s.mark.curve : curveLinear;

@@ -1,5 +1,5 @@
-import { missing } from './format.ts';
-import { kinds } from './kinds.ts';
+import { formatNumber, formatStartTime, missing } from './format.ts';
+import { kinds, type SeriesInfo } from './kinds.ts';
 import type { ChartCycle, ChartKind, ChartTable } from './types.ts';
 
 /** The data behind a chart as caption, column headers and rows (missing values as "—"). */
@@ -11,4 +11,69 @@ export function chartTable(data: readonly ChartCycle[], kind: ChartKind): ChartT
     headers: ['line', 'GC', timed ? 'time (s)' : 'cycle', ...series.map((s) => s.tableHeader)],
     rows: data.map((c) => [c.line, c.gc, c.t, ...series.map((s) => s.value(c) ?? missing)]),
   };
+}
+
+/** A table of several charts' data, and how many of the cycles it has rows for. */
+export interface ChartsTable extends ChartTable {
+  /** Cycles given; the table has a row for each when `rows.length` equals it. */
+  cycles: number;
+}
+
+/**
+ * The data behind several charts as one table: line, GC and time, then each chart's series once,
+ * with numbers written short. A trace of more than `rowLimit` cycles gets a summary of that many
+ * rows: evenly spread over the cycles, always with the first and the last, and with the cycle
+ * where each column is highest.
+ */
+export function chartsTable(
+  data: readonly ChartCycle[],
+  chartKinds: readonly ChartKind[],
+  rowLimit = Infinity,
+): ChartsTable {
+  const series = [...new Set(chartKinds)].flatMap((kind) => kinds[kind].series);
+  const timed = data.every((c) => c.timeKnown !== false);
+  const picked = summaryRows(data, series, rowLimit);
+  const count = `${data.length} GC cycle${data.length === 1 ? '' : 's'}`;
+  return {
+    caption:
+      picked.length === data.length
+        ? `Chart data per GC cycle, ${count}`
+        : `Chart data for ${picked.length} of ${count}: evenly spread, with each column’s highest`,
+    headers: ['line', 'GC', timed ? 'time (s)' : 'cycle', ...series.map((s) => s.tableHeader)],
+    rows: picked.map((i) => {
+      const c = data[i];
+      const values = series.map((s) => {
+        const v = s.value(c);
+        return v === null ? missing : formatNumber(v);
+      });
+      return [c.line, c.gc, timed ? formatStartTime(c.t) : formatNumber(c.t), ...values];
+    }),
+    cycles: data.length,
+  };
+}
+
+/**
+ * The indexes of the rows a table of `data` keeps, in order: all of them up to `limit`; else the
+ * first and the last, each series' highest (its first cycle, on ties), and as many more as the
+ * limit leaves room for, evenly spread between them.
+ */
+export function summaryRows(
+  data: readonly ChartCycle[],
+  series: readonly SeriesInfo[],
+  limit: number,
+): number[] {
+  if (data.length <= limit) return data.map((_, i) => i);
+  const rows = new Set([0, data.length - 1]);
+  for (const s of series) {
+    let top = -1;
+    let topValue = -Infinity;
+    data.forEach((c, i) => {
+      const v = s.value(c);
+      if (v !== null && v > topValue) [top, topValue] = [i, v];
+    });
+    if (top >= 0) rows.add(top);
+  }
+  const room = limit - rows.size;
+  for (let k = 1; k <= room; k++) rows.add(Math.round((k * (data.length - 1)) / (room + 1)));
+  return [...rows].sort((a, b) => a - b);
 }

@@ -54,6 +54,12 @@ export interface ChartOptions {
   /** Put `chartCss` inside the SVG, for standalone files (the page normally includes it once). */
   embedStyle?: boolean;
   /**
+   * False draws the smallest markup: each series as one path, with no per-cycle hit targets or
+   * tooltips (for a page's build-time chart, which a live one replaces when pointed at).
+   * Defaults to true.
+   */
+  interactive?: boolean;
+  /**
    * The data is a selection of a bigger run (such as a per-pixel min/max sample): a pixel
    * column's tooltip then names the GC numbers it spans rather than counting the cycles given.
    */

@@ -1,4 +1,5 @@
 /** Reads the command line of `gctrace` into a command; a mistake is a UsageError (exit status 2). */
+import type { ProfileCommand } from './profile.ts';
 import type { Rules } from './rules.ts';
 
 /** Where `watch` reads the trace from. */
@@ -10,6 +11,7 @@ export type Command =
   | { name: 'version' }
   | { name: 'parse'; file: string | null }
   | { name: 'summary'; file: string | null; json: boolean; rules: Rules }
+  | ProfileCommand
   | {
       name: 'watch';
       source: WatchSource;
@@ -58,6 +60,20 @@ export function parseArgs(args: readonly string[]): Command {
         maxPauseMs: number(values.get('--max-pause'), '--max-pause', 'milliseconds'),
         maxGcCpuPercent: number(values.get('--max-gc-cpu'), '--max-gc-cpu', 'a percentage'),
       },
+    };
+  }
+  if (name === 'profile') {
+    const { files, values, flags } = readOptions(rest, {
+      '--base': 'value',
+      '--sample': 'value',
+      '--lines': 'flag',
+    });
+    return {
+      name: 'profile',
+      file: oneFile(files),
+      base: values.get('--base') ?? null,
+      sampleType: values.get('--sample') ?? null,
+      granularity: flags.has('--lines') ? 'lines' : 'functions',
     };
   }
   if (name === 'watch') {

@@ -37,6 +37,10 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
     case 'parse':
     case 'summary':
       return report(command, io);
+    case 'profile': {
+      const { profileReport } = await import('./profile.ts');
+      return profileReport(command, io);
+    }
     case 'watch': {
       const { watch } = await import('./watch/watch.ts');
       return watch(command, io);

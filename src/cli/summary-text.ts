@@ -1,4 +1,5 @@
 /** The plain-language summary of a trace that `gctrace summary` prints. */
+import { goalSetterTitles } from '../gctrace/index.ts';
 import type { LineKind, ParsedTrace, TraceAnalysis } from '../gctrace/index.ts';
 import { count } from './plural.ts';
 
@@ -52,7 +53,11 @@ export function summaryText(parsed: ParsedTrace, analysis: TraceAnalysis): strin
     );
     if (run.gcOff)
       out.push('  GC off: the goal is the "no goal" value (GOGC=off, no memory limit)');
-    if (run.memoryLimit.detected) out.push(`  memory limit: ${run.memoryLimit.reason}`);
+    else
+      out.push(
+        `  goal set by: ${goalSetterTitles[run.memoryLimit.goalSetBy]}`,
+        `    ${run.memoryLimit.reason}`,
+      );
     const v = run.leak;
     out.push(`  verdict: ${v.verdict.toUpperCase()}: ${v.reason}`);
     if (v.slopeMBPerCycle !== null)

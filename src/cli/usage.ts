@@ -9,6 +9,10 @@ commands:
     --max-pause MS     exit 1 when a run's longest pause is over MS milliseconds
     --max-gc-cpu PCT   exit 1 when a run's GC CPU share (the last line's #%) is over PCT
   parse [FILE]       the parse as JSON: cycles, diagnostics, runs, companions, line kinds
+  profile FILE       a Go heap or goroutine profile's top table, like go tool pprof -top
+    --base BASE        what grew since BASE, like go tool pprof -diff_base BASE FILE
+    --sample TYPE      inuse_space (default), inuse_objects, alloc_space, alloc_objects
+    --lines            a row per line instead of per function, like -lines
   watch -- CMD [ARGS…]
                      run CMD with GODEBUG=gctrace=1 and watch its trace live in the workbench
   watch -            the same, reading a pipe: CMD 2>&1 | npm run --silent gctrace -- watch -

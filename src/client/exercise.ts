@@ -1,6 +1,8 @@
 /**
  * <trace-exercise>: checks the learner's answer to a predict-then-reveal question. The answer data
- * (computed at build time) is in data-answer; the result is announced through a live region.
+ * (computed at build time) is in data-answer; the result is announced through a live region. A
+ * right answer dispatches a bubbling `exercisesolved` event whose detail is `{ id }` (data-exercise),
+ * which the learner's progress listens for.
  */
 import { checkAnswer, type Answer } from '../lesson/exercise-check.ts';
 
@@ -34,6 +36,9 @@ class TraceExercise extends HTMLElement {
       }
       if (outcome.verdict === 'right') {
         this.say(result, 'right', 'Right.', working);
+        const detail = { id: this.dataset.exercise };
+        if (detail.id)
+          this.dispatchEvent(new CustomEvent('exercisesolved', { bubbles: true, detail }));
         return;
       }
       const shown =

@@ -1,6 +1,7 @@
 /**
  * The simulator page: reads the settings from the URL, regenerates the trace when a control
- * moves (debounced), hands it to the trace cell, and keeps the URL in step with the controls.
+ * moves (debounced), hands it to the trace cell, shows the real run with the same settings
+ * beside it, and keeps the URL in step with the controls.
  */
 import {
   decodeSettings,
@@ -8,6 +9,7 @@ import {
   displayValue,
   encodeSettings,
   normaliseSettings,
+  rulesSentence,
   settingFromSlider,
   simulate,
   sliderFields,
@@ -16,6 +18,7 @@ import {
   type SimSettings,
 } from '../simulator/index.ts';
 import { keepingFocus, type TraceCell } from './drive-cell.ts';
+import { realRunPanel } from './real-run.ts';
 
 const debounceMs = 100;
 
@@ -25,6 +28,7 @@ if (form) start(form);
 function start(form: HTMLFormElement): void {
   const notes = form.querySelector<HTMLElement>('[data-notes]')!;
   const select = form.querySelector<HTMLSelectElement>('select[data-setting="goMinor"]')!;
+  const releaseRules = form.querySelector<HTMLElement>('[data-release-rules]')!;
   const slider = (key: string) =>
     form.querySelector<HTMLInputElement>(`input[data-setting="${key}"]`)!;
 
@@ -37,7 +41,7 @@ function start(form: HTMLFormElement): void {
     showValues(settings);
   };
 
-  /** Updates each slider's visible and spoken value. */
+  /** Updates each slider's visible and spoken value, and what the release's rules are. */
   const showValues = (settings: SimSettings): void => {
     for (const field of sliderFields) {
       const input = slider(field.key);
@@ -47,6 +51,7 @@ function start(form: HTMLFormElement): void {
         settings,
       );
     }
+    releaseRules.textContent = rulesSentence(settings.goMinor);
   };
 
   const readSettings = (): SimSettings => {
@@ -58,8 +63,14 @@ function start(form: HTMLFormElement): void {
     return normaliseSettings(values);
   };
 
+  const panel = document.querySelector<HTMLElement>('[data-real-run]');
+  const realCell = document.querySelector<HTMLElement>('[data-real-cell]');
+  const realRun = panel && realCell ? realRunPanel(panel, realCell) : null;
+
   const render = (settings: SimSettings, cell: TraceCell, updateUrl = true): void => {
     const result = simulate(settings);
+    // Hovers explain the fields as the chosen release prints them.
+    cell.dataset.goRelease = `go1.${settings.goMinor}`;
     if (cell.value !== result.text) keepingFocus(() => cell.setOriginal(result.text));
     notes.replaceChildren(
       ...result.notes.map((note) => {
@@ -68,6 +79,7 @@ function start(form: HTMLFormElement): void {
         return p;
       }),
     );
+    realRun?.show(settings, result.text);
     const query = encodeSettings(settings);
     if (updateUrl && location.search.slice(1) !== query) {
       history.replaceState(history.state, '', `${location.pathname}?${query}${location.hash}`);
@@ -78,7 +90,7 @@ function start(form: HTMLFormElement): void {
   showSettings(fromUrl);
 
   customElements.whenDefined('trace-cell').then(() => {
-    const cell = document.querySelector<TraceCell>('trace-cell');
+    const cell = document.querySelector<TraceCell>('trace-cell[data-cell-id="simulator"]');
     if (!cell) return;
     let timer = 0;
     const schedule = (): void => {

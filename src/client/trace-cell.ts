@@ -11,10 +11,10 @@ import { cellKey, cellStore, type CellStore, type SaveResult } from '../cell/sto
 import {
   chartCaption,
   chartFunctions,
+  renderChartsTable,
   renderFindings,
   renderProblems,
   renderStatus,
-  renderTable,
 } from '../cell/view.ts';
 import { textareaEditor, type EditorTrace, type TraceEditor } from '../editor/trace-editor.ts';
 import { cellWorker, workerAvailable, type CellWorker } from '../cell/worker-client.ts';
@@ -41,6 +41,17 @@ function safeLocalStorage(): Storage | null {
   }
 }
 
+/** One chart of a cell: the live chart once drawn, its figure, and what it last drew. */
+interface ChartSlot {
+  chart: Chart | null;
+  figure: HTMLElement;
+  caption: HTMLElement;
+  /** Near the viewport. */
+  visible: boolean;
+  /** The data and highlight it last drew; equal ones need no redraw. */
+  drawn: { cycles: readonly ChartCycle[]; highlight: ReadonlySet<number> } | null;
+}
+
 class TraceCellElement extends HTMLElement {
   private editor!: TraceEditor;
   private store!: CellStore;
@@ -52,18 +63,10 @@ class TraceCellElement extends HTMLElement {
   /** The parts of the cell drawn for the view shown, so an unchanged part is left alone. */
   private drawnParts = { status: '', problems: '', findings: '', captions: -1 };
   /** Each chart, and whether it is near the viewport and which model it last drew. */
-  private charts = new Map<
-    ChartKind,
-    {
-      chart: Chart | null;
-      figure: HTMLElement;
-      caption: HTMLElement;
-      details: HTMLDetailsElement | null;
-      visible: boolean;
-      /** The data and highlight it last drew; equal ones need no redraw. */
-      drawn: { cycles: readonly ChartCycle[]; highlight: ReadonlySet<number> } | null;
-    }
-  >();
+  private charts = new Map<ChartKind, ChartSlot>();
+  /** The charts' data table, and the cycles it has every row of (null: the built summary). */
+  private dataTable: { details: HTMLDetailsElement; shows: readonly ChartCycle[] | null } | null =
+    null;
   private highlight = new Set<number>();
   private beforeReset: string | null = null;
   private saveTimer = 0;
@@ -101,10 +104,15 @@ class TraceCellElement extends HTMLElement {
     else idle(() => this.ensureModel());
     this.wireButtons();
     this.wireStorageEvents();
-    // The printed handout shows the trace as text: bring it up to date with the learner's edits.
+    // The printed handout shows the trace as text, which the page writes (the built page has it
+    // once, in the textarea), kept up to date with the learner's edits.
+    const print = document.createElement('pre');
+    print.className = 'trace-print';
+    print.setAttribute('aria-hidden', 'true');
+    print.textContent = textarea.value;
+    this.querySelector('[data-editor-box]')!.after(print);
     window.addEventListener('beforeprint', () => {
-      const print = this.querySelector('.trace-print');
-      if (print) print.textContent = this.editor.getValue();
+      print.textContent = this.editor.getValue();
     });
     if (wantsMonaco() && !this.hasAttribute('data-plain-editor')) this.loadMonacoWhenNear(textarea);
   }
@@ -293,8 +301,9 @@ class TraceCellElement extends HTMLElement {
   }
 
   /**
-   * Replaces each build-time SVG with a live chart of the same kind. Only charts near the
-   * viewport redraw on a keystroke; the others catch up when they are scrolled to.
+   * Replaces each build-time SVG with a live chart of the same kind: when the trace changes, or
+   * when the pointer comes over it (the built chart has no tooltips or click targets). Only
+   * charts near the viewport redraw on a keystroke; the others catch up when they are scrolled to.
    */
   private adoptCharts(): void {
     const observer = new IntersectionObserver(
@@ -310,17 +319,23 @@ class TraceCellElement extends HTMLElement {
     for (const figure of this.querySelectorAll<HTMLElement>('figure.cell-chart')) {
       const kind = figure.dataset.kind as ChartKind;
       // The build-time SVG stays until the live chart first draws, so nothing flashes.
-      const slot = {
+      const slot: ChartSlot = {
         chart: null,
         figure,
         caption: figure.querySelector<HTMLElement>('figcaption')!,
-        details: figure.querySelector('details'),
         visible: false,
         drawn: null,
       };
       this.charts.set(kind, slot);
       observer.observe(figure);
-      slot.details?.addEventListener('toggle', () => this.refreshTable(slot, kind));
+      figure.addEventListener('pointerenter', () => {
+        if (slot.chart === null) this.drawChart(kind, slot, this.ensureModel());
+      });
+    }
+    const details = this.querySelector<HTMLDetailsElement>('details.chart-data');
+    if (details) {
+      this.dataTable = { details, shows: null };
+      details.addEventListener('toggle', () => this.refreshTable());
     }
     this.addEventListener('click', (event) => {
       const target = (event.target as Element).closest<HTMLElement | SVGElement>('[data-line]');
@@ -330,12 +345,16 @@ class TraceCellElement extends HTMLElement {
     });
   }
 
-  private refreshTable(slot: { details: HTMLDetailsElement | null }, kind: ChartKind): void {
-    const details = slot.details;
-    if (!details?.open || this.pristine) return;
-    details
+  /** An open data table shows every cycle of the trace shown (the built one may be a summary). */
+  private refreshTable(): void {
+    const table = this.dataTable;
+    if (!table?.details.open) return;
+    const cycles = this.ensureModel().chartCycles;
+    if (table.shows === cycles) return;
+    table.details
       .querySelector('table')
-      ?.replaceWith(renderTable(document, kind, this.ensureModel().chartCycles));
+      ?.replaceWith(renderChartsTable(document, [...this.charts.keys()], cycles));
+    table.shows = cycles;
   }
 
   private requestId = 0;
@@ -432,8 +451,8 @@ class TraceCellElement extends HTMLElement {
       if (parts.captions !== view.chartCycles.length) {
         slot.caption.textContent = chartCaption(kind, view.chartCycles.length);
       }
-      if (chartsChanged) this.refreshTable(slot, kind);
     }
+    if (chartsChanged) this.refreshTable();
     parts.captions = view.chartCycles.length;
     const findings = JSON.stringify([view.verdict, view.findings]);
     if (findings !== parts.findings) {
@@ -452,17 +471,22 @@ class TraceCellElement extends HTMLElement {
       ) {
         continue;
       }
-      if (slot.chart === null) {
-        slot.chart = chartFunctions[kind](model.chartCycles, {
-          idPrefix: `cell-${this.dataset.cellId}-${kind}`,
-          highlight: this.highlight,
-        });
-        slot.figure.querySelector('svg')?.replaceWith(slot.chart.node);
-      } else {
-        slot.chart.update(model.chartCycles, { highlight: this.highlight });
-      }
-      slot.drawn = { cycles: model.chartCycles, highlight: this.highlight };
+      this.drawChart(kind, slot, model);
     }
+  }
+
+  /** Draws the live chart of `kind` for `model`, replacing the build-time one the first time. */
+  private drawChart(kind: ChartKind, slot: ChartSlot, model: CellView): void {
+    if (slot.chart === null) {
+      slot.chart = chartFunctions[kind](model.chartCycles, {
+        idPrefix: `cell-${this.dataset.cellId}-${kind}`,
+        highlight: this.highlight,
+      });
+      slot.figure.querySelector('svg')?.replaceWith(slot.chart.node);
+    } else {
+      slot.chart.update(model.chartCycles, { highlight: this.highlight });
+    }
+    slot.drawn = { cycles: model.chartCycles, highlight: this.highlight };
   }
 
   private markEdited(edited: boolean): void {

@@ -27,6 +27,11 @@ import { pageElement as el } from '../site/dom.ts';
 
 /** Problems listed under the text; the status line counts them all. */
 const problemsListed = 50;
+/**
+ * Lines of a live trace a plain textarea holds before its text goes to pages: every line added
+ * lays the whole text out again, which Monaco (up to `pageParseLineLimit` lines) does not.
+ */
+const liveTextareaLines = 500;
 
 /** What a slot asks of the workbench around it. */
 export interface TraceSlotHost {
@@ -60,6 +65,14 @@ export class TraceSlot {
   text: string | null = null;
   state: TraceState | null = null;
   run = 0;
+  /** The trace comes live from `gctrace watch`: its text is read-only and grows at its end. */
+  live = false;
+  /** While live: the reader picked a run (otherwise the longest is shown as it changes). */
+  private runChosen = false;
+  /** While live: text appended to the dataset and not yet to the text shown. */
+  private liveText: string[] = [];
+  /** Problems listed at the last render, so an unchanged list is not built again. */
+  private problemsShown = -1;
   private loads = 0;
   private saveTimer = 0;
   private readonly host: TraceSlotHost;
@@ -237,12 +250,14 @@ export class TraceSlot {
     }
   }
 
-  /** Empties the slot and forgets its saved text. */
+  /** Empties the slot and forgets its saved text (a live trace was never saved: that stays). */
   clear(): void {
+    const wasLive = this.live || this.scope.dataset.liveTrace === 'true';
+    if (wasLive) this.closeLive();
     this.editor.setValue('');
     this.textarea.value = '';
     this.showEditable(true);
-    saveText(this.key, '', '');
+    if (!wasLive) saveText(this.key, '', '');
     this.forget();
   }
 
@@ -262,6 +277,96 @@ export class TraceSlot {
     else void this.pager?.showLine(line);
   }
 
+  // ---------------------------------------------------------------- live
+
+  /**
+   * Starts a live trace (from `gctrace watch`) in this slot. The saved trace is left alone: the
+   * stream, not this browser, holds the live one, and sends it whole again after a reload.
+   */
+  startLive(name: string): void {
+    if (this.id !== null) this.host.worker.drop(this.id);
+    this.id = `${this.key}-live-${++this.loads}`;
+    this.name = name;
+    this.state = null;
+    this.live = true;
+    this.runChosen = false;
+    this.liveText = [];
+    this.text = '';
+    this.editor.setValue('');
+    this.textarea.value = '';
+    this.editor.setReadOnly(true);
+    this.showEditable(true);
+    // The counts change with every batch: the live bar, not these, says what a listener needs.
+    this.find('[data-status]').setAttribute('aria-live', 'off');
+    this.pager?.element.querySelector('[data-pager-status]')?.setAttribute('aria-live', 'off');
+    this.scope.dataset.liveTrace = 'true';
+    this.setSourcesShown(false);
+    this.render();
+  }
+
+  /** Hands whole lines of the live trace to the worker; resolves with what it then holds. */
+  async appendLive(lines: string[], end: boolean): Promise<{ lines: number; cycles: number }> {
+    const id = this.id;
+    if (!this.live || id === null) throw new Error('The live trace was closed.');
+    const text = lines.length > 0 ? lines.join('\n') + '\n' : '';
+    const state = await this.host.worker.append(id, this.name, text, end);
+    if (this.id !== id) throw new Error('The live trace was replaced.');
+    this.state = state;
+    if (!this.runChosen) this.run = state.mainRun;
+    if (text !== '') this.liveText.push(text);
+    return { lines: state.lineCount, cycles: state.cycleCount };
+  }
+
+  /**
+   * Shows the live trace as the worker now holds it: the text (in the editor while it is small,
+   * then a page at a time, the end kept in view when it was), the status, problems and runs.
+   */
+  showLive(): void {
+    const state = this.state;
+    if (!this.live || state === null) return;
+    const added = this.liveText.join('');
+    this.liveText = [];
+    if (this.text !== null) {
+      const length = this.text.length + added.length;
+      const lineLimit = this.editor.kind === 'monaco' ? pageParseLineLimit : liveTextareaLines;
+      if (state.lineCount > lineLimit || length > this.host.editableBytes) {
+        // Past this size the editor would slow the page down: the text is shown in pages.
+        this.text = null;
+        this.showEditable(false);
+      } else if (added !== '') {
+        this.text += added;
+        this.editor.append(added);
+        // The textarea stays the page's copy of the text, whichever editor is showing it.
+        if (this.editor.kind !== 'textarea') this.textarea.value = this.text;
+        this.showEditorTrace(this.text);
+      }
+    }
+    if (this.text === null) void this.pager?.showEnd(state.lineCount);
+    this.render();
+  }
+
+  /** The live trace is over: it stays, read-only, a trace like any other. */
+  endLive(): void {
+    if (!this.live) return;
+    this.live = false;
+    this.find('[data-status]').removeAttribute('aria-live');
+    this.pager?.element.querySelector('[data-pager-status]')?.setAttribute('aria-live', 'polite');
+  }
+
+  /** Leaves live mode altogether: the slot takes traces from anywhere again. */
+  private closeLive(): void {
+    this.endLive();
+    this.editor.setReadOnly(false);
+    this.setSourcesShown(true);
+    delete this.scope.dataset.liveTrace;
+  }
+
+  /** The ways to bring a trace (and the hint about them), which a live trace does without. */
+  private setSourcesShown(shown: boolean): void {
+    for (const node of this.scope.querySelectorAll<HTMLElement>('.wb-sources, [data-source-hint]'))
+      node.hidden = !shown;
+  }
+
   // ---------------------------------------------------------------- rendering
 
   /** Status line, problems and run picker for the trace as read so far. */
@@ -269,7 +374,12 @@ export class TraceSlot {
     const state = this.state;
     const status = this.find('[data-status]');
     if (!state) {
-      status.textContent = this.id === null ? 'No trace yet.' : 'Reading…';
+      status.textContent =
+        this.id === null
+          ? 'No trace yet.'
+          : this.live
+            ? 'Waiting for the first lines…'
+            : 'Reading…';
       status.dataset.cycles = '0';
       return;
     }
@@ -284,6 +394,9 @@ export class TraceSlot {
   }
 
   private renderProblems(state: TraceState): void {
+    // A live trace renders often; its list changes only when problems are added.
+    if (this.live && state.problemCount === this.problemsShown) return;
+    this.problemsShown = state.problemCount;
     const host = this.find('[data-problem-list]');
     host.replaceChildren();
     if (state.problems.length === 0) return;
@@ -295,17 +408,17 @@ export class TraceSlot {
   private renderRuns(state: TraceState): void {
     const select = this.find<HTMLSelectElement>('[data-run]');
     select.closest<HTMLElement>('.wb-run')!.hidden = state.runs.length < 2;
-    select.replaceChildren(
-      ...state.runs.map((run) => {
-        const option = el(
-          'option',
-          { value: String(run.index) },
-          runOptionText(run, state.mainRun),
-        );
-        option.selected = run.index === this.run;
-        return option;
-      }),
-    );
+    // The options are kept and their words updated, so a live trace's growing counts do not
+    // rebuild a list the reader may have open.
+    const options = select.options;
+    while (options.length > state.runs.length) options[options.length - 1]!.remove();
+    state.runs.forEach((run, i) => {
+      const text = runOptionText(run, state.mainRun);
+      const option = options[i] ?? select.appendChild(el('option', { value: String(run.index) }));
+      if (option.textContent !== text) option.textContent = text;
+      option.value = String(run.index);
+      option.selected = run.index === this.run;
+    });
     this.find('[data-run-reason]').textContent = runReasonText(state.runs[this.run]?.startReason);
   }
 
@@ -356,8 +469,16 @@ export class TraceSlot {
   }
 
   private async swapInMonaco(): Promise<void> {
+    // A live trace that grew past the editor is shown in pages: no editor is needed for it.
+    const paged = () => {
+      if (!this.live || this.text !== null) return false;
+      this.monacoRequested = false;
+      return true;
+    };
+    if (paged()) return;
     try {
       const { createMonacoEditor } = await import('../editor/monaco-editor.ts');
+      if (paged()) return;
       const textarea = this.textarea;
       const hadFocus = document.activeElement === textarea;
       const host = el('div', { class: 'monaco-host' });
@@ -370,6 +491,9 @@ export class TraceSlot {
       );
       this.editor.dispose();
       textarea.hidden = true;
+      editor.setReadOnly(textarea.readOnly);
+      // A live trace is followed from its end.
+      if (this.live) editor.revealLine(editor.getValue().split('\n').length, { focus: false });
       this.editor = editor;
       this.editorElement = host;
       this.scope.dataset.editor = 'monaco';
@@ -417,6 +541,7 @@ export class TraceSlot {
     runSelect.addEventListener('change', () => {
       this.host.busy();
       this.run = Number(runSelect.value);
+      this.runChosen = true;
       if (this.state) this.renderRuns(this.state);
       this.host.runChanged(this);
     });
@@ -425,7 +550,8 @@ export class TraceSlot {
     });
     const zone = this.scope;
     zone.addEventListener('dragover', (event) => {
-      if (!event.dataTransfer?.types.includes('Files')) return;
+      // A live trace keeps its slot until it is cleared.
+      if (this.live || !event.dataTransfer?.types.includes('Files')) return;
       event.preventDefault();
       zone.classList.add('is-dropping');
     });
@@ -433,7 +559,7 @@ export class TraceSlot {
     zone.addEventListener('drop', (event) => {
       const dropped = event.dataTransfer?.files[0];
       zone.classList.remove('is-dropping');
-      if (!dropped) return;
+      if (!dropped || this.live) return;
       event.preventDefault();
       void this.loadFile(dropped);
     });

@@ -16,6 +16,8 @@ import {
   summaryFindings,
   summaryVerdict,
 } from '../workbench/report.ts';
+import { LiveSession } from '../workbench/live-session.ts';
+import { liveEventsUrl } from '../workbench/live-stream.ts';
 import { decodeShare, encodeShare, maxFragmentChars } from '../workbench/share.ts';
 import { loadBig, loadSaved } from '../workbench/storage.ts';
 import type { RangeSummary } from '../workbench/summary.ts';
@@ -45,6 +47,8 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
   private summaryA: RangeSummary | null = null;
   private refreshes = 0;
   private firstChartsMarked = false;
+  /** The trace watched live, on a page opened as `?live=TOKEN` by `gctrace watch`. */
+  private live: LiveSession | null = null;
 
   connectedCallback(): void {
     if (this.worker) return;
@@ -137,7 +141,10 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
   }
 
   cleared(slot: TraceSlot): void {
-    if (slot === this.a) this.find('[data-results]').hidden = true;
+    if (slot === this.a) {
+      this.find('[data-results]').hidden = true;
+      this.dispatchEvent(new CustomEvent('traceview', { detail: null }));
+    }
     void this.refresh();
   }
 
@@ -168,7 +175,8 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
     const a = this.a;
     this.dataset.refreshing = 'true';
     try {
-      if (a.id !== null && a.state?.final) {
+      // A live trace is drawn as it grows; any other once it is read.
+      if (a.id !== null && a.state && (a.state.final || (a.live && a.state.cycleCount > 0))) {
         const [view, summary] = await Promise.all([
           this.worker.view(a.id, a.run, this.zoom),
           this.worker.summary(a.id, a.run, this.zoom),
@@ -179,6 +187,8 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
         const drawn = await this.panel.show(view);
         if (drawn) this.markFirstCharts();
         if (stale()) return;
+        // The profile panel places its profiles on this time axis.
+        this.dispatchEvent(new CustomEvent('traceview', { detail: view }));
         this.renderSummary(summary);
         this.find('[data-results]').hidden = false;
       }
@@ -211,9 +221,19 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
   }
 
   private renderZoomInputs(domain: Domain): void {
-    this.find<HTMLInputElement>('[data-zoom-from]').value = rangeInputValue(domain[0]);
-    this.find<HTMLInputElement>('[data-zoom-to]').value = rangeInputValue(domain[1]);
-    this.find('[data-zoom-state]').textContent = zoomStateText(domain, this.zoom !== null);
+    // A live trace redraws often: a box being typed in keeps what is typed.
+    for (const [selector, value] of [
+      ['[data-zoom-from]', domain[0]],
+      ['[data-zoom-to]', domain[1]],
+    ] as const) {
+      const input = this.find<HTMLInputElement>(selector);
+      const text = rangeInputValue(value);
+      if (document.activeElement !== input && input.value !== text) input.value = text;
+    }
+    // Written only when it changes: the status region would say it again otherwise.
+    const state = this.find('[data-zoom-state]');
+    const text = zoomStateText(domain, this.zoom !== null);
+    if (state.textContent !== text) state.textContent = text;
   }
 
   private async refreshCompare(stale: () => boolean): Promise<void> {
@@ -334,6 +354,7 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
   private wireActions(): void {
     this.find('[data-action="clear"]').addEventListener('click', () => {
       const previous = this.a.text;
+      this.live?.close();
       this.a.clear();
       if (previous) this.offerRestore(previous, 'Cleared. Bring back the trace you had?');
     });
@@ -409,12 +430,20 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
 
   // ---------------------------------------------------------------- start
 
-  /** Brings back what the page held: a shared link first, then your saved trace and B's. */
+  /**
+   * Brings back what the page held: a shared link first, then your saved trace and B's. A page
+   * opened by `gctrace watch` shows the watched trace instead of yours (which stays saved).
+   */
   private async start(): Promise<void> {
     const { a, b } = this;
     const saved = loadSaved('a');
     const savedB = loadSaved('b');
     if (savedB && savedB.text) b.loadText(savedB.text, savedB.name, { save: false });
+    const liveUrl = liveEventsUrl(location.href);
+    if (liveUrl !== null) {
+      this.startLive(liveUrl);
+      return;
+    }
     let shared: string | null = null;
     try {
       shared = await decodeShare(location.hash);
@@ -440,8 +469,50 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
     void this.refresh();
   }
 
+  // ---------------------------------------------------------------- live
+
+  private startLive(url: string): void {
+    const a = this.a;
+    a.startLive('live trace');
+    this.loadStarted(a);
+    this.find('[data-findings]').replaceChildren(
+      el(
+        'p',
+        { class: 'wb-hint' },
+        'Waiting for the first gc line: the runtime prints one at the end of each collection.',
+      ),
+    );
+    this.live = new LiveSession(url, this.find('[data-live]'), {
+      append: (lines, end) => a.appendLive(lines, end),
+      show: (lastLine) => this.showLive(lastLine),
+      ended: () => a.endLive(),
+      failed: (message) => this.showError(message),
+    });
+    this.live.start();
+  }
+
+  /** Shows the live trace up to `lastLine`: text, status, charts and findings. */
+  private async showLive(lastLine: number): Promise<void> {
+    const a = this.a;
+    a.showLive();
+    if ((a.state?.cycleCount ?? 0) > 0) await this.refresh();
+    else if (a.state?.final)
+      this.find('[data-findings]').replaceChildren(
+        el(
+          'p',
+          { class: 'wb-hint' },
+          'No gc line arrived. Was the trace written to standard error, and did the program run long enough to collect garbage?',
+        ),
+      );
+    // What the page shows now, for the tests and the latency benchmark.
+    this.dataset.liveLine = String(lastLine);
+    performance.mark('workbench:live-shown', { detail: { line: lastLine } });
+  }
+
   private async openSharedLink(): Promise<void> {
     const a = this.a;
+    // The live trace keeps its slot while it is watched.
+    if (a.live) return;
     try {
       const shared = await decodeShare(location.hash);
       if (shared === null) return;

@@ -21,11 +21,11 @@ export interface TraceEditor {
   /** Replaces the whole text as one undoable edit. */
   setValue(text: string): void;
   /**
-   * Adds text at the end, as if pasted there (a program's output streaming in). A view scrolled
-   * to the end follows the new text; one scrolled elsewhere stays put. Listeners are not called.
+   * Adds text at the end without an undo step (a trace printed live), keeping the selection and
+   * the scroll position, except that the end stays in view when it was in view.
    */
   append(text: string): void;
-  /** While read-only the learner can read, select and copy, but not change the text. */
+  /** A read-only editor can be read, selected and copied, but not changed. */
   setReadOnly(readOnly: boolean): void;
   /** Called after every change the learner makes (not after `setValue`). */
   onChange(listener: (text: string) => void): void;

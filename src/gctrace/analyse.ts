@@ -235,7 +235,7 @@ export function analyseRun(
     impliedGogcNote: gogc.note,
     memoryLimit: gogc.memoryLimit,
     gcOff,
-    leak: leakVerdict(cycles, measures),
+    leak: leakVerdict(cycles, measures, gogc.memoryLimit),
     measures,
   };
 }

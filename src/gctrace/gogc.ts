@@ -7,11 +7,15 @@ import { eras, isLegacyEra } from './eras.ts';
 import { complete, type CycleMeasures } from './measures.ts';
 import {
   goalFollowsGogc,
+  goalReadings,
   memoryLimitRegime,
   noGoalAtAll,
+  unknownGoalSetter,
+  type CycleGoalSetter,
+  type GoalReading,
   type MemoryLimitRegime,
 } from './memory-limit.ts';
-import type { GcCycle } from './types.ts';
+import type { EraId, GcCycle } from './types.ts';
 
 /** GOGC implied by the goals, with the interval that all agreeing cycles allow. */
 export interface GogcEstimate {
@@ -68,10 +72,15 @@ function estimate(intervals: { low: number; high: number }[], method: string): G
   const width = c.high - c.low;
   const inside = commonGogc.filter((g) => g >= c.low - 0.5 && g <= c.high + 0.5);
   const narrow = width <= Math.max(6, 0.25 * value);
-  const snapped =
-    narrow && inside.length > 0
-      ? inside.reduce((a, b) => (Math.abs(b - value) < Math.abs(a - value) ? b : a))
-      : null;
+  // Named only when the interval holds one usual setting (24–31 could be 25 or 30), or holds the
+  // default: 97–123 could be 120, but far more programs run with GOGC=100.
+  const snapped = !narrow
+    ? null
+    : inside.includes(100)
+      ? 100
+      : inside.length === 1
+        ? inside[0]
+        : null;
   return {
     value: Math.round(value * 10) / 10,
     low: Math.round(c.low * 10) / 10,
@@ -107,20 +116,72 @@ export function impliedGogc(
   }
   const era = cycles.find(complete)?.era;
   const method = era === undefined ? '' : gogcMethods[eras[era].gogc];
-  let used = measures.map((m, i) => ({ m, c: cycles[i] })).filter((x) => x.m.impliedGogc !== null);
-  if (used.length === 0)
+  const noEstimate = 'no cycle pair allows an estimate (too few, forced or lifted goals)';
+  if (era === undefined) {
     return {
       estimate: null,
-      note: 'no cycle pair allows an estimate (too few, forced or lifted goals)',
-      memoryLimit: goalFollowsGogc,
+      note: noEstimate,
+      memoryLimit: unknownGoalSetter('no complete cycle'),
     };
-  let memoryLimit = goalFollowsGogc;
+  }
+  const { limit } = goalRegime(era, cycles, measures, method);
+  const memoryLimit =
+    limit.regime.goalSetBy === 'unknown' && limit.estimate !== null
+      ? goalFollowsGogc
+      : limit.regime;
+  if (limit.note !== null) return { estimate: null, note: limit.note, memoryLimit };
+  const est = limit.estimate;
+  const note =
+    est === null
+      ? noEstimate
+      : est.snapped !== null
+        ? `GOGC ${est.snapped} (implied ${est.low}–${est.high} from ${est.cyclesAgreeing} of ${est.cyclesUsed} cycles)`
+        : `GOGC about ${Math.round(est.value)} (between ${est.low} and ${est.high}; heaps too small to pin it down)`;
+  return { estimate: est, note, memoryLimit };
+}
+
+/** The readings of a run's goals and the memory-limit regime they show. */
+function goalRegime(
+  era: EraId,
+  cycles: readonly GcCycle[],
+  measures: readonly CycleMeasures[],
+  method: string,
+) {
+  // Go 1.0–1.4 print no goal: their GOGC comes from the heap numbers alone.
+  const printsGoal = eras[era].gogc === 'goal' || eras[era].gogc === 'goal-with-roots';
+  const readings: GoalReading[] = printsGoal
+    ? goalReadings(cycles, measures)
+    : measures.map((m, i) => ({ m, c: cycles[i], previousLiveMB: 0 }));
+  return { readings, limit: memoryLimitRegime(era, readings, (used) => gogcOf(era, used, method)) };
+}
+
+/**
+ * What set each cycle's goal, in the order of `cycles`: GOGC, the memory limit (holding the goal,
+ * or with the heap over it), or null where the cycle cannot tell (no goal, forced, first of a
+ * run, or too small a heap). The run's summary of these is `impliedGogc(…).memoryLimit`.
+ */
+export function cycleGoalSetters(
+  cycles: readonly GcCycle[],
+  measures: readonly CycleMeasures[],
+): CycleGoalSetter[] {
+  const era = cycles.find(complete)?.era;
+  const setters: CycleGoalSetter[] = cycles.map(() => null);
+  if (era === undefined) return setters;
+  const { readings, limit } = goalRegime(era, cycles, measures, gogcMethods[eras[era].gogc]);
+  const index = new Map(cycles.map((c, i) => [c, i]));
+  readings.forEach((r, k) => (setters[index.get(r.c)!] = limit.setters[k]));
+  return setters;
+}
+
+/** GOGC from the implied intervals of `readings`, leaving out goals the minimum heap may have raised. */
+function gogcOf(era: EraId, readings: readonly GoalReading[], method: string): GogcEstimate | null {
+  let used = readings.filter((x) => x.m.impliedGogc !== null);
   let est = estimate(
     used.map((x) => x.m.impliedGogc!),
     method,
   );
   // The minimum heap (4 MB × GOGC/100) raises small goals: drop goals that may sit on it.
-  if (est !== null && !isLegacyEra(era!)) {
+  if (est !== null && !isLegacyEra(era)) {
     const floor = 4 * (est.value / 100) + 1;
     const above = used.filter((x) => (x.c.goalMB ?? 0) > floor);
     if (above.length >= 3) {
@@ -131,23 +192,23 @@ export function impliedGogc(
       );
     }
   }
-  if (est !== null) {
-    const limit = memoryLimitRegime(era!, used, est, (rest) =>
-      estimate(
-        rest.map((x) => x.m.impliedGogc!),
-        method,
-      ),
-    );
-    if (limit.note !== null)
-      return { estimate: limit.estimate, note: limit.note, memoryLimit: limit.regime };
-    est = limit.estimate;
-    memoryLimit = limit.regime;
-  }
-  const note =
-    est === null
-      ? 'no estimate'
-      : est.snapped !== null
-        ? `GOGC ${est.snapped} (implied ${est.low}–${est.high} from ${est.cyclesAgreeing} of ${est.cyclesUsed} cycles)`
-        : `GOGC about ${Math.round(est.value)} (between ${est.low} and ${est.high}; heaps too small to pin it down)`;
-  return { estimate: est, note, memoryLimit };
+  return est === null ? null : fewReadable(era, readings, used.length, est);
+}
+
+/**
+ * A goal at or below the heap its cycle started at gives no interval. When most goals of heaps
+ * big enough to read (4 MB and more) are like that (two in three), as with a small GOGC on a heap of a few MB,
+ * the few left are the ones the rounding lifted: they put GOGC too high. Then the estimate only
+ * bounds GOGC from above.
+ */
+function fewReadable(
+  era: EraId,
+  readings: readonly GoalReading[],
+  used: number,
+  est: GogcEstimate,
+): GogcEstimate {
+  if (isLegacyEra(era)) return est;
+  const readable = readings.filter((x) => x.previousLiveMB >= 4).length;
+  if (readable < 8 || used >= readable / 3) return est;
+  return { ...est, low: 0, value: Math.round(est.high * 5) / 10, snapped: null };
 }

@@ -29,11 +29,19 @@ export type {
 } from './analyse.ts';
 export { measureCycles } from './measures.ts';
 export type { CycleMeasures } from './measures.ts';
+export { cycleGoalSetters } from './gogc.ts';
 export type { GogcEstimate } from './gogc.ts';
-export type { MemoryLimitRegime } from './memory-limit.ts';
+export { unknownGoalSetter } from './memory-limit.ts';
+export type { CycleGoalSetter, GoalSetter, MemoryLimitRegime } from './memory-limit.ts';
 export { inconclusiveLeakVerdict } from './leak.ts';
 export type { LeakVerdict, Verdict } from './leak.ts';
 export { cycleView, traceView } from './serialise.ts';
-export { eraLabel, statusLine, verdictSentence, verdictTitles } from './wording.ts';
+export {
+  eraLabel,
+  goalSetterTitles,
+  statusLine,
+  verdictSentence,
+  verdictTitles,
+} from './wording.ts';
 export { mainRun, RunSplitter, sameFormatFamily, splitRuns } from './runs.ts';
 export type { SplitRun } from './runs.ts';

@@ -1,7 +1,20 @@
-/** Is the live heap growing? A verdict from its trend after warm-up, with the evidence. */
+/**
+ * Is the live heap growing? A verdict from the cycles after warm-up, weighing how many there are,
+ * how much the live heap changed against its own level, and how steadily; the time they cover is
+ * reported, not required (a hundred cycles in under a second say as much as a hundred in a minute).
+ */
 import { isLegacyEra } from './eras.ts';
 import type { CycleMeasures } from './measures.ts';
-import { linearFit, median, quantile, sortedQuantile, theilSen } from './stats.ts';
+import type { MemoryLimitRegime } from './memory-limit.ts';
+import {
+  extent,
+  linearFit,
+  mannKendall,
+  median,
+  quantile,
+  sortedQuantile,
+  theilSen,
+} from './stats.ts';
 import type { GcCycle } from './types.ts';
 
 export type Verdict = 'growing' | 'stable' | 'inconclusive';
@@ -17,6 +30,15 @@ export interface LeakVerdict {
   r2: number | null;
   firstThirdSlopeMBPerCycle: number | null;
   lastThirdSlopeMBPerCycle: number | null;
+  /** Median live heap of the last third over that of the first (each plus 1 MB, so 0 MB divides). */
+  growthRatio: number | null;
+  /**
+   * Mann–Kendall z of the live heap in cycle order: how many standard deviations of a trendless
+   * series its rising pairs outnumber its falling ones by. Above 3, a steady rise.
+   */
+  trendZ: number | null;
+  /** Program time from the first cycle after warm-up to the last (s), when the lines say. */
+  spanSeconds: number | null;
   /** Key cycles behind the verdict. */
   evidence: { line: number; gc: number; liveMB: number; note: string }[];
 }
@@ -34,11 +56,18 @@ export function inconclusiveLeakVerdict(reason: string): LeakVerdict {
     r2: null,
     firstThirdSlopeMBPerCycle: null,
     lastThirdSlopeMBPerCycle: null,
+    growthRatio: null,
+    trendZ: null,
+    spanSeconds: null,
     evidence: [],
   };
 }
 
+/** Fewer cycles than this cannot show a trend against the 1 MB rounding of the trace. */
 const minCycles = 8;
+
+/** Mann–Kendall z above which a rise is steady rather than noise (one-sided p ≈ 0.001). */
+const steadyZ = 3;
 
 /**
  * Live heap for the trend: from Go 1.5 the GC marks everything allocated while it runs, so H2
@@ -48,9 +77,6 @@ function trendLive(c: GcCycle, live: number | null): number | null {
   if (live === null || isLegacyEra(c.era) || c.heapMB.length !== 3) return live;
   return Math.max(0, live - Math.max(0, c.heapMB[1] - c.heapMB[0]));
 }
-
-/** Below this much program time a rise is indistinguishable from start-up. */
-const minSeconds = 1;
 
 /** Index of `value` in the first `length` entries of an ascending array (binary search). */
 function sortedIndexOf(sorted: Float64Array, length: number, value: number): number {
@@ -64,23 +90,83 @@ function sortedIndexOf(sorted: Float64Array, length: number, value: number): num
   return lo;
 }
 
-/** The leak verdict of one run's cycles and their measures. */
+interface Point {
+  c: GcCycle;
+  live: number;
+}
+
+const round = (v: number, d = 3) => Math.round(v * 10 ** d) / 10 ** d;
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/** Three significant digits at most: 0.0123, 1.23, 1290. */
+function significant(v: number): number {
+  if (v === 0 || !Number.isFinite(v)) return v;
+  const digits = Math.max(0, 2 - Math.floor(Math.log10(Math.abs(v))));
+  return round(v, digits);
+}
+
+/** "0.85 s" or "2 min 5 s": how long a stretch of program time is. */
+function duration(seconds: number): string {
+  if (seconds < 10) return `${round(seconds, 2)} s`;
+  if (seconds < 120) return `${Math.round(seconds)} s`;
+  return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
+}
+
+/** Of the pairs of cycles whose live heaps differ, the percentage where the later one is higher. */
+function share(trend: { rising: number; falling: number }): number {
+  const differing = trend.rising + trend.falling;
+  return differing > 0 ? Math.round((100 * trend.rising) / differing) : 0;
+}
+
+/**
+ * The longest stretch at the end of the run whose live heap stays within `band` MB: how many
+ * cycles, from which point, over what share of the run's cycles and program time.
+ */
+function levelTail(used: readonly Point[], band: number) {
+  let lo = Infinity;
+  let hi = -Infinity;
+  let from = used.length;
+  for (let i = used.length - 1; i >= 0; i--) {
+    const v = used[i].live;
+    if (Math.max(hi, v) - Math.min(lo, v) > band) break;
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+    from = i;
+  }
+  const t0 = used[0].c.atSeconds;
+  const t1 = used[used.length - 1].c.atSeconds;
+  const tf = used[Math.min(from, used.length - 1)].c.atSeconds;
+  const timeShare =
+    t0 !== null && t1 !== null && tf !== null && t1 > t0 ? (t1 - tf) / (t1 - t0) : null;
+  return {
+    from,
+    cycles: used.length - from,
+    cycleShare: (used.length - from) / used.length,
+    timeShare,
+    lo,
+    hi,
+  };
+}
+
+/**
+ * The leak verdict of one run's cycles and their measures; `limit` (the run's memory-limit
+ * regime) lets a rise that runs into a memory limit say so.
+ */
 export function leakVerdict(
   cycles: readonly GcCycle[],
   measures: readonly CycleMeasures[],
+  limit?: MemoryLimitRegime,
 ): LeakVerdict {
   const points = cycles
-    .map((c, i) => ({ c, live: trendLive(c, measures[i].liveMB), i }))
-    .filter(
-      (p): p is { c: GcCycle; live: number; i: number } =>
-        p.live !== null && !p.c.forced && !p.c.leakCheck,
-    );
+    .map((c, i) => ({ c, live: trendLive(c, measures[i].liveMB) }))
+    .filter((p): p is Point => p.live !== null && !p.c.forced && !p.c.leakCheck);
   const base = inconclusiveLeakVerdict('');
   const forced = cycles.filter((c) => c.forced).length;
+  const excluded = forced > 0 ? ` (${plural(forced, 'forced cycle')} left out)` : '';
   if (points.length < minCycles) {
     return {
       ...base,
-      reason: `only ${points.length} complete non-forced cycle${points.length === 1 ? '' : 's'}${forced > 0 ? ` (${forced} forced cycles left out)` : ''}; at least ${minCycles} are needed to see a trend`,
+      reason: `only ${plural(points.length, 'complete non-forced cycle')}${forced > 0 ? ` (${plural(forced, 'forced cycle')} left out)` : ''}; at least ${minCycles} are needed to see a trend`,
     };
   }
   // Warm-up: the program is still building its working set. Skip the first 10% (at least 2
@@ -100,34 +186,35 @@ export function leakVerdict(
     warmup++;
   }
   const used = points.slice(warmup);
-  const t0 = used[0]?.c.atSeconds ?? null;
-  const t1 = used[used.length - 1]?.c.atSeconds ?? null;
-  if (t0 !== null && t1 !== null && used.length > 0 && t1 - t0 < minSeconds) {
-    return {
-      ...base,
-      warmupCycles: warmup,
-      cyclesUsed: used.length,
-      reason: `the cycles after warm-up cover only ${Math.round((t1 - t0) * 1000)} ms of program time; growth that short cannot be told from start-up`,
-    };
-  }
   if (used.length < minCycles) {
     return {
       ...base,
       warmupCycles: warmup,
-      reason: `only ${used.length} cycles after ${warmup} warm-up cycles; at least ${minCycles} are needed`,
+      cyclesUsed: used.length,
+      reason: `only ${plural(used.length, 'cycle')} after ${warmup} warm-up cycles; at least ${minCycles} are needed to see a trend${excluded}`,
     };
   }
+
+  const n = used.length;
   const y = used.map((p) => p.live);
   const idx = used.map((p) => p.c.gc);
+  const first = used[0];
+  const last = used[n - 1];
   const timed = used.every((p) => p.c.atSeconds !== null);
-  const minutes = timed ? used.map((p) => p.c.atSeconds! / 60) : null;
+  const spanSeconds =
+    timed && last.c.atSeconds! > first.c.atSeconds! ? last.c.atSeconds! - first.c.atSeconds! : null;
   const fitCycle = linearFit(idx, y);
-  const fitTime = minutes !== null ? linearFit(minutes, y) : null;
+  const fitTime = timed
+    ? linearFit(
+        used.map((p) => p.c.atSeconds! / 60),
+        y,
+      )
+    : null;
   const ts = theilSen(idx, y);
-  const third = Math.floor(used.length / 3);
+  const third = Math.floor(n / 3);
   const A = used.slice(0, third);
-  const B = used.slice(third, used.length - third);
-  const C = used.slice(used.length - third);
+  const B = used.slice(third, n - third);
+  const C = used.slice(n - third);
   const ya = A.map((p) => p.live);
   const yb = B.map((p) => p.live);
   const yc = C.map((p) => p.live);
@@ -142,75 +229,140 @@ export function leakVerdict(
   const medA = median(ya);
   const medB = median(yb);
   const medC = median(yc);
+  // The size a change must reach to count: 2 MB (the trace rounds to whole MB) or a tenth of
+  // the live heap, whichever is more.
   const level = Math.max(medA, 1);
-  const span = idx[idx.length - 1] - idx[0];
-  const growth = ts * span;
   const threshold = Math.max(2, 0.1 * level);
-  const floorRise = quantile(yc, 0.25) - quantile(ya, 0.25);
-  const range = Math.max(...y) - Math.min(...y);
-  let drops = 0;
-  for (let i = 1; i < y.length; i++) if (range >= 2 && y[i] < y[i - 1] - 0.3 * range) drops++;
+  const growth = ts * (idx[n - 1] - idx[0]);
+  const floorA = quantile(ya, 0.25);
+  const floorB = quantile(yb, 0.25);
+  const floorC = quantile(yc, 0.25);
+  const floorRise = floorC - floorA;
+  const ratio = (medC + 1) / (medA + 1);
+  const trend = mannKendall(y);
+  const lateTrend = mannKendall(yc);
+  const { min: lowest, max: highest } = extent(y);
+  const range = highest - lowest;
+  // Sharp drops, and where they land: the lows a batch job comes back to after each round.
+  const landings: number[] = [];
+  for (let i = 1; i < n; i++) if (range >= 2 && y[i] < y[i - 1] - 0.3 * range) landings.push(i);
+  const drops = landings.length;
+  const landed = (from: number, to: number) =>
+    landings.filter((i) => i >= from && i < to).map((i) => y[i]);
+  const earlyLanding = landed(0, n / 2);
+  const lateLanding = landed(n / 2, n);
+  // Compare the lows after drops in each half when both halves have some, else the lowest tenth.
+  const lowA =
+    earlyLanding.length > 0 && lateLanding.length > 0 ? median(earlyLanding) : quantile(ya, 0.1);
+  const lowC =
+    earlyLanding.length > 0 && lateLanding.length > 0 ? median(lateLanding) : quantile(yc, 0.1);
+  // The level stretch at the end: within the size a change must reach and without a trend of
+  // its own, or within the rounding of the trace (then two cycles far apart in time say enough).
+  const loose = levelTail(used, threshold);
+  const looseTail = used.slice(loose.from);
+  const looseTrend =
+    looseTail.length >= 2
+      ? theilSen(
+          looseTail.map((p) => p.c.gc),
+          looseTail.map((p) => p.live),
+        ) *
+        (looseTail[looseTail.length - 1].c.gc - looseTail[0].c.gc)
+      : 0;
+  const tight = levelTail(used, Math.max(1, 0.05 * level));
+  const tail = looseTrend < threshold / 2 ? loose : tight;
 
-  const r = (v: number, d = 3) => Math.round(v * 10 ** d) / 10 ** d;
   const minA = A.reduce((m, p) => (p.live < m.live ? p : m), A[0]);
   const minC = C.reduce((m, p) => (p.live < m.live ? p : m), C[0]);
-  const peak = used.reduce((m, p) => (p.live > m.live ? p : m), used[0]);
-  const evidence = [
-    {
-      line: used[0].c.line,
-      gc: used[0].c.gc,
-      liveMB: used[0].live,
-      note: 'first cycle after warm-up',
-    },
-    { line: minA.c.line, gc: minA.c.gc, liveMB: minA.live, note: 'lowest live heap, first third' },
-    { line: minC.c.line, gc: minC.c.gc, liveMB: minC.live, note: 'lowest live heap, last third' },
-    { line: peak.c.line, gc: peak.c.gc, liveMB: peak.live, note: 'highest live heap' },
-    {
-      line: used[used.length - 1].c.line,
-      gc: used[used.length - 1].c.gc,
-      liveMB: used[used.length - 1].live,
-      note: 'last cycle',
-    },
-  ];
+  const peak = used.reduce((m, p) => (p.live > m.live ? p : m), first);
   const result: LeakVerdict = {
     ...base,
-    cyclesUsed: used.length,
+    cyclesUsed: n,
     warmupCycles: warmup,
-    slopeMBPerMinute: fitTime !== null ? r(fitTime.slope) : null,
-    slopeMBPerCycle: r(fitCycle.slope, 4),
-    theilSenMBPerCycle: r(ts, 4),
-    r2: r(fitCycle.r2),
-    firstThirdSlopeMBPerCycle: r(tsA, 4),
-    lastThirdSlopeMBPerCycle: r(tsC, 4),
-    evidence,
+    slopeMBPerMinute: fitTime !== null ? round(fitTime.slope) : null,
+    slopeMBPerCycle: round(fitCycle.slope, 4),
+    theilSenMBPerCycle: round(ts, 4),
+    r2: round(fitCycle.r2),
+    firstThirdSlopeMBPerCycle: round(tsA, 4),
+    lastThirdSlopeMBPerCycle: round(tsC, 4),
+    growthRatio: round(ratio, 2),
+    trendZ: round(trend.z, 2),
+    spanSeconds: spanSeconds !== null ? round(spanSeconds) : null,
+    evidence: [
+      { line: first.c.line, gc: first.c.gc, liveMB: first.live, note: 'first cycle after warm-up' },
+      {
+        line: minA.c.line,
+        gc: minA.c.gc,
+        liveMB: minA.live,
+        note: 'lowest live heap, first third',
+      },
+      { line: minC.c.line, gc: minC.c.gc, liveMB: minC.live, note: 'lowest live heap, last third' },
+      { line: peak.c.line, gc: peak.c.gc, liveMB: peak.live, note: 'highest live heap' },
+      { line: last.c.line, gc: last.c.gc, liveMB: last.live, note: 'last cycle' },
+    ],
   };
-  const perMinute = fitTime !== null ? `, ${r(fitTime.slope, 2)} MB/min` : '';
-  const excluded = forced > 0 ? ` (${forced} forced cycle${forced === 1 ? '' : 's'} left out)` : '';
-  const lines = `lines ${used[0].c.line}–${used[used.length - 1].c.line}`;
 
-  const floorRising = floorRise >= Math.max(1, 0.05 * level);
+  const over = spanSeconds !== null ? ` in ${duration(spanSeconds)}` : '';
+  const cyclesText = `${plural(n, 'cycle')}${over}`;
+  const lines = `lines ${first.c.line}–${last.c.line}`;
+  const perMinute = fitTime !== null ? `${significant(fitTime.slope)} MB/min` : null;
+  const rate = `${round(ts, 3)} MB a cycle${perMinute !== null ? ` (${perMinute})` : ''}`;
+  const risingShare = share(trend);
+  const times = ratio >= 2 ? ` (×${ratio >= 10 ? Math.round(ratio) : round(ratio, 1)})` : '';
+
+  // Memory is released: the live heap falls back late in the run to where it fell to early on.
+  // A swing of at least twice the size that counts: steady heaps wobble by a megabyte or two.
+  const released = drops >= 2 && range >= 2 * threshold && lowC <= lowA + threshold;
+  // The rise stopped: early growth, then a last stretch that holds level over 40% of the program
+  // time, or a third of the cycles when the lines give no time (a cache that filled, a burst at
+  // start-up).
+  const rose = growth >= threshold || floorB - floorA >= threshold || tail.lo - floorA >= threshold;
+  // Where the lines give times, the stretch must last: cycles bunch up when the heap is small.
+  const levelled =
+    rose &&
+    tail.cycles >= 2 &&
+    (tail.timeShare !== null ? tail.timeShare >= 0.4 : tail.cycleShare >= 1 / 3) &&
+    lateTrend.z < steadyZ;
   const plateau =
     growth >= threshold &&
     tsA > 0 &&
     tsC <= 0.25 * tsA &&
     medC - medB < 0.5 * Math.max(medB - medA, 0.001);
-  if (drops >= 2 && !floorRising) {
+  // A steady rise of a size that counts, still going in the last third.
+  const steady = trend.z >= steadyZ || (drops >= 2 && lowC - lowA >= threshold);
+  // Whole-MB heaps rise in steps, so the last third's median slope can be 0 while it rises.
+  const stillRising =
+    lateTrend.z >= 2 || (tsC > 0 && (lateTrend.z >= 1.5 || floorC - floorB >= threshold / 2));
+  const growing =
+    growth >= threshold && floorRise >= Math.max(1, 0.05 * level) && steady && stillRising;
+
+  if (released) {
     result.verdict = 'stable';
-    result.reason = `saw-tooth: the live heap rises and falls (${drops} sharp drops) and its floor stays near ${r(quantile(ya, 0.25), 1)} MB; memory is being released, not leaked${excluded}`;
-  } else if (plateau) {
-    result.verdict = 'stable';
-    result.reason = `grew early and then levelled off, like a cache filling up: ${r(tsA, 3)} MB/cycle in the first third, ${r(tsC, 3)} MB/cycle in the last; live heap ${medA} → ${medC} MB (${lines})${excluded}`;
-  } else if (growth >= threshold && floorRising && (fitCycle.r2 >= 0.5 || drops >= 2) && tsC > 0) {
+    result.reason = `saw-tooth: the live heap rises and falls (${plural(drops, 'sharp drop')}), and late in the run it comes back down to ${round(lowC, 1)} MB, as low as the ${round(lowA, 1)} MB it fell to early on: memory is being released, not leaked (${cyclesText})${excluded}`;
+  } else if (growing && !(levelled || plateau)) {
     result.verdict = 'growing';
-    result.reason = `the live heap keeps rising after warm-up: +${r(growth, 1)} MB over ${used.length} cycles (${r(ts, 3)} MB/cycle${perMinute}, R² ${r(fitCycle.r2, 2)}), still rising in the last third (${r(tsC, 3)} MB/cycle); its floor went from ${r(quantile(ya, 0.25), 1)} to ${r(quantile(yc, 0.25), 1)} MB (${lines})${excluded}`;
+    result.reason = `the live heap keeps rising after warm-up: ${round(medA, 1)} → ${round(medC, 1)} MB${times} over ${cyclesText}, ${rate}; a later cycle is higher than an earlier one in ${risingShare}% of the pairs that differ, and the last third still rises (${share(lateTrend)}% of its pairs); its floor went from ${round(floorA, 1)} to ${round(floorC, 1)} MB (${lines})${excluded}${limitClause(limit)}`;
+  } else if (levelled || plateau) {
+    result.verdict = 'stable';
+    const from = used[tail.from].c;
+    const held =
+      tail.cycles >= 2 && levelled
+        ? `then held between ${round(tail.lo, 1)} and ${round(tail.hi, 1)} MB over its last ${plural(tail.cycles, 'cycle')}${tail.timeShare !== null && from.atSeconds !== null ? `, from ${duration(from.atSeconds)} to ${duration(last.c.atSeconds!)} (${Math.floor(100 * tail.timeShare)}% of the time after warm-up)` : ''}`
+        : `grew ${round(tsA, 3)} MB/cycle in the first third and ${round(tsC, 3)} MB/cycle in the last`;
+    result.reason = `grew early and then levelled off, like a cache filling up or a start-up burst: the live heap went ${round(medA, 1)} → ${round(medC, 1)} MB and ${held} (${lines})${excluded}`;
   } else if (Math.abs(growth) < threshold && Math.abs(floorRise) < threshold) {
     result.verdict = 'stable';
-    result.reason = `the live heap stays flat after warm-up: ${r(growth, 1)} MB of trend over ${used.length} cycles (${r(ts, 4)} MB/cycle${perMinute}), median ${medA} → ${medC} MB (${lines})${excluded}`;
+    result.reason = `the live heap stays flat after warm-up: median ${round(medA, 1)} → ${round(medC, 1)} MB over ${cyclesText}, a trend of ${round(growth, 1)} MB, within the ${round(threshold, 1)} MB a change must reach to count (${lines})${excluded}`;
   } else if (growth <= -threshold) {
     result.verdict = 'stable';
-    result.reason = `the live heap shrinks after warm-up (${r(growth, 1)} MB over ${used.length} cycles): no sign of a leak${excluded}`;
+    result.reason = `the live heap shrinks after warm-up (${round(growth, 1)} MB over ${cyclesText}): no sign of a leak${excluded}`;
   } else {
-    result.reason = `mixed signals: trend ${r(growth, 1)} MB over ${used.length} cycles (R² ${r(fitCycle.r2, 2)}), floor change ${r(floorRise, 1)} MB, last-third slope ${r(tsC, 3)} MB/cycle; a longer trace would tell${excluded}`;
+    result.reason = `no steady change to go by: a trend of ${round(growth, 1)} MB over ${cyclesText} against the ${round(threshold, 1)} MB a change must reach to count, a later cycle higher than an earlier one in ${risingShare}% of the pairs that differ, the floor ${round(floorA, 1)} → ${round(floorC, 1)} MB; more cycles would tell${excluded}`;
   }
   return result;
+}
+
+/** What a memory limit adds to a rise: the heap reached it, and the limit does not stop a leak. */
+function limitClause(limit: MemoryLimitRegime | undefined): string {
+  if (limit?.backToBackFromLine == null) return '';
+  return `; from line ${limit.backToBackFromLine} the heap is at the memory limit and the collector runs back to back: a limit does not stop a leak, it makes the program spend its time collecting`;
 }

@@ -19,6 +19,17 @@ export function median(values: ArrayLike<number>): number {
   return quantile(values, 0.5);
 }
 
+/** Lowest and highest of `values` (a loop: spreading a long run into Math.min overflows the stack). */
+export function extent(values: ArrayLike<number>): { min: number; max: number } {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] < min) min = values[i];
+    if (values[i] > max) max = values[i];
+  }
+  return { min, max };
+}
+
 /** Ordinary least squares: slope, intercept and R² (R² is 0 when y does not vary). */
 export function linearFit(
   x: readonly number[],
@@ -66,6 +77,55 @@ export function theilSen(x: readonly number[], y: readonly number[]): number {
     for (let j = i + 1; j < n; j++)
       if (xs[j] !== xs[i]) slopes[count++] = (ys[j] - ys[i]) / (xs[j] - xs[i]);
   return count === 0 ? 0 : medianInPlace(slopes.subarray(0, count));
+}
+
+/** Mann–Kendall trend test of a series in order: how steadily it rises or falls. */
+export interface MannKendall {
+  /** Pairs (earlier, later) where the later value is higher, and where it is lower. */
+  rising: number;
+  falling: number;
+  /** Rising pairs minus falling pairs. */
+  s: number;
+  /** `s` over the number of pairs: 1 when every later value is higher, −1 when every one is lower. */
+  tau: number;
+  /** `s` in standard deviations of what series without a trend give (ties counted): above 3, a steady rise. */
+  z: number;
+  /** The number of values tested (evenly subsampled above 160, as in `theilSen`). */
+  n: number;
+}
+
+/**
+ * Mann–Kendall test of `y` in order. Whole-MB heaps repeat values a lot, so the variance is the
+ * one corrected for ties; z has the usual continuity correction. Subsampled like `theilSen` so
+ * that it stays fast enough to run on every keystroke.
+ */
+export function mannKendall(y: readonly number[]): MannKendall {
+  const n = Math.min(y.length, 160);
+  const step = y.length / Math.max(n, 1);
+  const ys = new Float64Array(n);
+  for (let i = 0; i < n; i++) ys[i] = y[Math.floor(i * step)];
+  let rising = 0;
+  let falling = 0;
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) {
+      if (ys[j] > ys[i]) rising++;
+      else if (ys[j] < ys[i]) falling++;
+    }
+  const s = rising - falling;
+  const pairs = (n * (n - 1)) / 2;
+  // Tie groups: t equal values take t(t − 1)(2t + 5) from n(n − 1)(2n + 5).
+  const sorted = ys.slice().sort();
+  let ties = 0;
+  for (let i = 0; i < n;) {
+    let j = i + 1;
+    while (j < n && sorted[j] === sorted[i]) j++;
+    const t = j - i;
+    ties += t * (t - 1) * (2 * t + 5);
+    i = j;
+  }
+  const variance = (n * (n - 1) * (2 * n + 5) - ties) / 18;
+  const z = variance > 0 && s !== 0 ? (s - Math.sign(s)) / Math.sqrt(variance) : 0;
+  return { rising, falling, s, tau: pairs > 0 ? s / pairs : 0, z, n };
 }
 
 /**

@@ -1,6 +1,7 @@
 /** The words the cell and the workbench both show for a trace: its status line and leak verdict. */
 import { eras } from './eras.ts';
 import type { Verdict } from './leak.ts';
+import type { GoalSetter } from './memory-limit.ts';
 import type { EraId } from './types.ts';
 
 /** A short name for the Go releases that print lines like these. */
@@ -13,6 +14,15 @@ export const verdictTitles: Record<Verdict, string> = {
   growing: 'Live heap keeps growing: a likely leak',
   stable: 'Live heap is stable: no leak in this trace',
   inconclusive: 'Not enough to tell yet',
+};
+
+/** What set a run's heap goals, as the findings name it; the regime's reason says why. */
+export const goalSetterTitles: Record<GoalSetter, string> = {
+  gogc: 'GOGC',
+  'memory-limit': 'a memory limit (GOMEMLIMIT)',
+  'gogc-and-memory-limit': 'GOGC, and a memory limit (GOMEMLIMIT)',
+  'no-goal': 'nothing: GOGC=off and no memory limit',
+  unknown: 'not known from these lines',
 };
 
 /** The analysis' reasons are clauses; shown under a verdict title they read as sentences. */

@@ -14,6 +14,16 @@ import { fileURLToPath } from 'node:url';
  * pages are always precached, so any page opens offline after the first visit. */
 const largeFileBytes = 256 * 1024;
 
+/** The WebAssembly programs (public/wasm/): megabytes per Go release, fetched only when the
+ * learner runs a program, and then kept by the fetch handler like any asset. They still count in
+ * the version, so a rebuilt binary replaces the cached one. */
+export function isFetchedOnRun(file: string): boolean {
+  return file.split(sep).join('/').startsWith('wasm/');
+}
+
+/** How long a page waits for the network before the cached copy is shown (a weak connection). */
+export const networkWaitMs = 3000;
+
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -44,6 +54,7 @@ const base = ${JSON.stringify(base)};
 const precache = ${JSON.stringify(precache)};
 const onDemand = ${JSON.stringify(onDemand)};
 const cacheName = 'gctrace-lab-' + version;
+const networkWaitMs = ${networkWaitMs};
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(cacheName).then((cache) => cache.addAll(precache)).then(() => self.skipWaiting()));
@@ -68,29 +79,66 @@ self.addEventListener('message', (event) => {
   );
 });
 
+// Pages: the network first, so a new version shows when online; but a weak connection can take
+// minutes to answer or fail, so after networkWaitMs the cached copy is shown instead while the
+// network's answer is still awaited: it updates the cache, and if it differs from the copy shown,
+// the page is told that a newer version is ready.
+async function cachedPage(path) {
+  return (await caches.match(path, { ignoreSearch: true, ignoreVary: true })) ??
+    (await caches.match(path + '/')) ??
+    undefined;
+}
+
+async function tellWhenNewer(clientId, path, shown, network) {
+  let fresh;
+  try {
+    fresh = await network;
+  } catch {
+    return;
+  }
+  if (!fresh.ok) return;
+  const [before, after] = await Promise.all([shown.text(), fresh.clone().text()]);
+  if (before === after) return;
+  const client = await self.clients.get(clientId);
+  client?.postMessage({ type: 'page-updated', path });
+}
+
+async function page(event, path) {
+  const network = fetch(event.request).then(async (response) => {
+    if (response.ok) {
+      const cache = await caches.open(cacheName);
+      await cache.put(path, response.clone());
+    }
+    return response;
+  });
+  // The service worker stays alive until the network has answered and the cache is updated.
+  event.waitUntil(network.then(() => undefined, () => undefined));
+  const slow = new Promise((resolve) => setTimeout(resolve, networkWaitMs, 'slow'));
+  const first = await Promise.race([network.then((response) => ({ response }), (error) => ({ error })), slow]);
+  if (first !== 'slow' && first.response) return first.response;
+  const cached = await cachedPage(path);
+  if (cached) {
+    if (first === 'slow') event.waitUntil(tellWhenNewer(event.resultingClientId || event.clientId, path, cached.clone(), network));
+    return cached;
+  }
+  // Nothing cached: a slow network is still the only hope.
+  if (first === 'slow') {
+    try {
+      return await network;
+    } catch {}
+  }
+  return (await caches.match(base + '404.html')) ?? Response.error();
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin || !url.pathname.startsWith(base)) return;
   if (request.mode === 'navigate') {
-    // Pages: the network first, so a new version shows when online; the cache when not.
-    event.respondWith(
-      fetch(request)
-        .then((response) => {
-          if (response.ok) {
-            const copy = response.clone();
-            caches.open(cacheName).then((cache) => cache.put(url.pathname, copy));
-          }
-          return response;
-        })
-        .catch(async () => (await caches.match(url.pathname, { ignoreSearch: true, ignoreVary: true })) ??
-          (await caches.match(url.pathname + '/')) ??
-          (await caches.match(base + '404.html')) ??
-          Response.error()),
-    );
+    event.respondWith(page(event, url.pathname));
     return;
   }
-  // Assets have content hashes in their names: the cache first, then the network (and keep it).
+// Assets have content hashes in their names: the cache first, then the network (and keep it).
   event.respondWith(
     caches.match(request, { ignoreSearch: true, ignoreVary: true }).then((cached) =>
       cached ??
@@ -127,6 +175,7 @@ export function serviceWorker(): AstroIntegration {
         for (const file of files.sort()) {
           const full = join(root, file);
           hash.update(file).update(readFileSync(full));
+          if (isFetchedOnRun(file)) continue;
           const large = !file.endsWith('.html') && statSync(full).size >= largeFileBytes;
           (large ? onDemand : precache).push(urlOfFile(file, base));
         }

@@ -1,8 +1,10 @@
 /**
  * How the settings appear as form controls: one slider per number (GOGC's last position is
- * "off", GOMEMLIMIT's first is "not set") and a release select. Shared by the page, which renders
- * the controls, and the client script, which reads them.
+ * "off", GOMEMLIMIT's first is "not set", runtime.GC()'s first is "never") and a release select.
+ * Shared by the page, which renders the controls, and the client script, which reads them.
  */
+import { eras, type EraId } from '../gctrace/index.ts';
+import { eraForMinor, versionLabel } from './releases.ts';
 import { ranges, type SimSettings, type SliderRange } from './settings.ts';
 
 /** Settings shown as sliders. */
@@ -60,6 +62,12 @@ export const sliderFields: readonly SliderField[] = [
     unit: 's',
     hint: 'How long the program runs after building its live heap.',
   },
+  {
+    key: 'gcEveryS',
+    label: 'runtime.GC() every',
+    unit: 's',
+    hint: 'The program calls runtime.GC() this often; each call runs a cycle printed with (forced). The first position is never.',
+  },
 ];
 
 /** The slider's own range: GOGC gets one extra step past its maximum, which means off. */
@@ -86,25 +94,46 @@ export function settingFromSlider(key: SliderKey, value: number): number | null 
 export function displayValue(key: SliderKey, settings: SimSettings): string {
   if (key === 'gogc') return settings.gogc === null ? 'off' : String(settings.gogc);
   if (key === 'limitMB') return settings.limitMB === null ? 'not set' : String(settings.limitMB);
+  if (key === 'gcEveryS') return settings.gcEveryS === 0 ? 'never' : String(settings.gcEveryS);
   return String(settings[key]);
 }
 
 /** What a screen reader announces for the slider ("256 MB/s", "GOGC off"). */
 export function valueText(field: SliderField, settings: SimSettings): string {
   const shown = displayValue(field.key, settings);
-  if (shown === 'off' || shown === 'not set') return shown;
+  if (shown === 'off' || shown === 'not set' || shown === 'never') return shown;
   return `${shown} ${field.unit}`;
 }
 
-/** Release choices, grouped by the gc line format they print. */
-export const versionGroups: readonly { label: string; minors: readonly number[] }[] = [
-  { label: 'Go 1.5: five clock phases', minors: [5] },
-  {
-    label: 'Go 1.6 to 1.17: three clock phases',
-    minors: Array.from({ length: 12 }, (_, i) => 6 + i),
-  },
-  {
-    label: 'Go 1.18 and later: stacks and globals',
-    minors: Array.from({ length: ranges.goMinor.max - 17 }, (_, i) => 18 + i),
-  },
-];
+/** A group of releases in the release select: those that print one gc line format. */
+export interface VersionGroup {
+  label: string;
+  minors: readonly number[];
+}
+
+/** What sets each era's gc line apart, for the group labels. */
+const formatLabels: Readonly<Partial<Record<EraId, string>>> = {
+  'go1.5': 'five clock phases',
+  'go1.6-1.17': 'three clock phases',
+  'go1.18+': 'stacks and globals',
+  'go1.26+': 'stacks, globals, and the goroutine leak check',
+};
+
+/** Release choices, newest first, grouped by the gc line format they print (src/gctrace/eras.ts). */
+export const versionGroups: readonly VersionGroup[] = (() => {
+  const groups: { era: EraId; minors: number[] }[] = [];
+  for (let minor = ranges.goMinor.max; minor >= ranges.goMinor.min; minor--) {
+    const era = eraForMinor(minor);
+    if (groups.at(-1)?.era !== era) groups.push({ era, minors: [] });
+    groups.at(-1)!.minors.push(minor);
+  }
+  return groups.map(({ era, minors }) => {
+    const newest = minors[0]!;
+    const oldest = minors[minors.length - 1]!;
+    const range =
+      newest === oldest
+        ? `Go ${versionLabel(oldest)}`
+        : `Go ${versionLabel(oldest)} to ${versionLabel(newest)}`;
+    return { label: `${range}: ${formatLabels[era] ?? eras[era].label}`, minors };
+  });
+})();

@@ -6,12 +6,14 @@
  * seconds allocates short-lived garbage at a steady rate while a leak (if any) keeps adding
  * memory that stays reachable. The collector: a cycle starts when the heap reaches a trigger
  * a little below the goal, marks concurrently (the program keeps allocating), and the next goal
- * follows the pacer's formula for the chosen Go release (spec §5.4).
+ * follows the rules of the chosen Go release (src/simulator/releases.ts). If asked, the program
+ * also calls runtime.GC() at a fixed interval, and each call runs a forced cycle.
  */
 import { formatCycle, type CpuPhase, type EraId, type GcCycle } from '../gctrace/index.ts';
-import { nextGoalMB } from './pacer.ts';
+import { heapGoal, noGoalPrintedMB } from './pacer.ts';
 import { seededRandom, type Random } from './random.ts';
-import { eraForMinor, normaliseSettings, versionLabel, type SimSettings } from './settings.ts';
+import { eraForMinor, rulesFor, versionLabel, type ReleaseRules } from './releases.ts';
+import { normaliseSettings, type SimSettings } from './settings.ts';
 
 /** One simulated cycle: the exact model values and the gc line printed for them. */
 export interface SimCycle {
@@ -22,14 +24,18 @@ export interface SimCycle {
   endS: number;
   /** Heap when the cycle started (H0), when marking ended (H1) and marked live (H2), MB, unfloored. */
   heapMB: [number, number, number];
-  /** Heap goal in effect for this cycle, MB. */
+  /** Heap goal as the cycle printed it (the goal when marking ended), MB, unfloored. */
   goalMB: number;
+  /** The goal as printed: whole MB, or the release's 13-digit figure for "no goal". */
+  printedGoalMB: number;
   /** Heap size at which the pacer started this cycle, MB. */
   triggerMB: number;
   /** Memory the program really still uses when the cycle starts (live heap plus leak so far), MB. */
   liveMB: number;
   /** True when GOMEMLIMIT, not GOGC, set the goal. */
   limited: boolean;
+  /** Started by the program's runtime.GC() call: printed with ` (forced)`. */
+  forced: boolean;
   /** Wall-clock phases in printed order, ms. */
   clockMs: number[];
   /** CPU phases in printed order, ms. */
@@ -128,94 +134,128 @@ function program(s: SimSettings): Program {
   };
 }
 
-/** Median stop-the-world times by release, µs: mark termination got much shorter over the years. */
-function stwMediansUs(goMinor: number, procs: number): { sweepTerm: number; markTerm: number } {
-  const sweepTerm = 15 + 4 * Math.min(procs, 16);
-  if (goMinor <= 5) return { sweepTerm: sweepTerm * 2, markTerm: 200 };
-  if (goMinor <= 7) return { sweepTerm: sweepTerm * 1.5, markTerm: 100 };
-  if (goMinor <= 17) return { sweepTerm, markTerm: 30 };
-  return { sweepTerm, markTerm: 4 };
-}
-
 /** A pause: mostly near its median, now and then much longer (a P slow to stop). */
 function pauseNs(rng: Random, medianUs: number): number {
   const us = rng.around(medianUs, 0.45) * (rng.next() < 0.04 ? rng.between(4, 20) : 1);
   return Math.max(1000, Math.round(us * 1000));
 }
 
+/** Median stop-the-world pauses of a release with `procs` Ps, µs. */
+function pauseMediansUs(
+  rules: ReleaseRules,
+  procs: number,
+): { sweepTerm: number; markTerm: number } {
+  const sweepTerm = (15 + 4 * Math.min(procs, 16)) * rules.pauses.sweepTerminationScale;
+  return { sweepTerm, markTerm: rules.pauses.markTerminationUs };
+}
+
+/** What a gc line with no goal shows in Go 1.`goMinor`, with the largest heap so far at `peakHeapMB`. */
+function noGoalSentence(rules: ReleaseRules, goMinor: number, peakHeapMB: number): string {
+  const release = `Go ${versionLabel(goMinor)}`;
+  if (rules.forcedGoal === 'start-heap') {
+    return `${release} prints a forced cycle's start heap as its goal.`;
+  }
+  const figure = noGoalPrintedMB(goMinor, peakHeapMB);
+  if (rules.noGoal === 'max-uint64') {
+    return `${release} prints ${figure} MB as the goal of such a cycle (2^64−1 bytes): no goal.`;
+  }
+  const headroom =
+    rules.memoryLimit?.headroom === 'three-percent' ? 'less 3 % headroom' : 'less 1 MiB headroom';
+  return `${release} prints the memory-limit goal of the largest possible limit (2^63−1 bytes, less the runtime's own memory, ${headroom}) as the goal of such a cycle: ${figure} MB with ${Math.round(peakHeapMB)} MB of heap so far. That figure means no goal.`;
+}
+
 /** Simulates `settings` (clamped first) and prints the trace in the chosen release's format. */
 export function simulate(settings: SimSettings, options: SimOptions = {}): SimResult {
   const s = normaliseSettings(settings);
+  const rules = rulesFor(s.goMinor);
   const era = eraForMinor(s.goMinor);
   const rng = seededRandom(options.seed ?? 1);
   const cap = options.maxCycles ?? maxCycles;
   const p = program(s);
   const procs = s.procs;
   const notes: string[] = [];
-  const limitApplies = s.limitMB !== null && s.goMinor >= 19;
+  const limitApplies = s.limitMB !== null && rules.memoryLimit !== null;
   if (s.limitMB !== null && !limitApplies) {
     notes.push(
       `GOMEMLIMIT arrived in Go 1.19; Go ${versionLabel(s.goMinor)} ignores it, so the limit has no effect here.`,
     );
   }
+  // Without GOGC and a limit nothing but runtime.GC() starts a cycle.
+  const automatic = s.gogc !== null || limitApplies;
 
   const stacksMB = ((8 + procs) * 8) / 1024;
   const busyPs = Math.min(procs, Math.max(0.25, s.allocMBps / allocPerBusyP));
   const bgRate = backgroundShare * procs;
   const idleRate = Math.max(0, procs - busyPs - bgRate);
-  const stw = stwMediansUs(s.goMinor, procs);
-  const goalFor = (markedMB: number) =>
-    nextGoalMB({
+  const stw = pauseMediansUs(rules, procs);
+  const goalAt = (
+    markedMB: number,
+    heapMB: number,
+    peakHeapMB: number,
+    triggeredMB: number | null,
+  ) =>
+    heapGoal({
       goMinor: s.goMinor,
       gogc: s.gogc,
+      limitMB: limitApplies ? s.limitMB : null,
       markedMB,
       stacksMB,
       globalsMB,
-      limitMB: limitApplies ? s.limitMB : null,
+      heapMB,
+      peakHeapMB,
+      triggeredMB,
     });
 
   const cycles: SimCycle[] = [];
-  let { goalMB, limited } = goalFor(0);
+  // The goal set when the last cycle ended (`commit`), which paces the next one.
+  let pacing = goalAt(0, 0, 0, null);
   let markedMB = 0;
+  let peakHeapMB = 0;
   let lastEnd = 0;
   let lastClockS = 0;
   let allocatedAtLastEnd = 0;
   let gcCpuMs = 0;
   let truncated = false;
+  let nextForcedS = s.gcEveryS > 0 ? p.buildEnd + s.gcEveryS : Infinity;
 
   for (;;) {
-    if (!Number.isFinite(goalMB)) break;
     // The pacer starts the cycle early enough that marking, at its 25 % CPU target, finishes
     // before the heap reaches the goal, but between 70 % and 95 % of the way from the marked heap
     // to the goal (spec §5.4); with little to mark that is the 95 % end. Its estimate of the
     // marking work varies a little from cycle to cycle.
-    const runwayMB = goalMB - markedMB;
-    const expectedMarkS = (markCpuFixedMs + markCpuPerMBMs * markedMB) / bgRate / 1000;
-    const neededMB = p.rateAt(lastEnd) * expectedMarkS * 1.1;
-    const share = Math.min(
-      triggerShare.latest,
-      Math.max(triggerShare.earliest, 1 - neededMB / Math.max(runwayMB, 1e-9)),
-    );
-    const triggerMB = Math.max(
-      markedMB + 1 / 16,
-      markedMB + (share - rng.between(0, 0.02)) * runwayMB,
-    );
-    const dueAt = p.timeWhenAllocated(allocatedAtLastEnd + (triggerMB - markedMB));
-    // Sweeping and, when the heap cannot fit under the goal, the GC CPU limiter (about half the
-    // CPU, Go 1.19+) keep cycles apart even when the heap is already over the trigger.
-    const minGap = Math.max(20e-6, limited && s.goMinor >= 19 ? lastClockS : 0);
-    const startS = Math.max(dueAt, lastEnd + (cycles.length === 0 ? 0 : minGap));
+    let triggerMB = NaN;
+    let autoStartS = Infinity;
+    if (automatic && Number.isFinite(pacing.goalMB)) {
+      const runwayMB = pacing.goalMB - markedMB;
+      const expectedMarkS = (markCpuFixedMs + markCpuPerMBMs * markedMB) / bgRate / 1000;
+      const neededMB = p.rateAt(lastEnd) * expectedMarkS * 1.1;
+      const share = Math.min(
+        triggerShare.latest,
+        Math.max(triggerShare.earliest, 1 - neededMB / Math.max(runwayMB, 1e-9)),
+      );
+      triggerMB = Math.max(markedMB + 1 / 16, markedMB + (share - rng.between(0, 0.02)) * runwayMB);
+      const dueAt = p.timeWhenAllocated(allocatedAtLastEnd + (triggerMB - markedMB));
+      // Sweeping and, when the heap cannot fit under the goal, the GC CPU limiter (about half
+      // the CPU) keep cycles apart even when the heap is already over the trigger.
+      const minGap = Math.max(20e-6, pacing.limited && rules.cpuLimiter ? lastClockS : 0);
+      autoStartS = Math.max(dueAt, lastEnd + (cycles.length === 0 ? 0 : minGap));
+    }
+    // runtime.GC() waits for a cycle in progress to end, then runs one of its own.
+    const forcedStartS = Math.max(nextForcedS, lastEnd + (cycles.length === 0 ? 0 : 20e-6));
+    const forced = forcedStartS <= autoStartS;
+    const startS = forced ? forcedStartS : autoStartS;
     if (!Number.isFinite(startS) || startS >= p.end) break;
     if (cycles.length >= cap) {
       truncated = true;
       break;
     }
+    if (forced) nextForcedS += s.gcEveryS;
 
     const h0 = markedMB + (p.allocatedBy(startS) - allocatedAtLastEnd);
     const liveMB = p.liveAt(startS);
-    // At cycle start the goal is lifted just above the heap if the heap already passed it.
-    const liftMB = s.goMinor >= 18 ? 1 / 16 : s.goMinor >= 6 ? 1 : 0;
-    const cycleGoal = Math.max(goalMB, h0 + liftMB);
+    const triggeredMB =
+      rules.runwayFrom === 'trigger' && Number.isFinite(triggerMB) ? triggerMB : h0;
+    const startGoal = goalAt(markedMB, h0, Math.max(peakHeapMB, h0), triggeredMB);
 
     // Marking: work grows with what there is to scan; background workers take 25 % of the Ps,
     // idle Ps help, and the program itself assists when it allocates faster than the runway allows.
@@ -224,7 +264,7 @@ export function simulate(settings: SimSettings, options: SimOptions = {}): SimRe
     const idle = idleRate * rng.between(0.6, 1);
     const workers = bgRate + idle;
     const plainClockMs = markCpu / workers;
-    const runway = Math.max(cycleGoal - h0, 1 / 16);
+    const runway = Math.max(startGoal.goalMB - h0, 1 / 16);
     const pressure = (p.rateAt(startS) * plainClockMs) / 1000 / runway;
     const assistShare =
       pressure > 1
@@ -244,7 +284,7 @@ export function simulate(settings: SimSettings, options: SimOptions = {}): SimRe
     let clockNs: number[];
     let cpu: CpuPhase[];
     let cycleGcCpuMs: number;
-    if (s.goMinor <= 5) {
+    if (era === 'go1.5') {
       // Go 1.5: sweep termination, root scan by the coordinator, a ragged barrier, mark, mark termination.
       const scanNs = Math.round(rng.around(0.12, 0.3) * 1e6 + liveMB * 2000);
       const syncNs = Math.round(rng.around(8, 0.4) * 1000);
@@ -270,6 +310,11 @@ export function simulate(settings: SimSettings, options: SimOptions = {}): SimRe
     const allocatedDuring = p.allocatedBy(endS) - p.allocatedBy(startS);
     const h1 = h0 + allocatedDuring;
     const h2 = Math.min(h1, liveMB + allocatedDuring);
+    peakHeapMB = Math.max(peakHeapMB, h1);
+    // The printed goal is the goal when marking ended (`endCycle`: `lastHeapGoal = c.heapGoal()`).
+    const endGoal = goalAt(markedMB, h1, peakHeapMB, triggeredMB);
+    const printedGoalMB =
+      forced && rules.forcedGoal === 'start-heap' ? floorMB(h0) : endGoal.printedMB;
     gcCpuMs += cycleGcCpuMs;
     // Cumulative GC CPU over all CPU time since start, idle workers excluded (spec §5.2).
     const cpuPercent = Math.floor((100 * gcCpuMs) / (procs * endS * 1000));
@@ -290,12 +335,12 @@ export function simulate(settings: SimSettings, options: SimOptions = {}): SimRe
         Array.isArray(c) ? c.map((v) => Math.trunc(v * 1e6) / 1e6) : Math.trunc(c * 1e6) / 1e6,
       ),
       heapMB: [floorMB(h0), floorMB(h1), floorMB(h2)],
-      goalMB: floorMB(cycleGoal),
-      goalUnbounded: false,
+      goalMB: printedGoalMB,
+      goalUnbounded: printedGoalMB >= 2 ** 40,
       stacksMB: floorMB(stacksMB),
       globalsMB: floorMB(globalsMB),
       procs,
-      forced: false,
+      forced,
       truncated: false,
       rejoined: false,
       run: 0,
@@ -306,10 +351,12 @@ export function simulate(settings: SimSettings, options: SimOptions = {}): SimRe
       startS,
       endS,
       heapMB: [h0, h1, h2],
-      goalMB: cycleGoal,
-      triggerMB,
+      goalMB: forced && rules.forcedGoal === 'start-heap' ? h0 : endGoal.goalMB,
+      printedGoalMB,
+      triggerMB: Number.isFinite(triggerMB) ? triggerMB : h0,
       liveMB,
-      limited,
+      limited: endGoal.limited,
+      forced,
       clockMs: printed.clockMs,
       cpuMs: cpu,
       cpuPercent,
@@ -322,12 +369,19 @@ export function simulate(settings: SimSettings, options: SimOptions = {}): SimRe
     lastEnd = endS;
     lastClockS = durationS;
     allocatedAtLastEnd = p.allocatedBy(endS);
-    ({ goalMB, limited } = goalFor(h2));
+    pacing = goalAt(h2, h2, peakHeapMB, null);
   }
 
-  if (s.gogc === null && !limitApplies) {
+  if (!automatic) {
+    const heapAtEndMB = Math.max(peakHeapMB, p.allocatedBy(p.end) - allocatedAtLastEnd + markedMB);
+    const calls =
+      s.gcEveryS > 0
+        ? 'Only the program’s runtime.GC() calls start a cycle, and its heap grows between them.'
+        : 'a real program prints no gc lines at all (only a call to runtime.GC() starts a cycle: try the runtime.GC() slider) and its heap grows without bound.';
     notes.push(
-      'With GOGC=off and no memory limit there is no heap goal, so the collector never starts by itself: a real program prints no gc lines at all (only a call to runtime.GC() would start a cycle) and its heap grows without bound.',
+      s.gcEveryS > 0
+        ? `With GOGC=off and no memory limit there is no heap goal. ${calls} ${noGoalSentence(rules, s.goMinor, peakHeapMB)}`
+        : `With GOGC=off and no memory limit there is no heap goal, so the collector never starts by itself: ${calls} ${noGoalSentence(rules, s.goMinor, heapAtEndMB)}`,
     );
   } else if (cycles.length === 0) {
     notes.push(
@@ -336,13 +390,13 @@ export function simulate(settings: SimSettings, options: SimOptions = {}): SimRe
   }
   if (truncated) {
     notes.push(
-      `The trace stops after ${cap} cycles (at ${cycles[cycles.length - 1].endS.toFixed(3)} s); a real program would go on collecting this often.`,
+      `The trace stops after ${cap} cycles (at ${cycles[cycles.length - 1]!.endS.toFixed(3)} s); a real program would go on collecting this often.`,
     );
   }
   const overLimit = limitApplies && cycles.some((c) => c.limited && c.goalMB <= c.heapMB[0] + 0.07);
   if (overLimit) {
     notes.push(
-      'The live heap does not fit under GOMEMLIMIT: the collector runs back to back, Go 1.19+ caps its CPU at about half, and the heap goes over the limit.',
+      `The live heap does not fit under GOMEMLIMIT: the collector runs back to back, ${rules.cpuLimiter ? 'the GC CPU limiter caps it at about half the CPU' : 'nothing caps its CPU'}, and the heap goes over the limit.`,
     );
   }
 

@@ -1,14 +1,23 @@
 /**
- * The heap-goal arithmetic of the Go pacer by release (spec §5.4), in MB as real numbers
- * (the trace floors them only when printing).
+ * The heap-goal arithmetic of the Go pacer by release (runtime/mgcpacer.go: `commit`,
+ * `heapGoalInternal`, `memoryLimitHeapGoal`), following the rules of src/simulator/releases.ts.
+ * Goals are MB as real numbers for pacing; the printed goal is worked out in bytes, the way the
+ * runtime does, so that the 13-digit "no goal" figure comes out to the last digit.
  */
+import { rulesFor, type NonHeapMemory } from './releases.ts';
 
-/** 4 MB × GOGC/100: the smallest goal the pacer sets (`heapMinimum`). */
+const mib = 1n << 20n;
+/** `maxInt64`: the memory limit when GOMEMLIMIT is not set. */
+const noLimitBytes = (1n << 63n) - 1n;
+/** `^uint64(0) >> 20`: the goal Go 1.9 – 1.18 print with GOGC=off. */
+export const maxUint64MB = Number(((1n << 64n) - 1n) >> 20n);
+
+/** 4 MB × GOGC/100: the smallest GOGC goal the pacer sets (`heapMinimum`). */
 export function heapMinimumMB(gogc: number): number {
   return (4 * gogc) / 100;
 }
 
-/** What the goal of the next cycle depends on. */
+/** What the GOGC goal of the next cycle depends on. */
 export interface GoalInputs {
   goMinor: number;
   /** GOGC in percent; null for off. */
@@ -30,40 +39,108 @@ export function gogcGoalMB(inputs: GoalInputs): number {
   if (gogc === null) return Infinity;
   const g = gogc / 100;
   const goal =
-    goMinor >= 18 ? markedMB + (markedMB + stacksMB + globalsMB) * g : markedMB * (1 + g);
+    rulesFor(goMinor).goal === 'live-and-roots'
+      ? markedMB + (markedMB + stacksMB + globalsMB) * g
+      : markedMB * (1 + g);
   return Math.max(goal, heapMinimumMB(gogc));
 }
 
-/**
- * Non-heap memory of a small Go program (spans, GC metadata, stacks, runtime structures):
- * about 8.5 MB plus 2.5 % of the heap. Calibrated on the go1.19.8 captures of gogc-demo, where
- * GOMEMLIMIT 20, 60 and 64 MiB gave goals of 10, 49 and 53 MB.
- */
-export const nonHeapBaseMB = 8.5;
-export const nonHeapPerHeapMB = 0.025;
-
-/**
- * The memory-limit goal (Go 1.19+, `memoryLimitHeapGoal`): the heap that fits under the limit after
- * non-heap memory and headroom (1 MiB in 1.19–1.20; 3 % of that, at least 1 MiB, from 1.21).
- * Infinity before 1.19 or without a limit.
- */
-export function memoryLimitGoalMB(goMinor: number, limitMB: number | null): number {
-  if (limitMB === null || goMinor < 19) return Infinity;
-  const fits = (limitMB - nonHeapBaseMB) / (1 + nonHeapPerHeapMB);
-  const headroom = goMinor >= 21 ? Math.max(1, fits * 0.03) : 1;
-  return Math.max(0, fits - headroom);
+/** The runtime's non-heap memory with the largest heap so far at `peakHeapMB` (releases.ts). */
+export function nonHeapMB(nonHeap: NonHeapMemory, peakHeapMB: number): number {
+  return nonHeap.baseMB + nonHeap.perPeakHeap * peakHeapMB;
 }
 
-/** The goal in effect for the next cycle: the GOGC goal capped by the memory limit, never below the marked heap. */
-export function nextGoalMB(inputs: GoalInputs & { limitMB: number | null }): {
+/** The moment a memory-limit goal is worked out for. */
+export interface LimitInputs {
+  goMinor: number;
+  /** GOMEMLIMIT in MB, or null when not set (a limit of 2^63−1 bytes). */
+  limitMB: number | null;
+  /** Heap marked live by the last cycle. */
+  markedMB: number;
+  /** Heap now, and the largest heap so far (which the non-heap memory follows). */
+  heapMB: number;
+  peakHeapMB: number;
+}
+
+/** A goal as the pacer holds it (MB) and as the trace prints it (whole MB, `>> 20`). */
+export interface Goal {
   goalMB: number;
+  printedMB: number;
+}
+
+const toBytes = (mb: number): bigint => BigInt(Math.max(0, Math.round(mb * 2 ** 20)));
+const fromBytes = (bytes: bigint): Goal => ({
+  goalMB: Number(bytes) / 2 ** 20,
+  printedMB: Number(bytes >> 20n),
+});
+
+/**
+ * The memory-limit goal (`memoryLimitHeapGoal`): the limit less the non-heap memory, less what
+ * the memory in use is over the limit, less the headroom of the release; never below the marked
+ * heap. Null before Go 1.19.
+ */
+export function memoryLimitGoal(inputs: LimitInputs): Goal | null {
+  const rules = rulesFor(inputs.goMinor).memoryLimit;
+  if (rules === null) return null;
+  const limit = inputs.limitMB === null ? noLimitBytes : toBytes(inputs.limitMB);
+  const marked = toBytes(inputs.markedMB);
+  const nonHeap = toBytes(nonHeapMB(rules.nonHeap, inputs.peakHeapMB));
+  // The runtime's mapped memory is the heap in use plus the non-heap memory (free pages are
+  // assumed returned to the OS); what is over the limit comes off the goal.
+  const mapped = toBytes(inputs.heapMB) + nonHeap;
+  const overage = mapped > limit ? mapped - limit : 0n;
+  if (nonHeap + overage >= limit) return fromBytes(marked);
+  let goal = limit - (nonHeap + overage);
+  let headroom = rules.headroom === 'three-percent' ? (goal / 100n) * 3n : mib;
+  if (headroom < mib) headroom = mib;
+  goal = goal < headroom || goal - headroom < headroom ? headroom : goal - headroom;
+  return fromBytes(goal < marked ? marked : goal);
+}
+
+/** Everything the goal of a cycle depends on (`heapGoalInternal`). */
+export interface HeapGoalInputs extends GoalInputs, LimitInputs {
+  /**
+   * Where the cycle was triggered (`c.triggered`): the computed trigger in 1.19, the heap at
+   * the start from 1.21, per `runwayFrom` in the release rules; null between cycles.
+   */
+  triggeredMB: number | null;
+}
+
+/** A cycle's goal, and whether the memory limit set it. */
+export interface HeapGoal extends Goal {
   limited: boolean;
-} {
+}
+
+/**
+ * The goal the pacer holds (`heapGoalInternal`): the GOGC goal, or the memory-limit goal when that
+ * is lower; only a GOGC goal is kept a minimum runway above the trigger. With GOGC=off and no
+ * limit this is the release's "no goal" figure.
+ */
+export function heapGoal(inputs: HeapGoalInputs): HeapGoal {
+  const rules = rulesFor(inputs.goMinor);
   const byGogc = gogcGoalMB(inputs);
-  const byLimit = memoryLimitGoalMB(inputs.goMinor, inputs.limitMB);
-  if (byLimit < byGogc) {
-    // A goal below the live heap makes no sense; the runtime stops there and collects back to back.
-    return { goalMB: Math.max(byLimit, inputs.markedMB), limited: true };
+  const byLimit = memoryLimitGoal(inputs);
+  if (byLimit !== null && byLimit.goalMB < byGogc) {
+    // GOGC=off with no limit is not "limited": the limit of 2^63−1 bytes only stands in for no goal.
+    return { ...byLimit, limited: inputs.limitMB !== null };
   }
-  return { goalMB: byGogc, limited: false };
+  if (byGogc === Infinity) return { goalMB: Infinity, printedMB: maxUint64MB, limited: false };
+  const lifted =
+    inputs.triggeredMB === null ? byGogc : Math.max(byGogc, inputs.triggeredMB + rules.minRunwayMB);
+  return { goalMB: lifted, printedMB: Math.floor(lifted + 1e-9), limited: false };
+}
+
+/** The goal Go 1.`goMinor` prints with GOGC=off and no limit, with the largest heap so far at `peakHeapMB`. */
+export function noGoalPrintedMB(goMinor: number, peakHeapMB: number): number {
+  return heapGoal({
+    goMinor,
+    gogc: null,
+    limitMB: null,
+    markedMB: 0,
+    stacksMB: 0,
+    globalsMB: 0,
+    heapMB: peakHeapMB,
+    peakHeapMB,
+    triggeredMB: null,
+  }).printedMB;
 }

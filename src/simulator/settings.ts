@@ -1,8 +1,8 @@
 /**
  * The simulator's settings, their ranges, and their encoding in the page URL
- * (`?alloc=256&live=32&leak=0&gogc=100&limit=&procs=2&duration=10&go=1.19`).
+ * (`?alloc=256&live=32&leak=0&gogc=100&limit=&procs=2&duration=10&gcevery=0&go=1.19`).
  */
-import { eraOfGoMinor, type EraId } from '../gctrace/index.ts';
+import { firstMinor, lastMinor } from './releases.ts';
 
 /** Everything the learner can set; `null` means "off" (GOGC) or "not set" (GOMEMLIMIT). */
 export interface SimSettings {
@@ -20,6 +20,8 @@ export interface SimSettings {
   procs: number;
   /** How long the program runs after building its live heap, s. */
   durationS: number;
+  /** The program calls runtime.GC() this often, s; 0 for never. */
+  gcEveryS: number;
   /** Go release as its minor number: 19 means Go 1.19. */
   goMinor: number;
 }
@@ -40,10 +42,11 @@ export const ranges = {
   limitMB: { min: 0, max: 4096, step: 4 },
   procs: { min: 1, max: 64, step: 1 },
   durationS: { min: 1, max: 60, step: 1 },
-  goMinor: { min: 5, max: 26, step: 1 },
+  gcEveryS: { min: 0, max: 10, step: 0.5 },
+  goMinor: { min: firstMinor, max: lastMinor, step: 1 },
 } as const satisfies Record<keyof SimSettings, SliderRange>;
 
-/** The settings of the captured go1.19 runs of content/programs/gogc-demo (live 32 MB, 256 MB/s, GOGC=100). */
+/** The settings of the captured runs of content/programs/gogc-demo (live 32 MB, 256 MB/s, GOGC=100). */
 export const defaultSettings: Readonly<SimSettings> = Object.freeze({
   allocMBps: 256,
   liveMB: 32,
@@ -52,6 +55,7 @@ export const defaultSettings: Readonly<SimSettings> = Object.freeze({
   limitMB: null,
   procs: 2,
   durationS: 10,
+  gcEveryS: 0,
   goMinor: 19,
 });
 
@@ -64,6 +68,7 @@ export const queryKeys = {
   limitMB: 'limit',
   procs: 'procs',
   durationS: 'duration',
+  gcEveryS: 'gcevery',
   goMinor: 'go',
 } as const satisfies Record<keyof SimSettings, string>;
 
@@ -100,6 +105,7 @@ export function normaliseSettings(settings: Partial<SimSettings>): SimSettings {
     limitMB,
     procs: pick('procs'),
     durationS: pick('durationS'),
+    gcEveryS: pick('gcEveryS'),
     goMinor: pick('goMinor'),
   };
 }
@@ -135,6 +141,7 @@ export function decodeSettings(query: string | URLSearchParams): SimSettings {
     limitMB: limitText !== null && limitText.trim() === '' ? null : limitNumber,
     procs: readNumber(params.get(queryKeys.procs)),
     durationS: readNumber(params.get(queryKeys.durationS)),
+    gcEveryS: readNumber(params.get(queryKeys.gcEveryS)),
     goMinor: goMatch ? Number(goMatch[1]) : undefined,
   });
 }
@@ -150,17 +157,7 @@ export function encodeSettings(settings: SimSettings): string {
   params.set(queryKeys.limitMB, s.limitMB === null ? '' : String(s.limitMB));
   params.set(queryKeys.procs, String(s.procs));
   params.set(queryKeys.durationS, String(s.durationS));
+  params.set(queryKeys.gcEveryS, String(s.gcEveryS));
   params.set(queryKeys.goMinor, `1.${s.goMinor}`);
   return params.toString();
-}
-
-/** The gc line format a Go release prints (spec §1.E–1.I). */
-export function eraForMinor(goMinor: number): EraId {
-  // The simulator models the concurrent collector: releases before Go 1.5 print as Go 1.5.
-  return eraOfGoMinor(Math.max(ranges.goMinor.min, goMinor))!;
-}
-
-/** `1.19` for 19. */
-export function versionLabel(goMinor: number): string {
-  return `1.${goMinor}`;
 }

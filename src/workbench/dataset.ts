@@ -18,6 +18,7 @@ import type {
   EraId,
   GcCycle,
   LineKindCounts,
+  ParsedTrace,
 } from '../gctrace/index.ts';
 import { RunColumns } from './columns.ts';
 
@@ -29,6 +30,36 @@ export const holdLines = 10;
 export const problemLimit = 500;
 /** Whole cycles kept per run for the verdict and the implied GOGC. */
 export const sampleLimit = 6000;
+/**
+ * How many following lines the parser reads to rejoin a gc line broken by other output (the
+ * engine's `maxContinuationLines`): a broken line further back than this is settled.
+ */
+export const continuationLines = 8;
+/** Live reading keeps its parse for the next append until this many lines are committed. */
+export const liveParseLines = 1000;
+
+/**
+ * How many of a parse's first lines no text added after it can change. Every line is settled
+ * except a gc line broken by other output whose continuation may still come (with the lines
+ * after it, which the continuation would join), and a last line `gc name: …` that a next line
+ * `24 @1.003s …` would turn into a cycle.
+ */
+export function settledLineCount(parsed: ParsedTrace): number {
+  const last = parsed.lineCount;
+  let settled = last;
+  const diagnostics = parsed.diagnostics;
+  for (let i = diagnostics.length - 1; i >= 0; i--) {
+    const d = diagnostics[i]!;
+    if (d.line <= last - continuationLines) break;
+    if (d.kind === 'malformed-gc-line' || d.kind === 'truncated')
+      settled = Math.min(settled, d.line - 1);
+  }
+  if (last > 0 && settled === last && lineKindNames[parsed.lineKindCodes[last - 1]!] !== 'cycle') {
+    const start = offsetOfLine(parsed.text, last);
+    if (/\bgc \D/.test(parsed.text.slice(start, start + 400))) settled = last - 1;
+  }
+  return settled;
+}
 
 /** Evenly spaced pairs of consecutive cycles (all of them while the run is short). */
 export class CycleSample {
@@ -106,6 +137,8 @@ export class TraceDataset {
 
   /** Text not yet committed: context lines, then lines still to read. */
   private pending = '';
+  /** The parse of `pending` while reading live, so the next append reads only the new lines. */
+  private lastParse: ParsedTrace | null = null;
   private pendingFirstLine = 1;
   private commitFrom = 1;
   private bytesSeen = 0;
@@ -122,13 +155,24 @@ export class TraceDataset {
   push(text: string, byteLength = utf8.encode(text).length): void {
     this.pending += text;
     this.bytesSeen += byteLength;
-    this.process(false);
+    this.process('window');
+  }
+
+  /**
+   * Live reading: adds whole lines as a program prints them and commits at once every line that
+   * later text cannot change, so the charts can show a cycle as soon as its line is read.
+   */
+  append(text: string, byteLength = utf8.encode(text).length): void {
+    this.pending += text;
+    this.bytesSeen += byteLength;
+    this.process('live');
   }
 
   /** The source ended: commit everything. */
   finish(): void {
-    this.process(true);
+    this.process('final');
     this.pending = '';
+    this.lastParse = null;
     this.finished = true;
   }
 
@@ -139,17 +183,32 @@ export class TraceDataset {
     return total;
   }
 
-  private process(final: boolean): void {
+  private process(mode: 'window' | 'live' | 'final'): void {
     if (this.pending.length === 0) return;
-    const parsed = parseTrace(this.pending);
+    // While reading live the text only grows at its end: the parse takes over from the last one.
+    const parsed = parseTrace(this.pending, this.lastParse ?? undefined);
     const lines = parsed.lineCount;
     const lastLine = this.pendingFirstLine + lines - 1;
-    const commitTo = final ? lastLine + 1 : lastLine + 1 - holdLines;
-    if (!final && commitTo - contextLines <= this.commitFrom) return; // wait for more lines
-    this.ingest(parsed, commitTo);
-    if (final) {
+    const commitTo =
+      mode === 'final'
+        ? lastLine + 1
+        : mode === 'live'
+          ? Math.max(this.commitFrom, this.pendingFirstLine + settledLineCount(parsed))
+          : lastLine + 1 - holdLines;
+    if (mode === 'window' && commitTo - contextLines <= this.commitFrom) return; // wait for more lines
+    if (commitTo > this.commitFrom) this.ingest(parsed, commitTo);
+    if (mode === 'final') {
       this.lineCount = Math.max(this.lineCount, lastLine);
       return;
+    }
+    if (mode === 'live') {
+      this.lineCount = Math.max(this.lineCount, lastLine);
+      this.commitFrom = commitTo;
+      if (commitTo - this.pendingFirstLine < liveParseLines) {
+        this.lastParse = parsed;
+        return;
+      }
+      this.lastParse = null;
     }
     const nextFirst = commitTo - contextLines;
     const cut = lineStartOffset(this.pending, nextFirst - this.pendingFirstLine + 1);
@@ -161,7 +220,7 @@ export class TraceDataset {
     this.pending = rest;
     this.pendingFirstLine = nextFirst;
     this.commitFrom = commitTo;
-    this.lineCount = Math.max(this.lineCount, commitTo - 1);
+    if (mode === 'window') this.lineCount = Math.max(this.lineCount, commitTo - 1);
   }
 
   private ingest(parsed: ReturnType<typeof parseTrace>, commitTo: number): void {

@@ -12,10 +12,14 @@
  * growing delay (1 s, 2 s, 4 s … up to 30 s); the stream is closed once the program has exited.
  */
 
+/** What is watched: a program `watch` started, its standard input (a pipe), or a log file. */
+export type LiveSource = 'command' | 'stdin' | 'file';
+
 /** How the program's end is reported: its exit status, or the signal that ended it. */
 export interface LiveExit {
   /** What was watched: the command line, `standard input` or the file's path. */
   what: string;
+  source: LiveSource;
   /** Null for a pipe or a file, which have no status, and after a signal. */
   status: number | null;
   signal: string | null;
@@ -24,7 +28,7 @@ export interface LiveExit {
 /** The state of the live stream, for a status line. */
 export type LiveStatus =
   | { state: 'connecting' }
-  | { state: 'running'; what: string }
+  | { state: 'running'; what: string; source: LiveSource }
   | { state: 'reconnecting'; inMs: number }
   | ({ state: 'exited' } & LiveExit)
   | { state: 'closed' };
@@ -78,6 +82,22 @@ export function parseLinesEvent(data: string): { from: number; lines: string[] }
   }
 }
 
+/** The kind of source a state event names (a command when it does not say). */
+function sourceOf(value: unknown): LiveSource {
+  return value === 'stdin' || value === 'file' ? value : 'command';
+}
+
+/** Reads a `running` event's data: what is watched (empty when it does not say). */
+export function parseRunningEvent(data: string): { what: string; source: LiveSource } {
+  try {
+    const value = JSON.parse(data) as { what?: unknown; source?: unknown };
+    return { what: String(value.what ?? ''), source: sourceOf(value.source) };
+  } catch {
+    // A status without details is still a status.
+    return { what: '', source: 'command' };
+  }
+}
+
 /** Reads an `exit` event's data, or null when it is not that. */
 export function parseExitEvent(data: string): LiveExit | null {
   try {
@@ -86,7 +106,7 @@ export function parseExitEvent(data: string): LiveExit | null {
     const signal = value.signal ?? null;
     if (status !== null && !Number.isInteger(status)) return null;
     if (signal !== null && typeof signal !== 'string') return null;
-    return { what: String(value.what ?? ''), status, signal };
+    return { what: String(value.what ?? ''), source: sourceOf(value.source), status, signal };
   } catch {
     return null;
   }
@@ -136,13 +156,7 @@ export function connectLive(
     });
     es.addEventListener('running', (event) => {
       delay = firstDelayMs;
-      let what = '';
-      try {
-        what = String((JSON.parse(String(event.data)) as { what?: unknown }).what ?? '');
-      } catch {
-        // A status without details is still a status.
-      }
-      status({ state: 'running', what });
+      status({ state: 'running', ...parseRunningEvent(String(event.data)) });
     });
     es.addEventListener('exit', (event) => {
       const exit = parseExitEvent(String(event.data));

@@ -28,6 +28,8 @@ export class Pager {
   private highlighted = 0;
   /** Bumped by each show(), so an older one stops adding its lines. */
   private showing = 0;
+  /** The page shown has all its lines on the page (its show() has finished). */
+  private complete = false;
   private readonly size: number;
   private readonly fetchLines: (first: number, count: number) => Promise<string[]>;
 
@@ -76,8 +78,58 @@ export class Pager {
     item?.focus();
   }
 
+  /**
+   * Keeps the end of a growing trace in view (a trace printed live): lines added to the last page
+   * are added to the list, a new last page replaces it, and the list stays scrolled to its
+   * bottom when it was there.
+   */
+  async showEnd(lineCount: number): Promise<void> {
+    if (lineCount < 1) return;
+    const lastFirst = Math.floor((lineCount - 1) / this.size) * this.size + 1;
+    const shown = this.list.childElementCount;
+    const atBottom = this.atBottom();
+    if (lastFirst !== this.first || !this.complete || shown === 0) {
+      await this.show(lastFirst);
+    } else if (this.first + shown <= lineCount) {
+      const showing = ++this.showing;
+      const from = this.first + shown;
+      let lines: string[];
+      try {
+        lines = await this.fetchLines(from, lineCount - from + 1);
+      } catch {
+        return;
+      }
+      if (showing !== this.showing) return;
+      this.list.append(...lines.map((text, i) => this.item(text, from + i)));
+      this.status.textContent = this.rangeText(this.first, from + lines.length - 1);
+    }
+    if (atBottom) this.list.scrollTop = this.list.scrollHeight;
+  }
+
+  private atBottom(): boolean {
+    const list = this.list;
+    return list.scrollTop + list.clientHeight >= list.scrollHeight - 4;
+  }
+
+  private rangeText(first: number, last: number): string {
+    return `Lines ${first.toLocaleString('en')}–${last.toLocaleString('en')}, read-only.`;
+  }
+
+  /** One line of the list; textContent, as the trace is the reader's text, never markup. */
+  private item(text: string, line: number): HTMLLIElement {
+    const node = document.createElement('li');
+    node.dataset.line = String(line);
+    node.textContent = text;
+    if (line === this.highlighted) {
+      node.className = 'is-highlighted';
+      node.tabIndex = -1;
+    }
+    return node;
+  }
+
   async show(first: number): Promise<void> {
     const showing = ++this.showing;
+    this.complete = false;
     let lines: string[];
     try {
       lines = await this.fetchLines(first, this.size);
@@ -91,20 +143,8 @@ export class Pager {
     }
     this.first = first;
     this.list.start = first;
-    const item = (text: string, i: number) => {
-      const node = document.createElement('li');
-      const line = first + i;
-      node.dataset.line = String(line);
-      // textContent: the trace is the reader's text, never markup.
-      node.textContent = text;
-      if (line === this.highlighted) {
-        node.className = 'is-highlighted';
-        node.tabIndex = -1;
-      }
-      return node;
-    };
-    const last = first + lines.length - 1;
-    this.status.textContent = `Lines ${first.toLocaleString('en')}–${last.toLocaleString('en')}, read-only.`;
+    const item = (text: string, i: number) => this.item(text, first + i);
+    this.status.textContent = this.rangeText(first, first + lines.length - 1);
     this.list.replaceChildren(...lines.slice(0, linesPerFrame).map(item));
     for (let from = linesPerFrame; from < lines.length; from += linesPerFrame) {
       await afterPaint();
@@ -113,5 +153,6 @@ export class Pager {
         ...lines.slice(from, from + linesPerFrame).map((text, i) => item(text, from + i)),
       );
     }
+    this.complete = true;
   }
 }

@@ -21,6 +21,8 @@ export type ExportFormat = 'csv' | 'json';
 
 export type ToWorker =
   | { type: 'load'; id: string; source: Blob; name: string }
+  /** Whole lines of a live trace (started by its first append); `end`: nothing more will come. */
+  | { type: 'append'; id: string; request: number; name: string; text: string; end: boolean }
   | { type: 'cancel'; id: string }
   | { type: 'drop'; id: string }
   | { type: 'view'; id: string; request: number; run: number; domain: Domain | null }
@@ -57,6 +59,7 @@ export interface TraceState {
 export type FromWorker =
   | { type: 'progress'; id: string; bytes: number; total: number; lines: number; cycles: number }
   | { type: 'state'; id: string; state: TraceState; preview: ChartRange | null }
+  | { type: 'appended'; id: string; request: number; state: TraceState }
   | { type: 'view'; id: string; request: number; run: number; view: ChartRange }
   | { type: 'summary'; id: string; request: number; run: number; summary: RangeSummary }
   | { type: 'page'; id: string; request: number; firstLine: number; lines: string[] }

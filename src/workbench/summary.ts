@@ -11,6 +11,7 @@ import {
   runTiming,
   type GcCycle,
   type RunAnalysis,
+  unknownGoalSetter,
 } from '../gctrace/index.ts';
 import { HAS_HEAP, TIMED, TRUNCATED, FORCED, type RunColumns } from './columns.ts';
 
@@ -166,7 +167,7 @@ export function combine(
     gcCpuWindows: [],
     impliedGogc: null,
     impliedGogcNote: 'no cycles in this range',
-    memoryLimit: { detected: false, reason: 'no cycles in this range', lines: [] },
+    memoryLimit: unknownGoalSetter('no cycles in this range'),
     gcOff: false,
     leak: inconclusiveLeakVerdict('There are no gc lines in this range.'),
     measures: [],

@@ -72,6 +72,22 @@ export class WorkbenchWorker {
     this.send({ type: 'load', id, source, name });
   }
 
+  /**
+   * Adds whole lines (each ending in a line break) to the live trace `id`, started by its first
+   * append; `end` says nothing more will come. Resolves with what the trace holds then.
+   */
+  async append(id: string, name: string, text: string, end: boolean): Promise<TraceState> {
+    const answer = await this.ask<Extract<FromWorker, { type: 'appended' }>>((request) => ({
+      type: 'append',
+      id,
+      request,
+      name,
+      text,
+      end,
+    }));
+    return answer.state;
+  }
+
   cancel(id: string): void {
     this.send({ type: 'cancel', id });
   }

@@ -9,6 +9,7 @@ import { cyclesCsv, cyclesJson } from './export.ts';
 import type { Domain, FromWorker, RunInfo, ToWorker, TraceState } from './protocol.ts';
 import { analyseCycles, combine, rangeStats, sampleInRange, type RangeSummary } from './summary.ts';
 import { chartRange } from './chart-range.ts';
+import { LiveText, utf8Length } from './live-text.ts';
 
 /** Bytes parsed per window: big enough to keep the per-window overhead small. */
 const windowBytes = 1 << 20;
@@ -18,7 +19,9 @@ const previewEveryMs = 4000;
 interface Source {
   id: string;
   name: string;
+  /** The trace read, or for a live trace the text appended so far (see `blobOf`). */
   blob: Blob;
+  live: LiveText | null;
   dataset: TraceDataset;
   cancelled: boolean;
   started: number;
@@ -47,6 +50,9 @@ function runInfo(run: RunState): RunInfo {
   };
 }
 
+/** The source's text as a Blob: a live trace's grows with every append. */
+const blobOf = (source: Source): Blob => source.live?.blob ?? source.blob;
+
 function mainRunOf(dataset: TraceDataset): number {
   return mainRun(dataset.runs.map((run) => run.columns.length));
 }
@@ -56,7 +62,7 @@ function state(source: Source, final: boolean): TraceState {
   return {
     final,
     name: source.name,
-    bytes: source.blob.size,
+    bytes: source.live?.size ?? source.blob.size,
     lineCount: d.lineCount,
     cycleCount: d.cycleCount,
     runs: d.runs.map(runInfo),
@@ -143,6 +149,7 @@ async function load(id: string, blob: Blob, name: string): Promise<void> {
     id,
     name,
     blob,
+    live: null,
     dataset: new TraceDataset(),
     cancelled: false,
     started: performance.now(),
@@ -213,7 +220,8 @@ async function rereadSample(
   const points = source.dataset.checkpoints;
   let from = points[0];
   for (const p of points) if (p.line <= firstLine - contextLines) from = p;
-  let to: number = source.blob.size;
+  const blob = blobOf(source);
+  let to: number = blob.size;
   for (const p of points)
     if (p.line > lastLine + contextLines) {
       to = p.byte;
@@ -221,7 +229,7 @@ async function rereadSample(
     }
   const partial = new TraceDataset(from.line);
   const finished = await stream(
-    source.blob.slice(from.byte, to),
+    blob.slice(from.byte, to),
     partial,
     () => source.summaryGeneration !== generation,
     () => undefined,
@@ -294,12 +302,14 @@ async function page(source: Source, firstLine: number, count: number): Promise<s
   const lines: string[] = [];
   let line = from.line;
   let carry = '';
-  const reader = source.blob.slice(from.byte).stream().getReader();
+  const reader = blobOf(source).slice(from.byte).stream().getReader();
   const decoder = new TextDecoder();
   try {
     for (;;) {
       const { done, value } = await reader.read();
       const text = carry + (done ? decoder.decode() : decoder.decode(value, { stream: true }));
+      // The text ended with a line break: there is no empty line after it.
+      if (done && text === '') return lines;
       const pieces = text.split(/\r\n|\r|\n/);
       // A trailing \r may be the first half of \r\n: keep it with the unfinished last piece.
       carry = done ? '' : (pieces.pop() ?? '');
@@ -318,10 +328,50 @@ async function page(source: Source, firstLine: number, count: number): Promise<s
   }
 }
 
+/** Adds whole lines to a live trace, starting it on the first append, and says what it holds. */
+function append(id: string, request: number, name: string, text: string, end: boolean): void {
+  let source = sources.get(id);
+  if (source === undefined || source.live === null) {
+    source = {
+      id,
+      name,
+      blob: new Blob([]),
+      live: new LiveText(),
+      dataset: new TraceDataset(),
+      cancelled: false,
+      started: performance.now(),
+      summaryGeneration: 0,
+    };
+    sources.set(id, source);
+  }
+  source.name = name;
+  const d = source.dataset;
+  if (text !== '' && !d.finished) {
+    const bytes = utf8Length(text);
+    source.live!.append(text, bytes);
+    d.append(text, bytes);
+  }
+  if (end && !d.finished) d.finish();
+  post({ type: 'appended', id, request, state: state(source, d.finished) });
+}
+
 scope.onmessage = (event) => {
   const message = event.data;
   if (message.type === 'load') {
     void load(message.id, message.source, message.name);
+    return;
+  }
+  if (message.type === 'append') {
+    try {
+      append(message.id, message.request, message.name, message.text, message.end);
+    } catch (error) {
+      post({
+        type: 'error',
+        id: message.id,
+        request: message.request,
+        message: `The live trace could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
     return;
   }
   const source = sources.get(message.id);

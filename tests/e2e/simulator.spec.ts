@@ -10,18 +10,26 @@ async function open(page: Page, query = ''): Promise<void> {
   await expect(page.locator('#sim-controls[data-ready]')).toBeAttached({ timeout: 20_000 });
 }
 
+/** The cell with the simulated trace (the real run has a cell of its own below it). */
+function modelCell(page: Page): Locator {
+  return page.locator('trace-cell[data-cell-id="simulator"]');
+}
+
 function status(page: Page): Locator {
-  return page.locator('trace-cell .cell-status');
+  return modelCell(page).locator('.cell-status');
 }
 
 async function cycles(page: Page): Promise<number> {
   return Number(await status(page).getAttribute('data-cycles'));
 }
 
-/** The trace the cell shows now (its `value`, which works for the textarea and for Monaco). */
-async function traceText(page: Page): Promise<string> {
+/** The trace a cell shows now (its `value`, which works for the textarea and for Monaco). */
+async function traceText(page: Page, cellId = 'simulator'): Promise<string> {
   return page.evaluate(
-    () => document.querySelector<HTMLElement & { value: string }>('trace-cell')!.value,
+    (id) =>
+      document.querySelector<HTMLElement & { value: string }>(`trace-cell[data-cell-id="${id}"]`)!
+        .value,
+    cellId,
   );
 }
 
@@ -46,7 +54,7 @@ test('the default settings give a clean go1.19 trace', async ({ page }) => {
   await open(page);
   await expect(status(page)).toHaveAttribute('data-problems', '0');
   expect(await cycles(page)).toBeGreaterThan(50);
-  await expect(page.locator('trace-cell .verdict')).toHaveAttribute('data-verdict', 'stable');
+  await expect(modelCell(page).locator('.verdict')).toHaveAttribute('data-verdict', 'stable');
   expect(await traceText(page)).toMatch(
     /^gc 1 @0\.00\ds \d+%: .* MB stacks, \d+ MB globals, 2 P$/m,
   );
@@ -92,13 +100,13 @@ test('more GOGC means fewer cycles, and GOGC off means none', async ({ page }) =
 
 test('a leak rate makes the verdict "growing"', async ({ page }) => {
   await open(page);
-  await expect(page.locator('trace-cell .verdict')).toHaveAttribute('data-verdict', 'stable');
+  await expect(modelCell(page).locator('.verdict')).toHaveAttribute('data-verdict', 'stable');
   const before = await traceText(page);
   await press(page.getByLabel('Leak rate (MB/s)'), 'ArrowRight', 8); // 2 MB/s
   await expect(page.locator('[data-output="leakMBps"]')).toHaveText('2');
   await traceChanged(page, before);
   await expect(status(page)).toHaveAttribute('data-problems', '0');
-  await expect(page.locator('trace-cell .verdict')).toHaveAttribute('data-verdict', 'growing');
+  await expect(modelCell(page).locator('.verdict')).toHaveAttribute('data-verdict', 'growing');
 });
 
 test('the URL carries the settings and a reload restores them', async ({ page }) => {
@@ -136,7 +144,31 @@ test('a shared link opens with its settings, clamping what is out of range', asy
   expect(await traceText(page)).toMatch(/, 64 P$/m);
 });
 
+/** Accessibility violations inside `selectors`, in light and dark, one line each. */
+async function violations(
+  page: Page,
+  selectors: string[],
+  exclude: string[] = [],
+): Promise<string[]> {
+  const found: string[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    let axe = new AxeBuilder({ page });
+    for (const part of selectors) axe = axe.include(part);
+    for (const part of exclude) axe = axe.exclude(part);
+    const results = await axe.analyze();
+    found.push(
+      ...results.violations.map(
+        (v) => `${scheme}: ${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      ),
+    );
+  }
+  return found;
+}
+
 test('the page fits a 390 px screen and has no accessibility violations', async ({ page }) => {
+  // axe reads every chart mark of the cell: on a loaded two-core machine that takes a while.
+  test.slow();
   await page.setViewportSize({ width: 390, height: 844 });
   await open(page);
   const overflow = await page.evaluate(
@@ -151,13 +183,159 @@ test('the page fits a 390 px screen and has no accessibility violations', async 
   await expect(procs).toBeFocused();
   await page.keyboard.press('ArrowRight');
   await expect(page.locator('[data-output="procs"]')).toHaveText('4');
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    const results = await new AxeBuilder({ page }).include('.simulator').analyze();
-    expect(
-      results.violations.map(
-        (v) => `${scheme}: ${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-      ),
-    ).toEqual([]);
+  expect(
+    await violations(page, ['.simulator'], ['[data-real-run]', '[data-real-cell]', '.sim-about']),
+  ).toEqual([]);
+});
+
+test('the real run fits a 390 px screen and has no accessibility violations', async ({ page }) => {
+  test.slow();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page, '?gogc=off&gcevery=1&go=1.27');
+  await expect.poll(() => traceText(page, 'simulator-real')).toContain('go1.27.4');
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+  expect(await violations(page, ['[data-real-run]', '[data-real-cell]'])).toEqual([]);
+});
+
+test('the write-up’s tables have no accessibility violations', async ({ page }) => {
+  test.slow();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page);
+  await expect(page.getByRole('table', { name: /release by release/ })).toBeVisible();
+  const runs = page.getByRole('table', { name: /Real runs of gogc-demo/ });
+  for (const minor of [19, 21, 22, 23, 24, 25, 26, 27]) {
+    await expect(
+      runs.locator('th', {
+        hasText: new RegExp(`^Go 1\\.${minor} \\(go1\\.${minor}\\.\\d+\\), busy machine$`),
+      }),
+    ).toHaveCount(1);
   }
+  expect(await violations(page, ['.sim-about'])).toEqual([]);
+});
+
+/** What each release prints with GOGC=off and no limit: its 13-digit "no goal" figure. */
+const noGoalFigures: [minor: number, figure: RegExp][] = [
+  [27, /^8532210231\d{3}$/],
+  [26, /^8532210231\d{3}$/],
+  [25, /^8532210231\d{3}$/],
+  [24, /^8532210231\d{3}$/],
+  [23, /^8532210231\d{3}$/],
+  [22, /^8532210231\d{3}$/],
+  [21, /^8532210231\d{3}$/],
+  [20, /^8796093022\d{3}$/],
+  [19, /^8796093022\d{3}$/],
+];
+
+test('each release from 1.19 to 1.27 prints its own line, (forced) and its "no goal" figure', async ({
+  page,
+}) => {
+  const problems = watchPage(page);
+  await open(page, '?gogc=off&gcevery=1&go=1.18');
+  let before = await traceText(page);
+  // Go 1.18 has no memory limit: a forced cycle's goal is 2^64−1 bytes.
+  expect(before).toMatch(/ 17592186044415 MB goal, 0 MB stacks, 0 MB globals, 2 P \(forced\)$/m);
+  for (const [minor, figure] of noGoalFigures) {
+    await page.getByLabel('Go release').selectOption(String(minor));
+    await expect(page.locator('[data-release-rules]')).toContainText(`Go 1.${minor}:`);
+    // Releases with the same rules and line print the same trace: wait for the URL, which the
+    // page writes once the new trace is in the cell.
+    await expect.poll(() => new URL(page.url()).searchParams.get('go')).toBe(`1.${minor}`);
+    before = await traceText(page);
+    const lines = before.split('\n');
+    expect(lines.length).toBe(9);
+    for (const line of lines) {
+      expect(line).toMatch(
+        /^gc \d+ @\d+\.\d{3}s \d+%: .* MB stacks, \d+ MB globals, 2 P \(forced\)$/,
+      );
+      expect(line.match(/ (\d+) MB goal,/)![1]).toMatch(figure);
+    }
+    const shown = before.match(/ (\d+) MB goal,/)![1]!;
+    await expect(page.locator('[data-notes]')).toContainText(shown);
+    await expect(status(page)).toHaveAttribute('data-problems', '0');
+    if (minor === 20) {
+      await expect(page.locator('[data-release-rules]')).toContainText('not read here');
+      await expect(page.locator('[data-real-none]')).toBeVisible();
+      continue;
+    }
+    // Beside the model: the real run of this release under the same settings, whose first
+    // forced cycle printed the same figure to within 1 MB.
+    await expect(page.locator('[data-real-title]')).toContainText(
+      `The real Go 1.${minor} run of gogc-demo under GOGC=off, runtime.GC() every 1 s`,
+    );
+    await expect.poll(() => traceText(page, 'simulator-real')).toContain(`go1.${minor}.`);
+    const real = (await traceText(page, 'simulator-real')).match(/ (\d+) MB goal,/)![1]!;
+    expect(Math.abs(Number(real) - Number(shown))).toBeLessThanOrEqual(1);
+    await expect(page.locator('[data-figure="goalMB"] [data-cell="difference"]')).toHaveText(
+      /^[+−][01] MB$/,
+    );
+  }
+  expect(problems).toEqual([]);
+});
+
+test('the real run of the chosen release and setting sits beside the model, or links to one', async ({
+  page,
+}) => {
+  const problems = watchPage(page);
+  await open(page, '?gogc=50&go=1.24');
+  await expect(page.locator('[data-real-title]')).toHaveText(
+    'The real Go 1.24 run of gogc-demo under GOGC=50, and the model with the same settings.',
+  );
+  await expect(page.locator('[data-real-busy]')).toBeVisible();
+  await expect(page.locator('[data-real-command]')).toHaveText(/^GOGC=50 GOMAXPROCS=2 /);
+  // The figures come before the model's trace, the real trace right after it.
+  const order = await page.evaluate(() =>
+    ['[data-real-run]', 'trace-cell[data-cell-id="simulator"]', '[data-real-cell]'].map(
+      (s) => document.querySelector(s)!.getBoundingClientRect().top,
+    ),
+  );
+  expect([...order].sort((a, b) => a - b)).toEqual(order);
+  await expect.poll(() => traceText(page, 'simulator-real')).toContain('go1.24.4');
+  const realCell = page.locator('trace-cell[data-cell-id="simulator-real"]');
+  await expect(realCell.locator('.cell-status')).toHaveAttribute('data-problems', '0');
+  const figures = page.locator('[data-real-figures] tr');
+  await expect(figures).toHaveCount(5);
+  await expect(page.locator('[data-figure="goalMB"] [data-cell="real"]')).toHaveText('51');
+  await expect(page.locator('[data-figure="goalMB"] [data-cell="model"]')).toHaveText('48');
+
+  // Another live heap: no real run has it, so the panel points to the release's real runs.
+  const before = await traceText(page);
+  await press(page.getByLabel('Live heap (MB)'), 'ArrowRight', 4);
+  await traceChanged(page, before);
+  await expect(page.locator('[data-real-none]')).toBeVisible();
+  await expect(page.locator('[data-real-found]')).toBeHidden();
+  await expect(realCell).toBeHidden();
+  const links = page.locator('[data-real-links] a');
+  await expect(links).toHaveCount(6);
+  await links.filter({ hasText: 'GOMEMLIMIT=64MiB, GOGC=off' }).click();
+  await expect(page.locator('#sim-controls[data-ready]')).toBeAttached({ timeout: 20_000 });
+  await expect(page.locator('[data-output="limitMB"]')).toHaveText('64');
+  await expect(page.locator('[data-output="gogc"]')).toHaveText('off');
+  await expect(page.locator('[data-real-title]')).toContainText(
+    'The real Go 1.24 run of gogc-demo under GOMEMLIMIT=64MiB, GOGC=off',
+  );
+  await expect.poll(() => traceText(page, 'simulator-real')).toContain('memlimit=67108864');
+
+  // A release with no captures here points to one real run per release.
+  await page.getByLabel('Go release').selectOption('12');
+  await expect(page.locator('[data-real-none-text]')).toContainText(
+    'No real run of Go 1.12 is kept here',
+  );
+  await expect(page.locator('[data-real-links] a').first()).toHaveText('Go 1.27, GOGC=100');
+  expect(problems).toEqual([]);
+});
+
+test('with several real runs of the same settings the learner picks one', async ({ page }) => {
+  await open(page);
+  const choice = page.getByLabel('Real run', { exact: true });
+  await expect(choice.locator('option')).toHaveCount(3);
+  await expect(choice).toHaveValue('gogc-100');
+  await choice.selectOption('go1.19/gogc-100');
+  await expect(page.locator('[data-real-busy]')).toBeVisible();
+  await expect(page.locator('[data-figure="cycles"] [data-cell="real"]')).toHaveText('76');
+  await choice.selectOption('gogc-100');
+  await expect(page.locator('[data-real-busy]')).toBeHidden();
+  await expect(page.locator('[data-figure="cycles"] [data-cell="real"]')).toHaveText('85');
 });

@@ -122,6 +122,7 @@ const allowedEdges: [from: string, to: string, why: string][] = [
   ['client', 'workbench', 'the workbench element drives the workbench'],
   ['client', 'lesson', 'the exercise element checks answers'],
   ['client', 'simulator', 'the simulator element runs the model'],
+  ['client', 'content/', 'the simulator loads the real run of the chosen settings when asked'],
   ['client', 'editor', 'elements own an editor (the editor is just an input)'],
   ['client', 'charts', 'elements update their charts'],
   ['client', 'gctrace', 'elements parse the text they are given'],
@@ -152,8 +153,20 @@ const allowedEdges: [from: string, to: string, why: string][] = [
   ['cli', 'dist/', 'watch serves the built site'],
   ['integrations', 'npm:astro', 'an Astro build hook'],
   ['integrations', 'node:', 'it writes the service worker at build time'],
+  ['integrations', 'npm:pagefind', 'the search index is built from the pages with Pagefind'],
   ['content.config', 'npm:astro', 'the content collections are declared to Astro'],
+  ['run', 'node:', 'the Node runner and the source hash, for the tests and the build script'],
   ['content.config', 'node:', 'it checks that every sample trace has its provenance file'],
+  ['profile', 'npm:pprof-format', 'profiles are decoded from profile.proto by a kept library'],
+  ['profile-view', 'profile', 'the profile panel shows what the profile core computes'],
+  ['profile-view', 'charts', 'the profile panel draws the flame graph'],
+  ['profile-view', 'site', 'DOM helpers'],
+  ['components', 'profile', 'ProfileView reads the captured profiles at build time'],
+  ['components', 'profile-view', 'ProfileView draws its first report at build time'],
+  ['components', 'node:', 'ProfileView reads the captured profile files at build time'],
+  ['client', 'profile', '<profile-view> reads the profiles it is given'],
+  ['client', 'profile-view', '<profile-view> draws the report and the time marks'],
+  ['cli', 'profile', 'the profile command prints the top table'],
 ];
 
 /**
@@ -229,6 +242,13 @@ describe('the architecture', () => {
     expect(show(checked.filter((e) => e.from === 'gctrace' && e.to !== 'gctrace'))).toEqual([]);
   });
 
+  it('src/profile imports nothing outside itself but the protobuf decoder', () => {
+    const outside = checked.filter(
+      (e) => e.from === 'profile' && e.to !== 'profile' && e.to !== 'npm:pprof-format',
+    );
+    expect(show(outside)).toEqual([]);
+  });
+
   it('only src/editor imports monaco-editor', () => {
     const monaco = checked.filter((e) => e.to === 'npm:monaco-editor' && e.from !== 'editor');
     expect(show(monaco)).toEqual([]);
@@ -240,6 +260,13 @@ describe('the architecture', () => {
         (e.from === 'charts' && e.to === 'editor') || (e.from === 'editor' && e.to === 'charts'),
     );
     expect(show(crossed)).toEqual([]);
+  });
+
+  it('in src/run only the Node runner and the source hash import Node built-ins', () => {
+    // The rest of src/run is shared with the page's runner, which a browser loads.
+    const nodeOnly = ['src/run/node-runner.ts', 'src/run/source-hash.ts'];
+    const node = checked.filter((e) => e.from === 'run' && e.to === 'node:');
+    expect(show(node.filter((e) => !nodeOnly.includes(e.file)))).toEqual([]);
   });
 
   it('nothing under src/ imports tests/', () => {

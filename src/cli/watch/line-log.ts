@@ -1,9 +1,18 @@
 /** The lines watched so far, numbered from 1, and the state of their source; pages subscribe to it. */
 
+/** What is watched: a program `watch` started, its standard input, or a log file. */
+export type SourceKind = 'command' | 'stdin' | 'file';
+
 /** Where the watched program is: running, or ended with a status or a signal. */
 export type SourceState =
-  | { state: 'running'; what: string }
-  | { state: 'exited'; status: number | null; signal: string | null; what: string };
+  | { state: 'running'; what: string; source: SourceKind }
+  | {
+      state: 'exited';
+      status: number | null;
+      signal: string | null;
+      what: string;
+      source: SourceKind;
+    };
 
 /** What a subscriber hears: new lines (`from` is the sequence number of the first) or a new state. */
 export type LogEvent =
@@ -13,7 +22,7 @@ export type LogEvent =
 export class LineLog {
   private readonly lines: string[] = [];
   private readonly listeners = new Set<(event: LogEvent) => void>();
-  state: SourceState = { state: 'running', what: '' };
+  state: SourceState = { state: 'running', what: '', source: 'command' };
 
   /** Sequence number of the last line (0 before any). */
   get last(): number {

@@ -27,6 +27,14 @@ const types: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
+/**
+ * Lines printed within this many milliseconds go to a page as one event: a program printing a
+ * line at a time, thousands a second, would otherwise cost the page an event per line.
+ */
+export const gatherMs = 10;
+/** The most lines one event carries. */
+const eventLines = 5000;
+
 /** The running server: its port, and a close that ends every open event stream first. */
 export interface LiveServer {
   port: number;
@@ -44,8 +52,8 @@ export function sseEvent(event: LogEvent): string {
 
 function stateData(state: SourceState): Record<string, unknown> {
   return state.state === 'running'
-    ? { what: state.what }
-    : { what: state.what, status: state.status, signal: state.signal };
+    ? { what: state.what, source: state.source }
+    : { what: state.what, source: state.source, status: state.status, signal: state.signal };
 }
 
 /** Serves `siteDir` (null: not built) and the log's event stream on 127.0.0.1:`port` (0: any free port). */
@@ -56,7 +64,8 @@ export async function startServer(options: {
   siteDir: string | null;
 }): Promise<LiveServer> {
   const { log, token, siteDir } = options;
-  const streams = new Set<ServerResponse>();
+  /** Open event streams, each with the function that writes the lines it is gathering. */
+  const streams = new Map<ServerResponse, () => void>();
   let port = 0;
   const server = createServer((request, response) => {
     const host = request.headers.host ?? '';
@@ -82,14 +91,35 @@ export async function startServer(options: {
     // A reconnecting page says which line it has; a new one gets everything.
     const after = Number(request.headers['last-event-id'] ?? 0);
     response.write('retry: 1000\n\n');
-    for (const batch of log.batchesAfter(Number.isInteger(after) ? after : 0))
+    for (const batch of log.batchesAfter(Number.isInteger(after) ? after : 0, eventLines))
       response.write(sseEvent({ kind: 'lines', ...batch }));
     response.write(sseEvent({ kind: 'state', state: log.state }));
-    const unsubscribe = log.subscribe((event) => response.write(sseEvent(event)));
+    // New lines wait `gatherMs` for the ones printed right after them; a state change goes
+    // after the lines before it.
+    let gathered: { from: number; lines: string[] } | null = null;
+    let timer: NodeJS.Timeout | null = null;
+    const flush = () => {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      if (gathered !== null) response.write(sseEvent({ kind: 'lines', ...gathered }));
+      gathered = null;
+    };
+    const unsubscribe = log.subscribe((event) => {
+      if (event.kind !== 'lines') {
+        flush();
+        response.write(sseEvent(event));
+        return;
+      }
+      if (gathered !== null && gathered.lines.length + event.lines.length > eventLines) flush();
+      if (gathered === null) gathered = { from: event.from, lines: [...event.lines] };
+      else for (const line of event.lines) gathered.lines.push(line);
+      timer ??= setTimeout(flush, gatherMs);
+    });
     const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), 15_000);
-    streams.add(response);
+    streams.set(response, flush);
     response.on('close', () => {
       unsubscribe();
+      if (timer !== null) clearTimeout(timer);
       clearInterval(keepAlive);
       streams.delete(response);
     });
@@ -133,7 +163,10 @@ export async function startServer(options: {
   return {
     port,
     close() {
-      for (const response of streams) response.end();
+      for (const [response, flush] of streams) {
+        flush();
+        response.end();
+      }
       server.closeAllConnections();
       return new Promise((resolve) => server.close(() => resolve()));
     },

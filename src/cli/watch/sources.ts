@@ -68,7 +68,7 @@ export function runProgram(
     env: { ...env, GODEBUG: withGctrace(env.GODEBUG) },
     stdio: ['inherit', 'inherit', 'pipe'],
   });
-  log.setState({ state: 'running', what });
+  log.setState({ state: 'running', what, source: 'command' });
   const read = feed(child.stderr!, log, stderr);
   const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => {
     child.on('error', (error) => {
@@ -82,7 +82,7 @@ export function runProgram(
   const done = exited.then(async ([code, signal]) => {
     // A process the program started may still hold standard error open: wait a moment, no more.
     await Promise.race([read, sleep(2000, undefined, { ref: false })]);
-    log.setState({ state: 'exited', status: code, signal, what });
+    log.setState({ state: 'exited', status: code, signal, what, source: 'command' });
     return exitStatus(code, signal);
   });
   let killTimer: NodeJS.Timeout | undefined;
@@ -101,9 +101,10 @@ export function runProgram(
 
 /** Reads a pipe to its end into the log, copying it to `stdout` so the program's output stays visible. */
 export async function readPipe(input: Readable, log: LineLog, stdout: Writable): Promise<number> {
-  log.setState({ state: 'running', what: 'standard input' });
+  const what = 'standard input';
+  log.setState({ state: 'running', what, source: 'stdin' });
   await feed(input, log, stdout);
-  log.setState({ state: 'exited', status: null, signal: null, what: 'standard input' });
+  log.setState({ state: 'exited', status: null, signal: null, what, source: 'stdin' });
   return 0;
 }
 
@@ -118,7 +119,7 @@ export function followFile(
   stderr: Writable,
   intervalMs = 200,
 ): () => void {
-  log.setState({ state: 'running', what: path });
+  log.setState({ state: 'running', what: path, source: 'file' });
   let offset = 0;
   let inode = -1;
   let missing = false;

@@ -127,6 +127,16 @@ describe('gctrace summary', () => {
       (await gctrace(['summary', '--json', trace('gomemlimit-64mib-gogcoff.txt')])).stdout,
     );
     expect(json.runs[0].memoryLimit.detected).toBe(true);
+    expect(json.runs[0].memoryLimit.goalSetBy).toBe('memory-limit');
+    expect(json.runs[0].impliedGogc).toBeNull();
+  });
+
+  it('says in words what set the goal: the limit with GOMEMLIMIT=64MiB, GOGC without', async () => {
+    const limited = (await gctrace(['summary', trace('gomemlimit-64mib-gogcoff.txt')])).stdout;
+    expect(limited).toMatch(/goal set by: a memory limit \(GOMEMLIMIT\)\n {4}.*held it there/);
+    expect(limited).toMatch(/implied GOGC: .*it is off/);
+    const gogc = (await gctrace(['summary', trace('steady.txt')])).stdout;
+    expect(gogc).toMatch(/goal set by: GOGC\n {4}the goal follows/);
   });
 
   it('gives one entry per run of a go test capture', async () => {

@@ -61,8 +61,9 @@ describe('gctrace watch -- CMD', () => {
       const events = `http://127.0.0.1:${watching.port}/live/events?token=${watching.token}`;
       const first = await readEvents(events, (e) => exitOf(e) !== undefined);
       expect(linesOf(first)).toEqual(leakingLines);
-      expect(exitOf(first)).toMatchObject({ status: 0, signal: null });
+      expect(exitOf(first)).toMatchObject({ status: 0, signal: null, source: 'command' });
       expect(first[0]!.event).toBe('running');
+      expect(JSON.parse(first[0]!.data)).toMatchObject({ source: 'command' });
 
       // A second page (or a reload) gets the whole trace; Last-Event-ID resumes after a line.
       const second = await readEvents(events, (e) => exitOf(e) !== undefined);
@@ -161,6 +162,12 @@ describe('gctrace watch - and watch FILE', () => {
       watching.child.stdin!.end(steadyLines.slice(10).join('\n') + '\n');
       const all = await readEvents(events, (e) => exitOf(e) !== undefined);
       expect(linesOf(all)).toEqual(steadyLines);
+      expect(exitOf(all)).toEqual({
+        what: 'standard input',
+        source: 'stdin',
+        status: null,
+        signal: null,
+      });
       watching.child.kill('SIGINT');
       expect((await watching.exited).code).toBe(0);
       expect(watching.stdout()).toBe(steadyLines.join('\n') + '\n');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { median, medianInPlace, theilSen } from '../../../src/gctrace/stats.ts';
+import { mannKendall, median, medianInPlace, theilSen } from '../../../src/gctrace/stats.ts';
 
 describe('medianInPlace', () => {
   it('gives exactly what sorting gives, duplicates and negatives included', () => {
@@ -39,5 +39,50 @@ describe('theilSen', () => {
     const x = Array.from({ length: 50 }, (_, i) => i);
     const y = x.map((v, i) => (i % 10 === 3 ? 500 : 2 * v + 1));
     expect(theilSen(x, y)).toBe(2);
+  });
+});
+
+describe('mannKendall', () => {
+  it('counts every later value above an earlier one as rising', () => {
+    const up = mannKendall([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(up.rising).toBe(28);
+    expect(up.falling).toBe(0);
+    expect(up.tau).toBe(1);
+    expect(up.z).toBeGreaterThan(3);
+  });
+
+  it('gives no trend for a constant series and a small one for noise around a level', () => {
+    expect(mannKendall([5, 5, 5, 5, 5, 5]).z).toBe(0);
+    expect(Math.abs(mannKendall([3, 7, 4, 6, 5, 3, 7, 4, 6, 5]).z)).toBeLessThan(1);
+  });
+
+  it('is the same test upside down for a falling series', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 2, maxLength: 200 }),
+        (y) => {
+          const up = mannKendall(y);
+          const down = mannKendall(y.map((v) => -v));
+          expect(down.z).toBeCloseTo(-up.z, 9);
+          expect(down.rising).toBe(up.falling);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('counts ties, so that whole-MB steps weigh less than distinct values', () => {
+    // Same order of rises, but half the pairs tied: a smaller z.
+    const distinct = mannKendall([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const steps = mannKendall([1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
+    expect(steps.falling).toBe(0);
+    expect(steps.z).toBeLessThan(distinct.z);
+    expect(steps.z).toBeGreaterThan(3);
+  });
+
+  it('subsamples long series evenly, as theilSen does', () => {
+    const long = Array.from({ length: 10_000 }, (_, i) => i);
+    expect(mannKendall(long).n).toBe(160);
+    expect(mannKendall(long).tau).toBe(1);
   });
 });

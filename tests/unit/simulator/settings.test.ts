@@ -14,12 +14,12 @@ import {
 describe('settings ↔ URL', () => {
   it('encodes the defaults as in the documented example', () => {
     expect(encodeSettings(defaultSettings)).toBe(
-      'alloc=256&live=32&leak=0&gogc=100&limit=&procs=2&duration=10&go=1.19',
+      'alloc=256&live=32&leak=0&gogc=100&limit=&procs=2&duration=10&gcevery=0&go=1.19',
     );
   });
 
   it('decodes the documented example, with or without "?"', () => {
-    const q = 'alloc=256&live=32&leak=0&gogc=100&limit=&procs=2&duration=10&go=1.19';
+    const q = 'alloc=256&live=32&leak=0&gogc=100&limit=&procs=2&duration=10&gcevery=0&go=1.19';
     expect(decodeSettings(q)).toEqual(defaultSettings);
     expect(decodeSettings(`?${q}`)).toEqual(defaultSettings);
   });
@@ -37,6 +37,7 @@ describe('settings ↔ URL', () => {
       limitMB: fc.option(value({ ...ranges.limitMB, min: ranges.limitMB.step }), { nil: null }),
       procs: value(ranges.procs),
       durationS: value(ranges.durationS),
+      gcEveryS: value(ranges.gcEveryS),
       goMinor: value(ranges.goMinor),
     });
     fc.assert(
@@ -56,7 +57,7 @@ describe('settings ↔ URL', () => {
 
   it('clamps and snaps out-of-range values', () => {
     const s = decodeSettings(
-      'alloc=99999&live=-5&leak=0.3&gogc=3&limit=5&procs=0&duration=600&go=1.3',
+      'alloc=99999&live=-5&leak=0.3&gogc=3&limit=5&procs=0&duration=600&gcevery=0.7&go=1.3',
     );
     expect(s).toEqual({
       allocMBps: ranges.allocMBps.max,
@@ -66,6 +67,7 @@ describe('settings ↔ URL', () => {
       limitMB: ranges.limitMB.step,
       procs: 1,
       durationS: ranges.durationS.max,
+      gcEveryS: 0.5,
       goMinor: 5,
     });
     expect(decodeSettings('alloc=250').allocMBps).toBe(248);
@@ -97,5 +99,6 @@ describe('settings ↔ URL', () => {
     expect(eraForMinor(18)).toBe('go1.18+');
     expect(eraForMinor(25)).toBe('go1.18+');
     expect(eraForMinor(26)).toBe('go1.26+');
+    expect(eraForMinor(27)).toBe('go1.26+');
   });
 });

@@ -4,6 +4,7 @@ import {
   liveEventsUrl,
   parseExitEvent,
   parseLinesEvent,
+  parseRunningEvent,
   type EventSourceLike,
   type LiveExit,
   type LiveStatus,
@@ -85,12 +86,25 @@ describe('event parsing', () => {
     expect(parseLinesEvent('not json')).toBeNull();
   });
 
+  it('reads what a running event says is watched', () => {
+    expect(parseRunningEvent('{"what":"gc.log","source":"file"}')).toEqual({
+      what: 'gc.log',
+      source: 'file',
+    });
+    expect(parseRunningEvent('not json')).toEqual({ what: '', source: 'command' });
+  });
+
   it('reads an exit status or a signal', () => {
     expect(parseExitEvent('{"what":"./app","status":3,"signal":null}')).toEqual({
       what: './app',
+      source: 'command',
       status: 3,
       signal: null,
     });
+    expect(
+      parseExitEvent('{"what":"standard input","source":"stdin","status":null,"signal":null}')
+        ?.source,
+    ).toBe('stdin');
     expect(parseExitEvent('{"what":"./app","status":null,"signal":"SIGINT"}')?.signal).toBe(
       'SIGINT',
     );
@@ -111,7 +125,10 @@ describe('connectLive', () => {
       [['gc 1', 'gc 2'], 1],
       [['gc 3'], 3],
     ]);
-    expect(statuses).toEqual([{ state: 'connecting' }, { state: 'running', what: './app' }]);
+    expect(statuses).toEqual([
+      { state: 'connecting' },
+      { state: 'running', what: './app', source: 'command' },
+    ]);
   });
 
   it('skips lines it already delivered when a new connection replays the trace', () => {
@@ -153,10 +170,11 @@ describe('connectLive', () => {
   it('reports the exit and stops listening', () => {
     const { sources, timers, exits, statuses } = harness();
     sources[0]!.fire('exit', { what: './app', status: null, signal: 'SIGTERM' });
-    expect(exits).toEqual([{ what: './app', status: null, signal: 'SIGTERM' }]);
+    expect(exits).toEqual([{ what: './app', source: 'command', status: null, signal: 'SIGTERM' }]);
     expect(statuses.at(-1)).toEqual({
       state: 'exited',
       what: './app',
+      source: 'command',
       status: null,
       signal: 'SIGTERM',
     });

@@ -1,0 +1,3 @@
+module gctracelab/heap-profiles
+
+go 1.19

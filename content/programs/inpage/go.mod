@@ -1,0 +1,3 @@
+module gctracelab/inpage
+
+go 1.19

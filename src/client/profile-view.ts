@@ -1,0 +1,317 @@
+/**
+ * <profile-view>: a heap or goroutine profile, or two compared, read in the page. Configured by
+ * data-base-url / data-later-url (sample profiles, with data-*-name and data-*-elapsed), or with
+ * data-open, file pickers and dropping for the reader's own (kept in this browser). Sample type
+ * and granularity are chosen with the controls; the report is the flame graph and its top table.
+ * Inside the workbench it listens for the trace's `traceview` and marks the profiles' moments on
+ * the trace's time axis.
+ */
+import type { ChartRange } from '../workbench/chart-range.ts';
+import { unpackCycles } from '../charts/packed-cycles.ts';
+import { loadBig, saveBig } from '../workbench/storage.ts';
+import { readProfile, type Granularity } from '../profile/index.ts';
+import { buildReport, sampleTypeWords, type LoadedProfile } from '../profile-view/report.ts';
+import { renderReport } from '../profile-view/render.ts';
+import { renderTimeline, type TimelineCycle } from '../profile-view/timeline.ts';
+import { pageElement as el } from '../site/dom.ts';
+
+type Which = 'base' | 'later';
+
+class ProfileViewElement extends HTMLElement {
+  private loaded: Record<Which, LoadedProfile | null> = { base: null, later: null };
+  private problems: Record<Which, string> = { base: '', later: '' };
+  private cycles: TimelineCycle[] | null = null;
+  private domain: [number, number] | null = null;
+  private started = false;
+
+  connectedCallback(): void {
+    if (this.started) return;
+    this.started = true;
+    const prefix = this.dataset.id ?? 'profile';
+    this.find('[data-sample-type]')?.addEventListener('change', () => this.render());
+    for (const input of this.querySelectorAll<HTMLInputElement>('[data-granularity] input'))
+      input.addEventListener('change', () => this.render());
+    if (this.dataset.open !== undefined) this.wireFiles();
+    const workbench = this.closest('trace-workbench');
+    workbench?.addEventListener('traceview', (event) => {
+      const view = (event as CustomEvent<ChartRange | null>).detail;
+      this.cycles = view
+        ? unpackCycles(view.cycles.heap).map((c) => ({
+            t: c.t,
+            heapLive: c.heapLive,
+            gc: c.gc,
+            forced: c.forced,
+          }))
+        : null;
+      this.domain = view ? view.domain : null;
+      this.renderTimeline();
+    });
+    // A lesson's panel carries the trace of the same run, parsed at build time.
+    if (this.dataset.traceCycles) {
+      try {
+        this.cycles = JSON.parse(this.dataset.traceCycles) as TimelineCycle[];
+        const last = this.cycles[this.cycles.length - 1];
+        this.domain = last ? [0, Math.ceil(last.t)] : null;
+      } catch {
+        this.cycles = null;
+      }
+    }
+    this.dataset.script = 'ready';
+    void this.start(prefix);
+  }
+
+  private find<T extends HTMLElement = HTMLElement>(selector: string): T | null {
+    return this.querySelector<T>(selector);
+  }
+
+  private async start(prefix: string): Promise<void> {
+    const jobs: Promise<void>[] = [];
+    for (const which of ['base', 'later'] as const) {
+      const url = this.dataset[`${which}Url`];
+      if (url) jobs.push(this.fetchSample(which, url));
+      else if (this.dataset.open !== undefined) jobs.push(this.restore(which));
+    }
+    await Promise.all(jobs);
+    this.render();
+    this.dataset.ready = 'true';
+    void prefix;
+  }
+
+  private async fetchSample(which: Which, url: string): Promise<void> {
+    try {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+      await this.accept(which, new Uint8Array(await response.arrayBuffer()), {
+        name: this.dataset[`${which}Name`] ?? url,
+        elapsed: this.dataset[`${which}Elapsed`] ? Number(this.dataset[`${which}Elapsed`]) : null,
+      });
+    } catch (error) {
+      this.problems[which] =
+        `The sample profile could not be fetched (${(error as Error).message}).`;
+    }
+  }
+
+  /** Reads bytes into a slot; a problem leaves the slot's earlier profile in place. */
+  private async accept(
+    which: Which,
+    bytes: Uint8Array,
+    source: { name: string; elapsed: number | null },
+  ): Promise<boolean> {
+    const expect = (this.dataset.expect as 'heap' | 'goroutine' | undefined) ?? 'heap or goroutine';
+    const result = await readProfile(bytes, expect);
+    if (!result.ok) {
+      this.problems[which] = `${source.name}: ${result.problem.message}`;
+      return false;
+    }
+    this.problems[which] = '';
+    this.loaded[which] = {
+      profile: result.profile,
+      name: source.name,
+      elapsedSeconds: source.elapsed,
+    };
+    return true;
+  }
+
+  // ---------------------------------------------------------------- the reader's own files
+
+  private wireFiles(): void {
+    for (const which of ['base', 'later'] as const) {
+      const input = this.find<HTMLInputElement>(`[data-profile-file="${which}"]`);
+      input?.addEventListener('change', () => {
+        const file = input.files?.[0];
+        if (file) void this.openFile(which, file);
+        input.value = '';
+      });
+      const time = this.find<HTMLInputElement>(`[data-profile-time="${which}"]`);
+      time?.addEventListener('change', () => {
+        const loaded = this.loaded[which];
+        const value = time.value.trim() === '' ? null : Number(time.value);
+        if (loaded) {
+          loaded.elapsedSeconds = value !== null && Number.isFinite(value) ? value : null;
+          if (this.dataset.open !== undefined)
+            localStorage.setItem(
+              `gctrace-lab:profile-${which}`,
+              JSON.stringify({ elapsed: loaded.elapsedSeconds }),
+            );
+        }
+        this.render();
+      });
+      this.find(`[data-action="clear-${which}"]`)?.addEventListener('click', () => {
+        this.loaded[which] = null;
+        this.problems[which] = '';
+        localStorage.removeItem(`gctrace-lab:profile-${which}`);
+        void saveBig(`profile-${which}`, new File([], ''));
+        this.render();
+      });
+    }
+    this.addEventListener('dragover', (event) => {
+      if (event.dataTransfer?.types.includes('Files')) {
+        event.preventDefault();
+        this.classList.add('is-dropping');
+      }
+    });
+    this.addEventListener('dragleave', () => this.classList.remove('is-dropping'));
+    this.addEventListener('drop', (event) => {
+      const files = [...(event.dataTransfer?.files ?? [])];
+      if (files.length === 0) return;
+      event.preventDefault();
+      // The drop must not reach the trace slot around it.
+      event.stopPropagation();
+      this.classList.remove('is-dropping');
+      void this.openDropped(files);
+    });
+  }
+
+  /** One file is the later profile; two are base and later, oldest first by name. */
+  private async openDropped(files: File[]): Promise<void> {
+    if (files.length === 1) {
+      await this.openFile(this.loaded.later ? 'later' : 'later', files[0]!);
+      return;
+    }
+    const [first, second] = files.slice(0, 2).sort((a, b) => a.name.localeCompare(b.name));
+    await this.openFile('base', first!);
+    await this.openFile('later', second!);
+  }
+
+  private async openFile(which: Which, file: File): Promise<void> {
+    const status = this.find('[data-profile-status]');
+    if (status) status.textContent = `Reading ${file.name}…`;
+    const ok = await this.accept(which, new Uint8Array(await file.arrayBuffer()), {
+      name: file.name,
+      elapsed: this.typedTime(which),
+    });
+    this.render();
+    if (ok) {
+      // Kept in this browser, like the workbench's trace, so a reload loses nothing.
+      localStorage.setItem(
+        `gctrace-lab:profile-${which}`,
+        JSON.stringify({ elapsed: this.typedTime(which) }),
+      );
+      const saved = await saveBig(`profile-${which}`, file);
+      if (saved !== 'saved' && status)
+        status.textContent +=
+          ' (It could not be kept in this browser: it will be gone after a reload.)';
+    }
+  }
+
+  private typedTime(which: Which): number | null {
+    const input = this.find<HTMLInputElement>(`[data-profile-time="${which}"]`);
+    const value = input && input.value.trim() !== '' ? Number(input.value) : NaN;
+    return Number.isFinite(value) ? value : null;
+  }
+
+  private async restore(which: Which): Promise<void> {
+    const saved = localStorage.getItem(`gctrace-lab:profile-${which}`);
+    if (!saved) return;
+    const file = await loadBig(`profile-${which}`);
+    if (!file || file.size === 0) return;
+    let elapsed: number | null = null;
+    try {
+      elapsed = (JSON.parse(saved) as { elapsed: number | null }).elapsed;
+    } catch {
+      // An unreadable note only loses the time.
+    }
+    const time = this.find<HTMLInputElement>(`[data-profile-time="${which}"]`);
+    if (time && elapsed !== null) time.value = String(elapsed);
+    await this.accept(which, new Uint8Array(await file.arrayBuffer()), {
+      name: file.name,
+      elapsed,
+    });
+  }
+
+  // ---------------------------------------------------------------- drawing
+
+  private choices(): { sampleType: string | null; granularity: Granularity } {
+    const select = this.find<HTMLSelectElement>('[data-sample-type]');
+    const lines = this.find<HTMLInputElement>('[data-granularity] input[value="lines"]');
+    return {
+      sampleType: select?.value || null,
+      granularity: lines?.checked ? 'lines' : 'functions',
+    };
+  }
+
+  private render(): void {
+    const errors = [this.problems.base, this.problems.later].filter(Boolean);
+    this.find('[data-profile-error]')?.replaceChildren(...errors.map((m) => el('p', {}, m)));
+    const status = this.find('[data-profile-status]');
+    const host = this.find('[data-report]');
+    if (!host) return;
+    const { base, later } = this.loaded;
+    const only = later ?? base;
+    for (const which of ['base', 'later'] as const) {
+      const name = this.find(`[data-profile-name="${which}"]`);
+      if (name) name.textContent = this.loaded[which]?.name ?? 'none';
+    }
+    if (!only) {
+      host.replaceChildren();
+      if (status) status.textContent = 'No profile yet.';
+      this.syncSampleTypes([]);
+      this.renderTimeline();
+      return;
+    }
+    const report = buildReport(later ? base : null, only, this.choices());
+    if (typeof report === 'string') {
+      this.find('[data-profile-error]')?.append(el('p', {}, report));
+      this.renderTimeline();
+      return;
+    }
+    this.syncSampleTypes(report.sampleTypes, report.sampleType);
+    const id = this.dataset.id ?? 'profile';
+    // The graph's viewBox follows the panel's width, so that its text stays legible on a phone.
+    const width = Math.round(host.clientWidth) || undefined;
+    const drawn = renderReport(document, report, id, { width });
+    host.replaceChildren(drawn.root);
+    if (status) {
+      status.textContent = report.diff
+        ? `Comparing ${base!.name} (base) with ${later!.name}.`
+        : `Showing ${only.name}${base && !later ? ' (load a later profile to compare)' : ''}.`;
+    }
+    this.dataset.sampleType = report.sampleType;
+    this.renderTimeline();
+  }
+
+  /** Keeps the sample type selector's options those of the profile shown. */
+  private syncSampleTypes(types: string[], chosen?: string): void {
+    const select = this.find<HTMLSelectElement>('[data-sample-type]');
+    if (!select) return;
+    const current = [...select.options].map((o) => o.value).join(',');
+    if (current !== types.join(',')) {
+      select.replaceChildren(
+        ...types.map((t) => {
+          const option = el('option', { value: t }, t);
+          const words = sampleTypeWords[t];
+          if (words) option.title = words;
+          return option;
+        }),
+      );
+    }
+    if (chosen) select.value = chosen;
+    select.disabled = types.length < 2;
+    const help = this.find('[data-sample-help]');
+    if (help) help.textContent = chosen ? (sampleTypeWords[chosen] ?? '') : '';
+  }
+
+  private renderTimeline(): void {
+    const host = this.find('[data-timeline]');
+    if (!host) return;
+    const marks = (['base', 'later'] as const)
+      .filter((w) => this.loaded[w])
+      .map((w) => ({
+        label: w === 'base' ? 'base' : this.loaded.base ? 'later' : 'profile',
+        name: this.loaded[w]!.name,
+        t: this.loaded[w]!.elapsedSeconds,
+      }));
+    host.replaceChildren(
+      renderTimeline(document, {
+        cycles: this.cycles,
+        domain: this.domain,
+        marks,
+        trace: this.dataset.traceName ?? null,
+      }),
+    );
+  }
+}
+
+customElements.define('profile-view', ProfileViewElement);
+
+export type { ProfileViewElement };

@@ -1,0 +1,46 @@
+import { expect, test } from '@playwright/test';
+import { gzipSync } from 'node:zlib';
+import { JSDOM } from 'jsdom';
+
+/**
+ * What each lesson page's HTML may weigh as served: bytes, gzip bytes and elements. Set from the
+ * pages as they were once their cells shipped charts as one path per series and one summarised
+ * table each (a third of the bytes and a fifth of the elements of before), with about 20% to
+ * spare for the lessons' own growth. tests/unit/pages/lesson-size.test.ts holds the cells alone.
+ */
+const budgets: Record<string, { bytes: number; gzip: number; elements: number }> = {
+  'what-a-leak-is': { bytes: 105_000, gzip: 24_200, elements: 1_140 },
+  'godebug-and-gctrace': { bytes: 67_000, gzip: 15_100, elements: 970 },
+  'reading-one-line': { bytes: 109_000, gzip: 27_000, elements: 1_150 },
+  'running-a-trace': { bytes: 103_000, gzip: 23_200, elements: 1_140 },
+  'spotting-a-leak': { bytes: 227_000, gzip: 51_000, elements: 2_400 },
+  'goal-gogc-memory-limit': { bytes: 242_000, gzip: 46_000, elements: 2_960 },
+  'across-go-versions': { bytes: 104_000, gzip: 22_500, elements: 1_160 },
+  exercises: { bytes: 110_000, gzip: 20_300, elements: 1_150 },
+};
+
+test('every lesson page is listed with a size budget', async ({ page }) => {
+  await page.goto('/');
+  const lessons = await page
+    .locator('a[href^="/lessons/"]')
+    .evaluateAll((links) => links.map((l) => l.getAttribute('href')!.split('/')[2]!));
+  expect([...new Set(lessons)].sort()).toEqual(Object.keys(budgets).sort());
+});
+
+test("every lesson page's HTML stays within its size budget", async ({ request }) => {
+  for (const [slug, budget] of Object.entries(budgets)) {
+    const response = await request.get(`/lessons/${slug}/`);
+    expect(response.status(), slug).toBe(200);
+    const html = await response.body();
+    const measured = {
+      bytes: html.byteLength,
+      gzip: gzipSync(html).byteLength,
+      elements: new JSDOM(html).window.document.getElementsByTagName('*').length,
+    };
+    for (const key of ['bytes', 'gzip', 'elements'] as const) {
+      expect(measured[key], `${slug} ${key}: ${JSON.stringify(measured)}`).toBeLessThanOrEqual(
+        budget[key],
+      );
+    }
+  }
+});

@@ -1,0 +1,142 @@
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { violationsInBothThemes, watchPage } from './watch.ts';
+
+const lesson = '/lessons/spotting-a-leak/';
+const captured = (name: string) => join(process.cwd(), 'content', 'profiles', 'go1.27', name);
+
+async function panelReady(page: Page, selector: string): Promise<void> {
+  await expect(page.locator(`${selector}[data-ready="true"]`)).toBeAttached({ timeout: 30_000 });
+}
+
+test('the lesson compares two real profiles and names the function and line that keeps the memory', async ({
+  page,
+}) => {
+  const problems = watchPage(page);
+  await page.goto(lesson);
+  const panel = page.locator('profile-view[data-id="leak-growth"]');
+  // Drawn at build time: readable before the script runs.
+  await expect(panel.locator('[data-headline]')).toContainText(
+    /The line that gained most: main\.remember \(heap-profiles\/sessions\.go:\d+\)/,
+  );
+  await panelReady(page, 'profile-view[data-id="leak-growth"]');
+  await expect(panel.locator('[data-top-table] tbody tr').first().locator('th')).toHaveText(
+    'main.remember',
+  );
+  // By line, the first row is a line of main.remember in sessions.go.
+  await panel.getByRole('radio', { name: 'line' }).check();
+  await expect(panel.locator('[data-top-table] tbody tr').first().locator('td').last()).toHaveText(
+    /^heap-profiles\/sessions\.go:\d+$/,
+  );
+  // Allocation totals point elsewhere, and the page says why.
+  await panel.getByLabel('Sample type').selectOption('alloc_space');
+  await expect(panel.locator('[data-top-table] tbody tr').first().locator('th')).toHaveText(
+    /^main\.handle/,
+  );
+  await expect(panel.locator('.pv-note')).toContainText('leak or not');
+  expect(problems).toEqual([]);
+});
+
+test('the flame graph is reachable and usable with the keyboard', async ({ page }) => {
+  await page.goto(lesson);
+  const panel = page.locator('profile-view[data-id="leak-growth"]');
+  await panelReady(page, 'profile-view[data-id="leak-growth"]');
+  await panel.getByRole('radio', { name: 'function' }).focus();
+  // Tab onwards from the controls until the graph's one tab stop has focus.
+  let reached = false;
+  for (let i = 0; i < 12 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(
+      () => document.activeElement?.getAttribute('role') === 'treeitem',
+    );
+  }
+  expect(reached).toBe(true);
+  const focused = page.locator(':focus');
+  await expect(focused).toHaveAttribute('aria-label', /^all: /);
+  await page.keyboard.press('ArrowDown');
+  await expect(focused).toHaveAttribute('aria-label', /^main\.serve: /);
+  // Down again until main.remember, then zoom into it.
+  for (let i = 0; i < 4; i++) {
+    if (((await focused.getAttribute('aria-label')) ?? '').startsWith('main.remember')) break;
+    await page.keyboard.press('ArrowDown');
+  }
+  await expect(focused).toHaveAttribute(
+    'aria-label',
+    /^main\.remember: .*% of the total, in .*sessions\.go$/,
+  );
+  await page.keyboard.press('Enter');
+  await expect(panel.locator('svg.flame-chart desc')).toHaveText(/^Zoomed into main\.remember/);
+  // Escape zooms out a level at a time, back to every stack.
+  await page.keyboard.press('Escape');
+  await expect(panel.locator('svg.flame-chart desc')).toHaveText(/^Zoomed into main\.handle/);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await expect(panel.locator('svg.flame-chart desc')).toHaveText(/^Every stack/);
+});
+
+test('the goroutine profiles of the lesson find the blocked workers', async ({ page }) => {
+  await page.goto(lesson);
+  const panel = page.locator('profile-view[data-id="goroutine-growth"]');
+  await panelReady(page, 'profile-view[data-id="goroutine-growth"]');
+  await expect(panel.locator('[data-groups] li').first()).toContainText(
+    /goroutines in main\.worker heap-profiles\/workers\.go:\d+, waiting to receive from a channel/,
+  );
+});
+
+test('the workbench opens a profile, compares two, and refuses a CPU profile without touching the trace', async ({
+  page,
+}) => {
+  const problems = watchPage(page);
+  await page.goto('/lab/');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.locator('#wb-sample-a').selectOption({ label: 'leaking-map' });
+  const trace = page.locator('#wb-text-a');
+  await expect(trace).not.toHaveValue('');
+  const traceText = await trace.inputValue();
+  const panel = page.locator('profile-view[data-id="wb-profile"]');
+  await panelReady(page, 'profile-view[data-id="wb-profile"]');
+
+  await panel.locator('[data-profile-file="later"]').setInputFiles(captured('leaking-map-2.pb.gz'));
+  await expect(panel.locator('[data-top-table] tbody tr').first().locator('th')).toHaveText(
+    'main.remember',
+  );
+  await panel.getByLabel('Taken at (s since start)').first().fill('3.0');
+  await panel.locator('[data-profile-file="base"]').setInputFiles(captured('leaking-map-1.pb.gz'));
+  await expect(panel.locator('[data-headline]')).toContainText(
+    /^Between the two profiles.*The line that gained most: main\.remember/,
+  );
+  // The base's moment is placed on the trace's time axis.
+  await expect(panel.locator('[data-moments]')).toContainText(
+    /The base profile \(leaking-map-1\.pb\.gz\) was taken at 3\.00 s; the collection before it is gc \d+/,
+  );
+
+  await panel.locator('[data-profile-file="later"]').setInputFiles(captured('steady.cpu.pb.gz'));
+  await expect(panel.locator('[data-profile-error]')).toContainText(
+    'steady.cpu.pb.gz: This is a CPU profile (sample types: samples/count, cpu/nanoseconds). Expected a Go heap profile',
+  );
+  // The profiles shown before are still there, and so is the trace.
+  await expect(panel.locator('[data-headline]')).toContainText('main.remember');
+  await expect(trace).toHaveValue(traceText);
+
+  // A reload brings the profiles back.
+  await page.reload();
+  await panelReady(page, 'profile-view[data-id="wb-profile"]');
+  await expect(panel.locator('[data-headline]')).toContainText('Between the two profiles');
+  expect(problems).toEqual([]);
+});
+
+test('axe finds nothing in the profile panels, light and dark, and they fit 390 px', async ({
+  page,
+}) => {
+  // The lesson page is long (eight trace cells); axe needs a while on a loaded machine.
+  test.setTimeout(180_000);
+  await page.goto(lesson);
+  await panelReady(page, 'profile-view[data-id="leak-growth"]');
+  expect(await violationsInBothThemes(page, { include: 'profile-view' })).toEqual([]);
+  await page.setViewportSize({ width: 390, height: 800 });
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+});

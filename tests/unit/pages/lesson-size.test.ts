@@ -1,0 +1,144 @@
+// The trace cells of every lesson page, rendered by the code <TraceCell> renders them with, held
+// to a size budget: the built page stays readable without JavaScript, and small.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { buildCellModel } from '../../../src/cell/model.ts';
+import { builtTableRows, renderBuiltCell } from '../../../src/cell/view.ts';
+import { chartCss, type ChartKind } from '../../../src/charts/index.ts';
+import { withoutFinalLineBreak } from '../../../src/gctrace/index.ts';
+import { loadSample } from '../../../src/lesson/samples.ts';
+import { repoRoot } from '../traces.ts';
+
+/**
+ * What the lesson cells of a page may weigh: bytes and gzip bytes of their markup, and elements.
+ * Set from the sizes the cells had when their charts became one path per series and their tables
+ * one summary per cell (a quarter of the bytes and a sixth of the elements they had before), with
+ * about 15% to spare. A cell that needs more should earn it: see what grew before raising one.
+ */
+const budgets: Record<string, { bytes: number; gzip: number; elements: number }> = {
+  'what-a-leak-is': { bytes: 67_000, gzip: 13_400, elements: 710 },
+  'godebug-and-gctrace': { bytes: 21_000, gzip: 4_900, elements: 350 },
+  'reading-one-line': { bytes: 61_000, gzip: 12_300, elements: 610 },
+  'running-a-trace': { bytes: 67_000, gzip: 13_400, elements: 710 },
+  'spotting-a-leak': { bytes: 176_000, gzip: 31_900, elements: 1_840 },
+  'goal-gogc-memory-limit': { bytes: 193_000, gzip: 30_300, elements: 2_390 },
+  'across-go-versions': { bytes: 56_000, gzip: 7_700, elements: 630 },
+  exercises: { bytes: 27_000, gzip: 6_100, elements: 370 },
+};
+
+interface CellProps {
+  id: string;
+  text: string;
+  charts: ChartKind[];
+}
+
+const lessonsFolder = join(repoRoot, 'content/lessons');
+const allCharts: ChartKind[] = ['heap', 'pause', 'cpu', 'alloc'];
+
+/**
+ * The <TraceCell> tags of a lesson's MDX with the props that shape their markup. Only the forms
+ * the lessons use are read (string props, `trace={name}` of a `?raw` import, `charts={[…]}`);
+ * any other form fails the test rather than being measured wrong.
+ */
+function cellsOf(folder: string): CellProps[] {
+  const mdx = readFileSync(join(lessonsFolder, folder, 'index.mdx'), 'utf8');
+  const imports = new Map(
+    [...mdx.matchAll(/^import (\w+) from '\.\/([^']+)\?raw';$/gm)].map((m) => [m[1], m[2]]),
+  );
+  const tags = [...mdx.matchAll(/<TraceCell\b([^>]*?)\/>/g)];
+  expect(tags.length, `${folder}: every <TraceCell> is a self-closing tag`).toBe(
+    mdx.split('<TraceCell').length - 1,
+  );
+  return tags.map(([tag, body]) => {
+    const props = new Map<string, string>();
+    for (const [, name, quoted, braced] of body.matchAll(/(\w+)=(?:"([^"]*)"|\{([^}]*)\})/g)) {
+      props.set(name, quoted ?? `{${braced}}`);
+    }
+    const id = props.get('id') ?? '';
+    const sample = props.get('sample');
+    const trace = props.get('trace');
+    let text: string;
+    if (sample !== undefined) text = loadSample(sample).text;
+    else if (trace !== undefined && imports.has(trace.slice(1, -1)))
+      text = readFileSync(join(lessonsFolder, folder, imports.get(trace.slice(1, -1))!), 'utf8');
+    else throw new Error(`${folder}: cannot read the trace of ${tag}`);
+    const charts = props.get('charts');
+    return {
+      id,
+      text: withoutFinalLineBreak(text),
+      charts: charts
+        ? ([...charts.matchAll(/'(\w+)'/g)].map((m) => m[1]) as ChartKind[])
+        : allCharts,
+    };
+  });
+}
+
+/** The markup of a page's cells that comes from code: status, findings, charts and the trace. */
+function cellsMarkup(cells: readonly CellProps[]): string {
+  const doc = new JSDOM('').window.document;
+  let html = cells.length > 0 ? `<style>${chartCss}</style>` : '';
+  for (const cell of cells) {
+    const built = renderBuiltCell(doc, buildCellModel(cell.text), cell.charts, `cell-${cell.id}`);
+    const textarea = doc.createElement('textarea');
+    textarea.textContent = cell.text;
+    html += textarea.outerHTML + built.status + built.findings + built.charts;
+  }
+  return html;
+}
+
+const lessons = readdirSync(lessonsFolder)
+  .filter((name) => /^\d\d-/.test(name))
+  .sort()
+  .map((folder) => ({ folder, slug: folder.replace(/^\d\d-/, '') }));
+
+describe('lesson pages as built', () => {
+  it('have a size budget each', () => {
+    expect(lessons.map((l) => l.slug).sort()).toEqual(Object.keys(budgets).sort());
+  });
+
+  it.each(lessons)('$slug: its cells stay within their budget', ({ folder, slug }) => {
+    const html = cellsMarkup(cellsOf(folder));
+    const measured = {
+      bytes: Buffer.byteLength(html),
+      gzip: gzipSync(html).length,
+      elements: JSDOM.fragment(html).querySelectorAll('*').length,
+    };
+    const budget = budgets[slug];
+    for (const key of ['bytes', 'gzip', 'elements'] as const) {
+      expect(measured[key], `${slug} ${key}: ${JSON.stringify(measured)}`).toBeLessThanOrEqual(
+        budget[key],
+      );
+    }
+  });
+
+  it.each(lessons)('$slug: each cell reads without JavaScript', ({ folder }) => {
+    const doc = new JSDOM('').window.document;
+    for (const cell of cellsOf(folder)) {
+      const model = buildCellModel(cell.text);
+      const built = renderBuiltCell(doc, model, cell.charts, `cell-${cell.id}`);
+      const charts = JSDOM.fragment(built.charts);
+      // Every chart drawn, captioned and described, without one element per cycle.
+      const figures = [...charts.querySelectorAll('figure')];
+      expect(figures.map((f) => f.getAttribute('data-kind'))).toEqual(cell.charts);
+      for (const figure of figures) {
+        expect(figure.querySelector('figcaption')?.textContent).toMatch(/over \d+ GC cycles?$/);
+        const svg = figure.querySelector('svg')!;
+        expect(svg.querySelector('desc')?.textContent).not.toBe('');
+        expect(svg.querySelectorAll('g.cycle')).toHaveLength(0);
+        if (model.chartCycles.length > 0) expect(svg.querySelector('path.marks')).not.toBeNull();
+      }
+      // The numbers as text: every cycle up to the limit, a summary past it.
+      const rows = charts.querySelectorAll('details.chart-data table tbody tr').length;
+      const cycles = model.chartCycles.length;
+      if (cycles <= builtTableRows) expect(rows).toBe(cycles);
+      else expect(rows).toBeGreaterThan(builtTableRows - 6);
+      expect(rows).toBeLessThanOrEqual(builtTableRows);
+      expect(JSDOM.fragment(built.findings).querySelector('.verdict-title')?.textContent).not.toBe(
+        '',
+      );
+    }
+  });
+});
