@@ -6,14 +6,15 @@
  */
 import type { ProgramRun, RunEnd } from '../run/run-client.ts';
 import { endMessage, memoryCapBytes } from '../run/end-message.ts';
+import type { ProgramDescription } from '../run/manifest.ts';
+import type { ProgramInvocation } from '../run/program-args.ts';
 import {
   commandLine,
-  runArgv,
-  runEnv,
-  settingProblems,
-  type FlagSpec,
-  type RunSettings,
-} from '../run/run-settings.ts';
+  problemField,
+  problemMessage,
+  runInvocation,
+  type RunForm,
+} from '../run/run-command.ts';
 import type { TraceCellElement } from './trace-cell.ts';
 
 interface BuildData {
@@ -42,12 +43,12 @@ class RunProgramElement extends HTMLElement {
   private stdoutLines: string[] = [];
   private stdoutFrame = 0;
   private progressTimer = 0;
-  private specs: FlagSpec[] = [];
+  private program: ProgramDescription | null = null;
   private builds: BuildData[] = [];
 
   connectedCallback(): void {
-    if (this.specs.length > 0 || this.builds.length > 0) return;
-    this.specs = JSON.parse(this.dataset.flagSpecs ?? '[]') as FlagSpec[];
+    if (this.program) return;
+    this.program = JSON.parse(this.dataset.programDescription!) as ProgramDescription;
     this.builds = JSON.parse(this.dataset.builds ?? '[]') as BuildData[];
     const form = this.find<HTMLFormElement>('[data-run-form]');
     form.addEventListener('submit', (event) => {
@@ -72,15 +73,15 @@ class RunProgramElement extends HTMLElement {
   }
 
   /** The settings as the form holds them now. */
-  private settings(): RunSettings {
+  private form(): RunForm {
     const form = this.find<HTMLFormElement>('[data-run-form]');
     const data = new FormData(form);
-    const flags: RunSettings['flags'] = JSON.parse(this.dataset.flags ?? '{}');
-    for (const spec of this.specs) {
-      const input = form.elements.namedItem(`flag-${spec.name}`);
+    const flags: RunForm['flags'] = JSON.parse(this.dataset.flags ?? '{}');
+    for (const flag of this.program!.flags) {
+      const input = form.elements.namedItem(`flag-${flag.name}`);
       if (!(input instanceof HTMLInputElement)) continue;
-      flags[spec.name] =
-        spec.type === 'bool'
+      flags[flag.name] =
+        flag.type === 'bool'
           ? input.checked
           : input.value.trim() === ''
             ? NaN
@@ -90,8 +91,7 @@ class RunProgramElement extends HTMLElement {
       flags,
       gogc: String(data.get('gogc') ?? ''),
       gomemlimit: String(data.get('gomemlimit') ?? ''),
-      gcpacertrace: data.get('gcpacertrace') === 'on',
-      scavtrace: data.get('scavtrace') === 'on',
+      traces: ['gcpacertrace', 'scavtrace'].filter((trace) => data.get(trace) === 'on'),
     };
   }
 
@@ -101,51 +101,57 @@ class RunProgramElement extends HTMLElement {
   }
 
   private showCommand(): void {
-    const settings = this.settings();
-    this.find('[data-command]').textContent = commandLine(
-      runArgv(this.dataset.program!, settings, this.specs),
-      runEnv(settings),
-    );
+    const result = runInvocation(this.program!, this.form());
+    // While a field is wrong the command stays as it was; Run says what is wrong.
+    if (result.ok) {
+      const { argv, env } = result.invocation;
+      this.find('[data-command]').textContent = commandLine(argv, env);
+    }
   }
 
-  /** Marks the fields that cannot be used and says why; true when there were none. */
-  private checkSettings(settings: RunSettings): boolean {
+  /**
+   * The run the form describes; when something is wrong, each field at fault is marked, the
+   * problems are listed, and the first field takes the focus (at the column named, if any).
+   */
+  private checkedInvocation(): ProgramInvocation | null {
     const form = this.find<HTMLFormElement>('[data-run-form]');
-    const problems = settingProblems(settings, this.specs);
-    const box = this.find('[data-problems]');
-    for (const field of form.querySelectorAll('[aria-invalid]'))
+    const result = runInvocation(this.program!, this.form());
+    for (const field of form.querySelectorAll('[aria-invalid]')) {
       field.removeAttribute('aria-invalid');
-    box.replaceChildren(
+    }
+    const problems = result.ok ? [] : result.problems;
+    this.find('[data-problems]').replaceChildren(
       ...problems.map((problem) => {
         const p = document.createElement('p');
-        p.textContent = problem.message;
+        p.textContent = problemMessage(problem);
         return p;
       }),
     );
+    let first: HTMLElement | null = null;
     for (const problem of problems) {
-      const field = form.elements.namedItem(
-        problem.field === 'gogc' || problem.field === 'gomemlimit'
-          ? problem.field
-          : `flag-${problem.field}`,
-      );
-      if (field instanceof HTMLElement) field.setAttribute('aria-invalid', 'true');
+      const field = form.elements.namedItem(problemField(problem));
+      if (!(field instanceof HTMLElement)) continue;
+      field.setAttribute('aria-invalid', 'true');
+      if (first) continue;
+      first = field;
+      field.focus();
+      if (field instanceof HTMLInputElement && field.type === 'text' && problem.column) {
+        field.setSelectionRange(problem.column - 1, field.value.length);
+      }
     }
-    const first = form.querySelector<HTMLElement>('[aria-invalid]');
-    first?.focus();
-    return problems.length === 0;
+    return result.ok ? result.invocation : null;
   }
 
   private async start(): Promise<void> {
     if (this.run) return;
-    const settings = this.settings();
-    if (!this.checkSettings(settings)) return;
+    const invocation = this.checkedInvocation();
+    if (!invocation) return;
     const build = this.build();
-    const program = this.dataset.program!;
-    const argv = runArgv(program, settings, this.specs);
-    const duration = this.specs.some((s) => s.name === 'd' && s.type === 'duration')
-      ? Number(settings.flags.d ?? this.specs.find((s) => s.name === 'd')!.default)
-      : null;
-    const timeCapMs = (duration === null ? timeCapSeconds : duration + timeCapMarginSeconds) * 1000;
+    const program = this.program!.name;
+    // The program's own -d, as the invocation writes it (-d=15s), bounds the run.
+    const duration = invocation.argv.map((arg) => /^-d=([\d.]+)s$/.exec(arg)).find(Boolean);
+    const timeCapMs =
+      (duration ? Number(duration[1]) + timeCapMarginSeconds : timeCapSeconds) * 1000;
 
     this.setRunning(true);
     this.status(`Starting ${program} on ${build.goVersion}…`);
@@ -161,8 +167,8 @@ class RunProgramElement extends HTMLElement {
       {
         wasmUrl: new URL(build.wasmUrl, location.href).href,
         wasmExecUrl: new URL(build.wasmExecUrl, location.href).href,
-        argv,
-        env: runEnv(settings),
+        argv: invocation.argv,
+        env: invocation.env,
         memoryCapBytes,
         timeCapMs,
       },

@@ -4,7 +4,7 @@
  * build time, so a lesson that names a program, flag or release the builds lack stops the build
  * with a message.
  */
-import type { FlagSpec } from './run-settings.ts';
+import type { ProgramDescription, WasmManifest } from './manifest.ts';
 
 /** One release's build, with the site-relative paths of its two files. */
 export interface ProgramBuild {
@@ -18,34 +18,18 @@ export interface ProgramBuild {
   gzipBytes: number;
 }
 
-export interface ProgramInfo {
-  name: string;
-  summary: string;
-  flags: FlagSpec[];
-}
-
 export interface ProgramBuilds {
   /** Oldest release first. */
   builds: ProgramBuild[];
-  programs: ProgramInfo[];
-}
-
-/** The parts of the manifest read here (its full shape is in manifest.ts). */
-interface ManifestJson {
-  builds?: {
-    id?: string;
-    goVersion?: string;
-    wasm?: { path?: string; bytes?: number; gzipBytes?: number };
-    wasmExec?: { path?: string };
-  }[];
-  programs?: ProgramInfo[];
+  programs: ProgramDescription[];
 }
 
 const minor = (id: string) => Number(/^go1\.(\d+)$/.exec(id)?.[1]);
 
 /** Reads the manifest's JSON; one that is not what the build script writes throws. */
 export function readProgramBuilds(json: unknown): ProgramBuilds {
-  const data = json as ManifestJson;
+  // Checked rather than trusted: a hand-edited or half-written manifest must fail the build clearly.
+  const data = json as Partial<WasmManifest> | null;
   if (!Array.isArray(data?.builds) || !Array.isArray(data.programs)) {
     throw new Error(
       'public/wasm/manifest.json has no builds or programs: rebuild it with sh scripts/build-wasm.sh',
@@ -63,8 +47,8 @@ export function readProgramBuilds(json: unknown): ProgramBuilds {
       goVersion: String(build.goVersion ?? id),
       wasmPath: `/wasm/${build.wasm.path}`,
       wasmExecPath: `/wasm/${build.wasmExec.path}`,
-      bytes: Number(build.wasm.bytes) || 0,
-      gzipBytes: Number(build.wasm.gzipBytes) || 0,
+      bytes: build.wasm.bytes,
+      gzipBytes: build.wasm.gzipBytes,
     };
   });
   builds.sort((a, b) => minor(a.id) - minor(b.id));
@@ -72,7 +56,11 @@ export function readProgramBuilds(json: unknown): ProgramBuilds {
 }
 
 /** The program of that name, or an error that lists the ones there are. */
-export function findProgram(builds: ProgramBuilds, name: string, where: string): ProgramInfo {
+export function findProgram(
+  builds: ProgramBuilds,
+  name: string,
+  where: string,
+): ProgramDescription {
   const program = builds.programs.find((p) => p.name === name);
   if (!program) {
     throw new Error(

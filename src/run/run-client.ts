@@ -4,7 +4,7 @@
  * the memory or time cap. Stopping terminates the worker at once.
  */
 import type { ProgramMessage, ProgramStart } from './protocol.ts';
-import { lineStream } from './stream-lines.ts';
+import { LineAssembler } from './line-assembler.ts';
 
 export interface RunRequest {
   wasmUrl: string;
@@ -46,8 +46,8 @@ const flushMs = 16;
 
 export function startRun(request: RunRequest, listener: RunListener): ProgramRun {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { name: 'go-program' });
-  const stderr = lineStream();
-  const stdout = lineStream();
+  const stderr = new LineAssembler();
+  const stdout = new LineAssembler();
   let done = false;
 
   const finish = (end: RunEnd) => {
@@ -56,10 +56,10 @@ export function startRun(request: RunRequest, listener: RunListener): ProgramRun
     clearTimeout(timeCap);
     worker.terminate();
     // A last line without a line end still belongs to the run.
-    const lastError = stderr.end();
+    const lastErrors = stderr.end();
     const lastOutput = stdout.end();
-    if (lastError !== null) listener.stderr([lastError]);
-    if (lastOutput !== null) listener.stdout([lastOutput]);
+    if (lastErrors.length > 0) listener.stderr(lastErrors);
+    if (lastOutput.length > 0) listener.stdout(lastOutput);
     listener.ended(end);
   };
 

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { parseTrace } from '../../../src/gctrace/index.ts';
 import { readProgramBuilds, type ProgramBuild } from '../../../src/run/program-builds.ts';
 import type { ProgramMessage, ProgramStart } from '../../../src/run/protocol.ts';
-import { lineStream } from '../../../src/run/stream-lines.ts';
+import { LineAssembler } from '../../../src/run/line-assembler.ts';
+import { commandName } from '../../../src/run/program-args.ts';
 
 const publicUrl = new URL('../../../public/', import.meta.url);
 const manifest = readProgramBuilds(
@@ -26,7 +27,7 @@ function run(
     type: 'start',
     wasmUrl: new URL(build.wasmPath.slice(1), publicUrl).href,
     wasmExecUrl: new URL(build.wasmExecPath.slice(1), publicUrl).href,
-    argv: ['programs', 'leaking-map', '-d=2s'],
+    argv: [commandName, 'leaking-map', '-d=2s'],
     env: { GODEBUG: 'gctrace=1' },
     memoryCapBytes: 512 * 2 ** 20,
     flushMs: 16,
@@ -47,12 +48,11 @@ function run(
 }
 
 function stderrLines(messages: readonly ProgramMessage[]): string[] {
-  const lines = lineStream();
+  const lines = new LineAssembler();
   const out: string[] = [];
   for (const message of messages)
     if (message.type === 'output') out.push(...lines.push(message.stderr));
-  const last = lines.end();
-  return last === null ? out : [...out, last];
+  return [...out, ...lines.end()];
 }
 
 // The oldest and the newest release: what the runtime prints, and how, differs most between them.
@@ -91,7 +91,7 @@ describe(`the program worker, on ${newest.goVersion}`, () => {
   it('stops the program when its memory passes the cap, and sends nothing after', async () => {
     const cap = 64 * 2 ** 20;
     // Eight times the default rate, eight KiB kept per request: about 80 MB a second.
-    const argv = ['programs', 'leaking-map', '-d=20s', '-rate=10000', '-size=8192'];
+    const argv = [commandName, 'leaking-map', '-d=20s', '-rate=10000', '-size=8192'];
     const messages = await run(newest, { memoryCapBytes: cap, argv });
     const end = messages.at(-1)!;
     expect(end.type).toBe('memory-cap');
@@ -100,7 +100,7 @@ describe(`the program worker, on ${newest.goVersion}`, () => {
   });
 
   it('reports the exit status of a program that fails, with what it printed', async () => {
-    const messages = await run(newest, { argv: ['programs', 'leaking-map', '-no-such-flag'] });
+    const messages = await run(newest, { argv: [commandName, 'leaking-map', '-no-such-flag'] });
     expect(messages.at(-1)).toEqual({ type: 'exit', code: 2 });
     expect(stderrLines(messages).join('\n')).toMatch(/no-such-flag/);
   });
