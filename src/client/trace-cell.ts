@@ -19,6 +19,7 @@ import {
 import { textareaEditor, type EditorTrace, type TraceEditor } from '../editor/trace-editor.ts';
 import { cellWorker, workerAvailable, type CellWorker } from '../cell/worker-client.ts';
 import { pageParseLineLimit, wantsMonaco } from '../editor/choose-editor.ts';
+import { appendBatcher, type AppendBatcher } from '../cell/append-batcher.ts';
 
 const tabId = Math.random().toString(36).slice(2);
 
@@ -137,6 +138,147 @@ class TraceCellElement extends HTMLElement {
   /** The trace text the cell shows now. */
   get value(): string {
     return this.editor.getValue();
+  }
+
+  /** What the cell shows of its trace now: status, chart data, findings and verdict. */
+  get view(): CellView {
+    return this.ensureModel();
+  }
+
+  // ---------------------------------------------------------------- a program's run streaming in
+
+  /** True while a program's output streams into the cell; the editor is read-only meanwhile. */
+  private running = false;
+  private runText: AppendBatcher | null = null;
+  /** The run's text is not empty yet: the next line needs no line break before it. */
+  private runHasText = false;
+  private runSaveTimer = 0;
+  /** Monaco was due while a run streamed in: it comes when the run ends. */
+  private monacoAfterRun = false;
+  /**
+   * Monaco steps aside while a run streams in: the plain text box shows the lines (appending to
+   * it costs the page far less than re-rendering the editor every frame), and Monaco takes the
+   * whole trace once, when the run ends.
+   */
+  private monacoDuringRun: TraceEditor | null = null;
+  /** The run's text so far, kept here so that a frame never reads the whole text back. */
+  private runValue = '';
+
+  /**
+   * Empties the cell for a program's run and makes the editor read-only until `endRun`. An edit
+   * of the learner's that the run replaces can be brought back afterwards.
+   */
+  beginRun(): void {
+    if (this.running) return;
+    const replaced = this.editor.getValue();
+    this.running = true;
+    this.dataset.running = '';
+    window.clearTimeout(this.saveTimer);
+    // Twenty updates a second at most: the charts still grow smoothly, and a lesson page full of
+    // cells has time to lay itself out between them.
+    this.runText ??= appendBatcher((text) => this.showRunText(text), { minGapMs: 50 });
+    this.runText.clear();
+    this.runHasText = false;
+    this.runValue = '';
+    if (this.editor.kind === 'monaco') {
+      this.monacoDuringRun = this.editor;
+      this.editor = textareaEditor(this.showTextBox(true));
+    }
+    this.editor.setReadOnly(true);
+    this.editor.setValue('');
+    this.update('');
+    for (const action of ['reset', 'undo-reset']) {
+      this.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!.disabled = true;
+    }
+    this.replacedByRun = replaced !== this.original && replaced.trim() !== '' ? replaced : null;
+    this.notice(
+      'The program is running: its trace streams in here, and the editor is read-only until it ends or you press Stop.',
+    );
+  }
+
+  /** Adds whole lines at the end of the trace, as if pasted there; shown at most once a frame. */
+  appendLines(lines: readonly string[]): void {
+    if (!this.running || lines.length === 0) return;
+    const text = (this.runHasText ? '\n' : '') + lines.join('\n');
+    this.runHasText = true;
+    this.runText!.push(text);
+  }
+
+  /** The run is over: the last lines are shown, the trace saved, and the editor editable again. */
+  endRun(): void {
+    if (!this.running) return;
+    this.runText!.flush();
+    this.running = false;
+    delete this.dataset.running;
+    this.editor.setReadOnly(false);
+    if (this.monacoDuringRun) {
+      this.editor.dispose();
+      this.showTextBox(false);
+      this.editor = this.monacoDuringRun;
+      this.monacoDuringRun = null;
+      this.editor.setValue(this.runValue);
+      this.editor.showTrace(this.editorTrace!);
+      this.revealLastLine();
+    }
+    for (const action of ['reset', 'undo-reset']) {
+      this.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!.disabled = false;
+    }
+    window.clearTimeout(this.runSaveTimer);
+    this.runSaveTimer = 0;
+    this.save(this.runValue);
+    this.offerReplacedEdit();
+    if (this.monacoAfterRun) {
+      this.monacoAfterRun = false;
+      void this.swapInMonaco(this.querySelector<HTMLTextAreaElement>('textarea.trace-text')!);
+    }
+  }
+
+  private replacedByRun: string | null = null;
+
+  /** Shows the plain text box in Monaco's place (or Monaco again), and returns the text box. */
+  private showTextBox(show: boolean): HTMLTextAreaElement {
+    const textarea = this.querySelector<HTMLTextAreaElement>('textarea.trace-text')!;
+    textarea.hidden = !show;
+    this.querySelector<HTMLElement>('.monaco-host')!.hidden = show;
+    return textarea;
+  }
+
+  private showRunText(text: string): void {
+    this.editor.append(text);
+    this.runValue += text;
+    this.update(this.runValue);
+    // Saved every second or so, so that a reload in the middle keeps what has arrived.
+    if (this.runSaveTimer === 0) {
+      this.runSaveTimer = window.setTimeout(() => {
+        this.runSaveTimer = 0;
+        this.save(this.runValue);
+      }, 1000);
+    }
+  }
+
+  /** Says that the run replaced the learner's edit, with a button that brings it back. */
+  private offerReplacedEdit(): void {
+    const replaced = this.replacedByRun;
+    this.replacedByRun = null;
+    const box = this.querySelector<HTMLElement>('[data-notice]')!;
+    if (replaced === null) {
+      box.replaceChildren();
+      return;
+    }
+    const message = document.createElement('p');
+    message.textContent = 'This run replaced the trace you had edited.';
+    const restore = document.createElement('button');
+    restore.type = 'button';
+    restore.className = 'button';
+    restore.textContent = 'Bring back my edited trace';
+    restore.addEventListener('click', () => {
+      if (this.running) return;
+      this.editor.setValue(replaced);
+      this.update(replaced);
+      this.save(replaced);
+      box.replaceChildren();
+    });
+    box.replaceChildren(message, restore);
   }
 
   private wireEditor(): void {
@@ -406,7 +548,7 @@ class TraceCellElement extends HTMLElement {
   private wireStorageEvents(): void {
     const key = cellKey(location.pathname, this.dataset.cellId!);
     window.addEventListener('storage', (event) => {
-      if (event.key !== key) return;
+      if (event.key !== key || this.running) return;
       let theirs = this.original;
       try {
         theirs = event.newValue
@@ -489,6 +631,11 @@ class TraceCellElement extends HTMLElement {
   }
 
   private async swapInMonaco(textarea: HTMLTextAreaElement): Promise<void> {
+    // Building the editor takes the page for a moment: not while lines stream in.
+    if (this.running) {
+      this.monacoAfterRun = true;
+      return;
+    }
     try {
       const { createMonacoEditor } = await import('../editor/monaco-editor.ts');
       const box = this.querySelector<HTMLElement>('[data-editor-box]')!;
@@ -504,6 +651,7 @@ class TraceCellElement extends HTMLElement {
       this.editor.dispose();
       textarea.hidden = true;
       this.editor = editor;
+      if (this.running) editor.setReadOnly(true);
       this.dataset.editor = 'monaco';
       this.wireEditor();
       this.ensureModel();

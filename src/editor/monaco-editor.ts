@@ -96,6 +96,9 @@ function isDark(): boolean {
 export function createMonacoEditor(host: HTMLElement, text: string, label: string): TraceEditor {
   registerOnce();
   const model = monaco.editor.createModel(text, languageId);
+  // An empty model takes the platform's line end (\r\n on Windows); traces use \n, and a run's
+  // lines arrive in a model that started empty.
+  model.setEOL(monaco.editor.EndOfLineSequence.LF);
   const editor = monaco.editor.create(host, {
     model,
     ariaLabel: label,
@@ -144,18 +147,21 @@ export function createMonacoEditor(host: HTMLElement, text: string, label: strin
       settingValue = false;
     },
     append(text) {
-      const lastLine = model.getLineCount();
-      const visible = editor.getVisibleRanges();
-      const atEnd = visible.length === 0 || visible[visible.length - 1]!.endLineNumber >= lastLine;
+      // Scroll sizes come from the model, so they hold even before the next render.
+      const atEnd =
+        editor.getScrollTop() + editor.getLayoutInfo().height >= editor.getScrollHeight() - 20;
       const end = model.getFullModelRange().getEndPosition();
       settingValue = true;
-      // applyEdits leaves the undo stack alone: Ctrl+Z must not take printed lines away.
+      // Straight into the model: the undo stack keeps only the learner's own edits.
       model.applyEdits([{ range: monaco.Range.fromPositions(end), text }]);
       settingValue = false;
       if (atEnd) editor.revealLine(model.getLineCount());
     },
     setReadOnly(readOnly) {
-      editor.updateOptions({ readOnly });
+      editor.updateOptions({
+        readOnly,
+        readOnlyMessage: { value: 'A program is running: the trace can be edited when it ends.' },
+      });
     },
     onChange: (listener) => void changeListeners.push(listener),
     onSelectLines: (listener) => void selectListeners.push(listener),

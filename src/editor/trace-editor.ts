@@ -50,6 +50,14 @@ export function textareaEditor(textarea: HTMLTextAreaElement): TraceEditor {
     const last = lineOfOffset(text, textarea.selectionEnd);
     selectListeners.forEach((listener) => listener(first, last));
   };
+  // Whether the view is at the end of the text (a few pixels of slack): appended text follows.
+  let followEnd = true;
+  let scrollPending = false;
+  const onScroll = () => {
+    if (scrollPending) return;
+    followEnd = textarea.scrollTop + textarea.clientHeight >= textarea.scrollHeight - 4;
+  };
+  textarea.addEventListener('scroll', onScroll);
   textarea.addEventListener('input', onInput);
   textarea.addEventListener('select', onSelect);
   textarea.addEventListener('keyup', onSelect);
@@ -64,10 +72,18 @@ export function textareaEditor(textarea: HTMLTextAreaElement): TraceEditor {
       textarea.value = text;
     },
     append(text) {
-      const atEnd = textarea.scrollTop + textarea.clientHeight >= textarea.scrollHeight - 4;
-      const end = textarea.value.length;
+      // Nothing here reads the layout: with lines streaming in every frame, each read would
+      // make the browser lay the page out again on the spot.
+      const end = textarea.textLength;
       textarea.setRangeText(text, end, end, 'preserve');
-      if (atEnd) textarea.scrollTop = textarea.scrollHeight;
+      if (followEnd && !scrollPending) {
+        scrollPending = true;
+        // Scrolled at the next frame, when the page has been laid out anyway.
+        requestAnimationFrame(() => {
+          scrollPending = false;
+          textarea.scrollTop = textarea.scrollHeight;
+        });
+      }
     },
     setReadOnly(readOnly) {
       textarea.readOnly = readOnly;
@@ -87,6 +103,7 @@ export function textareaEditor(textarea: HTMLTextAreaElement): TraceEditor {
     },
     focus: () => textarea.focus(),
     dispose() {
+      textarea.removeEventListener('scroll', onScroll);
       textarea.removeEventListener('input', onInput);
       textarea.removeEventListener('select', onSelect);
       textarea.removeEventListener('keyup', onSelect);
