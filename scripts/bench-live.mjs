@@ -6,7 +6,9 @@
 //     line its charts, findings and text show), p50 and p95 over the gc lines;
 //   - for rates of 100 to 50,000 lines a second (the capture replayed round and round, its gc
 //     numbers and times carried on), the main-thread tasks over 50 ms (long-task observer) while
-//     the lines stream and whether the page keeps up; the highest rate with none;
+//     the lines stream and whether the page keeps up; the highest rate with none once the text
+//     view has settled (the full editor loads once, when the first lines arrive: its tasks are
+//     counted apart);
 //   - the page's main-thread CPU time while streaming (Chromium's ThreadTime metric), which a
 //     busy machine inflates far less than the wall-clock figures above.
 // Uses dist/ (or the directory in SITE_DIR), building it when missing; writes
@@ -87,7 +89,15 @@ async function run(browser, replayArgs, expectedLines) {
     // Let the page settle (fonts, first layout) before anything is timed.
     await page.waitForTimeout(1000);
     await page.evaluate(() => {
-      const state = (window.__live = { shown: [], longTasks: [], measures: {} });
+      const state = (window.__live = { shown: [], longTasks: [], measures: {}, settledAt: null });
+      // The text view has settled once Monaco has taken over or the text went to pages.
+      const settle = setInterval(() => {
+        const slot = document.querySelector('[data-slot="a"]');
+        const paged = !document.querySelector('[data-pager]').hidden;
+        if (slot.dataset.editor !== 'monaco' && !paged) return;
+        state.settledAt = performance.now() + 500;
+        clearInterval(settle);
+      }, 50);
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) {
           const m = (state.measures[entry.name] ??= { count: 0, ms: 0 });
@@ -136,6 +146,8 @@ async function run(browser, replayArgs, expectedLines) {
       if (printed !== undefined && isGcLine(n)) latencies.push(state.shown[k].at - printed);
     }
     const tasks = state.longTasks.map((t) => t.ms);
+    const settled = state.settledAt ?? 0;
+    const steady = state.longTasks.filter((t) => t.at > settled).map((t) => t.ms);
     const max = (values) => values.reduce((a, b) => Math.max(a, b), 0);
     const mean = (m) => (m ? +(m.ms / m.count).toFixed(1) : null);
     return {
@@ -147,6 +159,8 @@ async function run(browser, replayArgs, expectedLines) {
       latencyMaxMs: +max(latencies).toFixed(1),
       longTasksOver50Ms: tasks.length,
       longestTaskMs: +max(tasks).toFixed(1),
+      steadyLongTasksOver50Ms: steady.length,
+      steadyLongestTaskMs: +max(steady).toFixed(1),
       // Mean wall time of an update's steps: the worker reading the lines, then the page
       // drawing text, charts and findings.
       appendMeanMs: mean(state.measures['workbench:live:append']),
@@ -168,7 +182,7 @@ try {
   results.capturePace = await run(browser, [], captureLines.length);
   const c = results.capturePace;
   console.log(
-    `capture's own timing (${c.lines} lines in ${c.wallSeconds} s): printed line → charts p50 ${c.latencyP50Ms} ms, p95 ${c.latencyP95Ms} ms, max ${c.latencyMaxMs} ms; ${c.longTasksOver50Ms} tasks over 50 ms (longest ${c.longestTaskMs} ms); main thread ${c.mainThreadCpuMs} ms CPU over ${c.updates} updates (worker ${c.appendMeanMs} ms, drawing ${c.showMeanMs} ms each); load ${c.loadAverage}`,
+    `capture's own timing (${c.lines} lines in ${c.wallSeconds} s): printed line → charts p50 ${c.latencyP50Ms} ms, p95 ${c.latencyP95Ms} ms, max ${c.latencyMaxMs} ms; ${c.longTasksOver50Ms} tasks over 50 ms (longest ${c.longestTaskMs} ms), ${c.steadyLongTasksOver50Ms} once the text view settled (longest ${c.steadyLongestTaskMs} ms); main thread ${c.mainThreadCpuMs} ms CPU over ${c.updates} updates (worker ${c.appendMeanMs} ms, drawing ${c.showMeanMs} ms each); load ${c.loadAverage}`,
   );
   for (const rate of rates) {
     const lines = Math.max(300, Math.round(rate * seconds));
@@ -177,7 +191,7 @@ try {
     r.keptUp = r.wallSeconds <= (lines / rate) * 1.2 + 1;
     results.rates[rate] = r;
     console.log(
-      `${rate.toLocaleString('en')} lines/s (${lines.toLocaleString('en')} lines): all shown after ${r.wallSeconds} s${r.keptUp ? '' : ' (fell behind)'}; ${r.updates} updates (worker ${r.appendMeanMs} ms, drawing ${r.showMeanMs} ms each); printed line → charts p50 ${r.latencyP50Ms} ms, p95 ${r.latencyP95Ms} ms; ${r.longTasksOver50Ms} tasks over 50 ms (longest ${r.longestTaskMs} ms); main thread ${r.mainThreadCpuMs} ms CPU (${r.mainThreadCpuPerUpdateMs} ms an update); load ${r.loadAverage}`,
+      `${rate.toLocaleString('en')} lines/s (${lines.toLocaleString('en')} lines): all shown after ${r.wallSeconds} s${r.keptUp ? '' : ' (fell behind)'}; ${r.updates} updates (worker ${r.appendMeanMs} ms, drawing ${r.showMeanMs} ms each); printed line → charts p50 ${r.latencyP50Ms} ms, p95 ${r.latencyP95Ms} ms; ${r.longTasksOver50Ms} tasks over 50 ms (longest ${r.longestTaskMs} ms), ${r.steadyLongTasksOver50Ms} once the text view settled (longest ${r.steadyLongestTaskMs} ms); main thread ${r.mainThreadCpuMs} ms CPU (${r.mainThreadCpuPerUpdateMs} ms an update); load ${r.loadAverage}`,
     );
   }
 } finally {
@@ -185,12 +199,12 @@ try {
 }
 const smooth = rates.filter((rate) => {
   const r = results.rates[rate];
-  return r.longTasksOver50Ms === 0 && r.keptUp;
+  return r.steadyLongTasksOver50Ms === 0 && r.keptUp;
 });
 results.highestRateWithoutLongTasks = smooth.length ? Math.max(...smooth) : null;
 results.loadAverageAtEnd = +loadavg()[0].toFixed(2);
 console.log(
-  `highest rate with no task over 50 ms and the page keeping up: ${results.highestRateWithoutLongTasks ?? 'none'} lines/s (load average ${results.loadAverageAtStart} at start, ${results.loadAverageAtEnd} at end)`,
+  `highest rate with no task over 50 ms (once the text view settled) and the page keeping up: ${results.highestRateWithoutLongTasks ?? 'none'} lines/s (load average ${results.loadAverageAtStart} at start, ${results.loadAverageAtEnd} at end)`,
 );
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/live.json', JSON.stringify(results, null, 2) + '\n');
