@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { launchChromium, percentile, startPreview } from './browser-bench-kit.mjs';
 
-const port = Number(process.env.BENCH_PORT ?? 4393);
+const port = Number(process.env.BENCH_PORT ?? 4397);
 const warmRuns = Number(process.env.BENCH_RUNS ?? 7);
 const lessonPath = '/lessons/what-a-leak-is/';
 // The fastest printer among the programs: no leak, the most requests a second and the most

@@ -7,21 +7,22 @@ import type { TraceCellElement } from './trace-cell.ts';
 
 class RunCompareElement extends HTMLElement {
   private cells: TraceCellElement[] = [];
+  private labels: string[] = [];
   private frame = 0;
 
   connectedCallback(): void {
     if (this.cells.length > 0) return;
-    const ids = (this.dataset.cells ?? '').split(',');
-    this.cells = ids.map((id) =>
-      document.querySelector<TraceCellElement>(`trace-cell[data-cell-id="${id}"]`)!,
-    );
+    this.labels = JSON.parse(this.dataset.labels ?? '[]') as string[];
+    this.cells = (this.dataset.cells ?? '')
+      .split(',')
+      .map((id) => document.querySelector<TraceCellElement>(`trace-cell[data-cell-id="${id}"]`)!);
     for (const cell of this.cells) {
       cell.addEventListener('cellupdate', () => {
         this.frame ||= requestAnimationFrame(() => this.draw());
       });
     }
     // Cells restored from a saved run show it from the start.
-    customElements.whenDefined('trace-cell').then(() => this.draw());
+    void customElements.whenDefined('trace-cell').then(() => this.draw());
   }
 
   private draw(): void {
@@ -30,14 +31,17 @@ class RunCompareElement extends HTMLElement {
     const runs: ComparedRun[] = this.cells.map((cell, index) =>
       texts[index]!.trim() === '' ? null : cell.view,
     );
-    const body = this.querySelector('[data-rows]')!;
-    body.replaceChildren(
+    // A column names the release its cell's run was made with, when it ran on this page.
+    this.querySelectorAll<HTMLElement>('[data-column]').forEach((th, index) => {
+      const release = this.cells[index]!.dataset.runRelease;
+      th.textContent = release ? `${this.labels[index]} (${release})` : this.labels[index]!;
+    });
+    this.querySelector('[data-rows]')!.replaceChildren(
       ...comparisonRows(runs).map((row) => {
-        const tr = document.createElement('tr');
-        const th = document.createElement('th');
+        const th = textElement('th', row.label);
         th.scope = 'row';
-        th.textContent = row.label;
-        tr.append(th, ...row.values.map((value) => cellOf('td', value)));
+        const tr = document.createElement('tr');
+        tr.append(th, ...row.values.map((value) => textElement('td', value)));
         return tr;
       }),
     );
@@ -46,26 +50,31 @@ class RunCompareElement extends HTMLElement {
     if (!linesBody || count <= 0) return;
     const pairs = pairedLines(runs, texts, count);
     if (pairs.length === 0) return;
+    // One row per run under each GC number, so that the fields of the lines line up.
     linesBody.replaceChildren(
-      ...pairs.map((pair) => {
-        const tr = document.createElement('tr');
-        const th = document.createElement('th');
-        th.scope = 'row';
-        th.textContent = String(pair.gc);
-        tr.append(th);
-        for (const line of pair.lines) {
+      ...pairs.flatMap((pair) =>
+        pair.lines.map((line, index) => {
+          const tr = document.createElement('tr');
+          if (index === 0) {
+            const th = textElement('th', String(pair.gc));
+            th.scope = 'rowgroup';
+            th.rowSpan = pair.lines.length;
+            tr.append(th);
+          }
           const td = document.createElement('td');
-          if (line === null) td.textContent = '–';
-          else td.append(cellOf('code', line));
-          tr.append(td);
-        }
-        return tr;
-      }),
+          td.append(line === null ? '–' : textElement('code', line));
+          tr.append(textElement('td', this.labels[index]!), td);
+          return tr;
+        }),
+      ),
     );
   }
 }
 
-function cellOf<K extends 'td' | 'code'>(tag: K, text: string): HTMLElementTagNameMap[K] {
+function textElement<K extends 'th' | 'td' | 'code'>(
+  tag: K,
+  text: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   node.textContent = text;
   return node;

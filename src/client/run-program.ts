@@ -161,6 +161,8 @@ class RunProgramElement extends HTMLElement {
     this.find('[data-share-row]').hidden = true;
     const cell = this.cell;
     cell.beginRun();
+    // Comparisons name the release a cell's run was made with.
+    cell.dataset.runRelease = build.goVersion;
     this.startedAt = now();
     const { startRun } = await import('../run/run-client.ts');
     this.run = startRun(

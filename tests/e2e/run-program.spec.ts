@@ -181,14 +181,20 @@ test('two releases run side by side, their gc lines paired by number', async ({ 
   await setDuration(older, 3);
   await setDuration(newer, 3);
   await Promise.all([runToEnd(older), runToEnd(newer)]);
-  const lines = page
-    .getByRole('region', { name: 'The two releases, line by line' })
-    .locator('table')
-    .nth(1);
-  const first = lines.getByRole('row', { name: /^1 / });
-  await expect(first.locator('code')).toHaveCount(2);
-  await expect(first.locator('code').first()).toHaveText(/^gc 1 @.*, 1 P$/);
-  await expect(first.locator('code').last()).toHaveText(/^gc 1 @.*, 1 P$/);
+  const comparison = page.getByRole('region', { name: 'The two releases, line by line' });
+  // Each column names the release its run was made with.
+  await expect(
+    comparison.getByRole('columnheader', { name: /^first cell \(go1\.19\.\d+\)$/ }),
+  ).toBeVisible();
+  await expect(
+    comparison.getByRole('columnheader', { name: /^second cell \(go1\.27\.\d+\)$/ }),
+  ).toBeVisible();
+  // The lines of one GC number stand one under the other.
+  const codes = comparison.locator('.run-compare-lines code');
+  await expect(codes.nth(0)).toHaveText(/^gc 1 @.*, 1 P$/);
+  await expect(codes.nth(1)).toHaveText(/^gc 1 @.*, 1 P$/);
+  await expect(codes.nth(2)).toHaveText(/^gc 2 @/);
+  expect(await violationsInBothThemes(page, { include: 'run-compare' })).toEqual([]);
 });
 
 test.describe('offline', () => {
