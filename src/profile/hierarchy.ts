@@ -39,9 +39,11 @@ export function stackTree(profile: Profile, options: TreeOptions = {}): StackNod
   const index = sampleTypeIndex(profile, sampleType);
   const lines = options.granularity === 'lines';
   const root: StackNode = { id: '', name: 'all', detail: '', value: 0, self: 0, children: [] };
-  const childIndex = new Map<StackNode, Map<string, StackNode>>();
-  // Each location's frames, outermost first, with their keys: worked out once, used by many samples.
-  const keyed = new Map<number, { name: string; detail: string; key: string }[]>();
+  // Callees by frame number, per node: numbers hash faster than long names on a deep profile.
+  const childIndex = new Map<StackNode, Map<number, StackNode>>();
+  const frameNumbers = new Map<string, number>();
+  // Each location's frames, outermost first, numbered: worked out once, used by many samples.
+  const keyed = new Map<number, { name: string; detail: string; key: number }[]>();
   for (const sample of profile.samples) {
     const w = index < 0 ? 0 : sample.values[index]!;
     if (w === 0) continue;
@@ -53,11 +55,10 @@ export function stackTree(profile: Profile, options: TreeOptions = {}): StackNod
         frames = location.frames
           .map((frame) => {
             const detail = lines ? `${frame.file}:${frame.line}` : frame.file;
-            return {
-              name: frame.name,
-              detail,
-              key: lines ? `${frame.name} ${detail}` : frame.name,
-            };
+            const text = lines ? `${frame.name} ${detail}` : frame.name;
+            let key = frameNumbers.get(text);
+            if (key === undefined) frameNumbers.set(text, (key = frameNumbers.size));
+            return { name: frame.name, detail, key };
           })
           .reverse();
         keyed.set(location.id, frames);
