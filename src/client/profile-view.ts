@@ -88,9 +88,7 @@ class ProfileViewElement extends HTMLElement {
 
   private async fetchSample(which: Which, url: string): Promise<void> {
     try {
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
-      await this.accept(which, new Uint8Array(await response.arrayBuffer()), {
+      await this.accept(which, await bytesAt(url), {
         name: this.dataset[`${which}Name`] ?? url,
         elapsed: this.dataset[`${which}Elapsed`] ? Number(this.dataset[`${which}Elapsed`]) : null,
       });
@@ -338,3 +336,16 @@ class ProfileViewElement extends HTMLElement {
 customElements.define('profile-view', ProfileViewElement);
 
 export type { ProfileViewElement };
+
+/**
+ * The bytes behind a sample profile's address. The build inlines small files as data: URLs, and
+ * the page's Content-Security-Policy lets fetch reach only the site itself, so those are decoded
+ * here instead of fetched.
+ */
+async function bytesAt(url: string): Promise<Uint8Array> {
+  const inline = /^data:[^,]*;base64,(.*)$/s.exec(url);
+  if (inline) return Uint8Array.from(atob(inline[1]!), (char) => char.charCodeAt(0));
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
