@@ -19,14 +19,16 @@ import { repoRoot } from '../traces.ts';
  * about 15% to spare. A cell that needs more should earn it: see what grew before raising one.
  */
 const budgets: Record<string, { bytes: number; gzip: number; elements: number }> = {
-  'what-a-leak-is': { bytes: 67_000, gzip: 13_400, elements: 710 },
+  // Lessons 1 and 7 gained two cells each that run a program (empty until run: their charts'
+  // frames, about 85 elements a cell); lessons 5 and 6 had room for theirs.
+  'what-a-leak-is': { bytes: 74_000, gzip: 14_200, elements: 880 },
   'godebug-and-gctrace': { bytes: 21_000, gzip: 4_900, elements: 350 },
   'reading-one-line': { bytes: 61_000, gzip: 12_300, elements: 610 },
   'running-a-trace': { bytes: 67_000, gzip: 13_400, elements: 710 },
   // Raised once: the lesson gained the trace of the run its heap profiles were taken from.
   'spotting-a-leak': { bytes: 218_000, gzip: 41_700, elements: 2_220 },
   'goal-gogc-memory-limit': { bytes: 193_000, gzip: 30_300, elements: 2_390 },
-  'across-go-versions': { bytes: 56_000, gzip: 7_700, elements: 630 },
+  'across-go-versions': { bytes: 63_000, gzip: 7_900, elements: 810 },
   exercises: { bytes: 27_000, gzip: 6_100, elements: 370 },
 };
 
@@ -63,6 +65,8 @@ function cellsOf(folder: string): CellProps[] {
     const trace = props.get('trace');
     let text: string;
     if (sample !== undefined) text = loadSample(sample).text;
+    // A cell that runs a program starts empty (trace="").
+    else if (trace === '') text = '';
     else if (trace !== undefined && imports.has(trace.slice(1, -1)))
       text = readFileSync(join(lessonsFolder, folder, imports.get(trace.slice(1, -1))!), 'utf8');
     else throw new Error(`${folder}: cannot read the trace of ${tag}`);
