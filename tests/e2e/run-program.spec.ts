@@ -137,12 +137,25 @@ test('the leaking program’s verdict is growing and the fixed one’s is stable
     (el) => (el as HTMLElement & { value: string }).value,
   );
   const leakCycles = await cycles(leak);
+
+  // The run opens in the workbench, where it is compared and shared like any trace.
+  const link = leak.getByRole('link', { name: 'Open this run in the workbench' });
+  await expect(link).toHaveAttribute('href', /\/lab\/#trace=[A-Za-z0-9_-]+$/);
+  const workbench = await page.context().newPage();
+  await workbench.goto((await link.getAttribute('href'))!);
+  await expect(workbench.locator('[data-workbench][data-ready="true"]')).toBeAttached({
+    timeout: 30_000,
+  });
+  expect(await workbench.locator('#wb-text-a').inputValue()).toBe(leakText);
+  await expect(workbench.locator('[data-findings]')).toHaveAttribute('data-verdict', 'growing');
+  await workbench.close();
+
   await page.reload();
   await expect(leak.locator('.cell-status')).toHaveAttribute('data-cycles', String(leakCycles));
   expect(await leak.evaluate((el) => (el as HTMLElement & { value: string }).value)).toBe(leakText);
   await expect(leak.locator('.verdict')).toHaveAttribute('data-verdict', 'growing');
   await expect(fixed.locator('.verdict')).toHaveAttribute('data-verdict', 'stable');
-  // It can be opened in the workbench, where it is compared and shared like any trace.
+  // The comparison reads the runs restored from storage too.
   await expect(page.getByRole('region', { name: 'The two runs side by side' })).toContainText(
     String(leakCycles),
   );
