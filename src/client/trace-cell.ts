@@ -135,9 +135,9 @@ class TraceCellElement extends HTMLElement {
     this.editor.revealLine(editorLineCount(text), { focus: false });
   }
 
-  /** The trace text the cell shows now. */
+  /** The trace text the cell shows now (while a program runs, all it has printed so far). */
   get value(): string {
-    return this.editor.getValue();
+    return this.running ? this.runValue : this.editor.getValue();
   }
 
   /** What the cell shows of its trace now: status, chart data, findings and verdict. */
@@ -163,6 +163,10 @@ class TraceCellElement extends HTMLElement {
   private monacoDuringRun: TraceEditor | null = null;
   /** The run's text so far, kept here so that a frame never reads the whole text back. */
   private runValue = '';
+  /** Lines in the text box while a run streams in: it holds the last ones only (see below). */
+  private runShownLines = 0;
+  /** A chart redraw is waiting for its own task while a run streams in. */
+  private chartsPending = false;
 
   /**
    * Empties the cell for a program's run and makes the editor read-only until `endRun`. An edit
@@ -180,6 +184,7 @@ class TraceCellElement extends HTMLElement {
     this.runText.clear();
     this.runHasText = false;
     this.runValue = '';
+    this.runShownLines = 0;
     if (this.editor.kind === 'monaco') {
       this.monacoDuringRun = this.editor;
       this.editor = textareaEditor(this.showTextBox(true));
@@ -192,9 +197,18 @@ class TraceCellElement extends HTMLElement {
     }
     this.replacedByRun = replaced !== this.original && replaced.trim() !== '' ? replaced : null;
     this.notice(
-      'The program is running: its trace streams in here, and the editor is read-only until it ends or you press Stop.',
+      `The program is running: its trace streams in here, and the editor is read-only until it ends or you press Stop. While it runs the box shows its last ${runTailLines} lines; it holds all of them when the run ends.`,
     );
+    if (!this.pagehideWired) {
+      this.pagehideWired = true;
+      // A reload in the middle of a run keeps what has arrived.
+      window.addEventListener('pagehide', () => {
+        if (this.running) this.save(this.runValue);
+      });
+    }
   }
+
+  private pagehideWired = false;
 
   /** Adds whole lines at the end of the trace, as if pasted there; shown at most once a frame. */
   appendLines(lines: readonly string[]): void {
@@ -211,6 +225,11 @@ class TraceCellElement extends HTMLElement {
     this.running = false;
     delete this.dataset.running;
     this.editor.setReadOnly(false);
+    if (this.runShownLines < lineTotal(this.runValue)) {
+      // The text box showed the last lines only: now it holds the whole trace.
+      this.editor.setValue(this.runValue);
+      if (!this.monacoDuringRun) this.revealLastLine();
+    }
     if (this.monacoDuringRun) {
       this.editor.dispose();
       this.showTextBox(false);
@@ -243,16 +262,29 @@ class TraceCellElement extends HTMLElement {
     return textarea;
   }
 
+  /**
+   * Shows a batch of a run's lines. The text box keeps the last `runTailLines` lines only: the
+   * browser lays out a text box's whole text on every change, and a long run's megabyte would
+   * cost it a long pause each frame. The cell's trace, parsed and charted, is always all of it.
+   */
   private showRunText(text: string): void {
-    this.editor.append(text);
     this.runValue += text;
+    this.runShownLines += lineTotal(text) - (this.runShownLines === 0 ? 0 : 1);
+    if (this.runShownLines > 2 * runTailLines) {
+      this.editor.setValue(lastLines(this.runValue, runTailLines));
+      this.runShownLines = runTailLines;
+      // Appending nothing keeps a view that followed the end at the end.
+      this.editor.append('');
+    } else {
+      this.editor.append(text);
+    }
     this.update(this.runValue);
-    // Saved every second or so, so that a reload in the middle keeps what has arrived.
+    // Saved every few seconds (and when the page goes away), so a reload keeps what has arrived.
     if (this.runSaveTimer === 0) {
       this.runSaveTimer = window.setTimeout(() => {
         this.runSaveTimer = 0;
-        this.save(this.runValue);
-      }, 1000);
+        if (this.running) this.save(this.runValue);
+      }, 5000);
     }
   }
 
@@ -423,8 +455,20 @@ class TraceCellElement extends HTMLElement {
     this.model = view;
     this.editorTrace = trace;
     this.editor.showTrace(trace);
-    // Charts first: they are what the learner watches while typing.
-    this.drawVisibleCharts();
+    if (this.running) {
+      // While a run streams in, the charts are drawn in a task of their own, so that no single
+      // task of the page parses, lays out and redraws a long trace all at once.
+      if (!this.chartsPending) {
+        this.chartsPending = true;
+        setTimeout(() => {
+          this.chartsPending = false;
+          this.drawVisibleCharts();
+        });
+      }
+    } else {
+      // Charts first: they are what the learner watches while typing.
+      this.drawVisibleCharts();
+    }
     this.showParts(view, chartsChanged);
     // A view of an older text leaves the badge to the latest one.
     if (this.shownId === this.requestId) this.markEdited(this.latestText !== this.original);
@@ -665,6 +709,23 @@ class TraceCellElement extends HTMLElement {
       console.warn(error);
     }
   }
+}
+
+/** While a run streams in, the text box holds this many of its last lines. */
+const runTailLines = 300;
+
+/** Lines in a text (a text without line breaks is one line). */
+function lineTotal(text: string): number {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
+
+/** The last `count` lines of a text. */
+function lastLines(text: string, count: number): string {
+  let start = text.length;
+  for (let i = 0; i < count && start > 0; i++) start = text.lastIndexOf('\n', start - 1);
+  return start <= 0 ? text : text.slice(start + 1);
 }
 
 /** Hovers and markers straight from a parse made on the page. */
