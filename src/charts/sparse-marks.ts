@@ -103,7 +103,9 @@ export class CycleMarks {
             mark.setAttribute('x', String(round(x - barWidth / 2)));
             mark.setAttribute('width', String(round(barWidth)));
             mark.setAttribute('y', String(round(y(v))));
-            mark.setAttribute('height', String(round(plotHeight - y(v))));
+            // A value under the axis floor (a chart laid out while its scale catches up with
+            // appended cycles) draws no bar rather than an invalid negative height.
+            mark.setAttribute('height', String(round(Math.max(0, plotHeight - y(v)))));
           } else if (s.mark.symbol) {
             const dx = s.mark.type === 'dot' ? s.mark.offset * nudge : 0;
             mark.setAttribute('d', symbolPathAt(s.mark.symbol, x + dx, y(v)));
