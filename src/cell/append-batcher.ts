@@ -20,7 +20,9 @@ export interface BatcherClock {
 }
 
 const browserClock: BatcherClock = {
-  requestFrame: (callback) => void requestAnimationFrame(() => callback()),
+  // The frame sets the pace; the work runs in a task of its own just after it, so that the
+  // browser's layout and paint of the frame are not added to the same task.
+  requestFrame: (callback) => void requestAnimationFrame(() => setTimeout(callback)),
   now: () => performance.now(),
 };
 
