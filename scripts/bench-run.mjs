@@ -143,6 +143,12 @@ try {
     .locator('run-program')
     .evaluate((el, flags) => (el.dataset.flags = JSON.stringify(flags)), fastestFlags);
   await page.evaluate(() => {
+    // When the run ends: tasks from then on are the one-time handover of the whole trace to
+    // the editor, not the streaming.
+    const status = document.querySelector('trace-cell[data-cell-id="run-fixed"] [data-status]');
+    new MutationObserver(() => {
+      if (/ended after|Stopped/.test(status.textContent)) window.__endedAt ??= performance.now();
+    }).observe(status, { childList: true, characterData: true, subtree: true });
     const state = (window.__longTasks = []);
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
@@ -160,8 +166,19 @@ try {
     });
   const seconds = (Date.now() - began) / 1000;
   const lines = Number(await fast.locator('.cell-status').getAttribute('data-cycles'));
-  const longTasks = (await page.evaluate(() => window.__longTasks)).map((t) => t.ms);
-  results.fastestPrinter = { longTaskTimeline: await page.evaluate(() => window.__longTasks) };
+  const { timeline, endedAt } = await page.evaluate(() => ({
+    timeline: window.__longTasks,
+    endedAt: window.__endedAt,
+  }));
+  // The status says the run ended at the close of the task that handed the trace over, so a
+  // task still running then is part of the end.
+  const longTasks = timeline.filter((t) => t.start + t.ms < endedAt).map((t) => t.ms);
+  const atEnd = timeline.filter((t) => t.start + t.ms >= endedAt).map((t) => t.ms);
+  results.fastestPrinter = {
+    longTaskTimeline: timeline,
+    endedAt: Math.round(endedAt),
+    longestTaskAtTheEndMs: Math.max(0, ...atEnd),
+  };
   results.fastestPrinter = {
     ...results.fastestPrinter,
     flags: fastestFlags,
@@ -175,7 +192,9 @@ try {
       .map(([k, v]) => `-${k}=${v}`)
       .join(' ')}): ` +
       `${lines} gc lines in ${seconds.toFixed(1)} s (${results.fastestPrinter.linesPerSecond}/s); ` +
-      `${longTasks.length} main-thread tasks over 50 ms, the longest ${results.fastestPrinter.longestTaskMs} ms`,
+      `${longTasks.length} main-thread tasks over 50 ms while it streamed, the longest ` +
+      `${results.fastestPrinter.longestTaskMs} ms; when it ended (the editor takes the whole ` +
+      `trace) ${results.fastestPrinter.longestTaskAtTheEndMs} ms`,
   );
   await context.close();
 } finally {
