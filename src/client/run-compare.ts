@@ -31,10 +31,13 @@ class RunCompareElement extends HTMLElement {
     const runs: ComparedRun[] = this.cells.map((cell, index) =>
       texts[index]!.trim() === '' ? null : cell.view,
     );
-    // A column names the release its cell's run was made with, when it ran on this page.
+    // A run is named with the release it was made with, when it ran on this page.
+    const names = this.cells.map((cell, index) => {
+      const release = cell.dataset.runRelease;
+      return release ? `${this.labels[index]} (${release})` : this.labels[index]!;
+    });
     this.querySelectorAll<HTMLElement>('[data-column]').forEach((th, index) => {
-      const release = this.cells[index]!.dataset.runRelease;
-      th.textContent = release ? `${this.labels[index]} (${release})` : this.labels[index]!;
+      th.textContent = names[index]!;
     });
     this.querySelector('[data-rows]')!.replaceChildren(
       ...comparisonRows(runs).map((row) => {
@@ -63,7 +66,7 @@ class RunCompareElement extends HTMLElement {
           }
           const td = document.createElement('td');
           td.append(line === null ? '–' : textElement('code', line));
-          tr.append(textElement('td', this.labels[index]!), td);
+          tr.append(textElement('td', names[index]!), td);
           return tr;
         }),
       ),
