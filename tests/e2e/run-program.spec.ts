@@ -41,15 +41,10 @@ async function runToEnd(cell: Locator): Promise<void> {
   await expect(cell.locator('[data-status]')).toHaveText(/ended after/, { timeout: 120_000 });
 }
 
-test.beforeEach(async ({ page }) => {
-  await page.goto(lessonPath);
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-});
-
 test('Run streams the leaking program’s trace into the cell as it prints it, and Stop ends it', async ({
   page,
 }) => {
+  await page.goto(lessonPath);
   const problems = watchPage(page);
   const violations: string[] = [];
   page.on('console', (message) => {
@@ -116,6 +111,7 @@ test('Run streams the leaking program’s trace into the cell as it prints it, a
 test('the leaking program’s verdict is growing and the fixed one’s is stable; both survive a reload', async ({
   page,
 }) => {
+  await page.goto(lessonPath);
   const leak = runCell(page, 'run-leak');
   const fixed = runCell(page, 'run-fixed');
   await leak.scrollIntoViewIfNeeded();
@@ -214,6 +210,9 @@ test.describe('offline', () => {
   test.use({ serviceWorkers: 'allow' });
 
   test('a program that ran once runs again with the network cut', async ({ context, page }) => {
+    // The second load is the first the service worker controls.
+    await page.goto(lessonPath);
+    await page.reload();
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });

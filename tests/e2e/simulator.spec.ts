@@ -1,6 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { watchPage } from './watch.ts';
+import { violationsInBothThemes, watchPage } from './watch.ts';
 
 const path = '/simulator/';
 
@@ -43,11 +42,6 @@ async function press(slider: Locator, key: string, times = 1): Promise<void> {
   await slider.focus();
   for (let i = 0; i < times; i++) await slider.press(key);
 }
-
-test.beforeEach(async ({ page }) => {
-  await page.goto(path);
-  await page.evaluate(() => localStorage.clear());
-});
 
 test('the default settings give a clean go1.19 trace', async ({ page }) => {
   const problems = watchPage(page);
@@ -145,25 +139,8 @@ test('a shared link opens with its settings, clamping what is out of range', asy
 });
 
 /** Accessibility violations inside `selectors`, in light and dark, one line each. */
-async function violations(
-  page: Page,
-  selectors: string[],
-  exclude: string[] = [],
-): Promise<string[]> {
-  const found: string[] = [];
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    let axe = new AxeBuilder({ page });
-    for (const part of selectors) axe = axe.include(part);
-    for (const part of exclude) axe = axe.exclude(part);
-    const results = await axe.analyze();
-    found.push(
-      ...results.violations.map(
-        (v) => `${scheme}: ${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-      ),
-    );
-  }
-  return found;
+function violations(page: Page, selectors: string[], exclude: string[] = []): Promise<string[]> {
+  return violationsInBothThemes(page, { include: selectors, exclude });
 }
 
 test('the page fits a 390 px screen and has no accessibility violations', async ({ page }) => {

@@ -32,10 +32,10 @@ async function typeAtEnd(page: Page, cell: Locator, text: string): Promise<void>
   await page.keyboard.insertText(text);
 }
 
-test.beforeEach(async ({ page }) => {
+/** Opens the lesson; a test's new context starts with empty storage. */
+async function openLesson(page: Page): Promise<void> {
   await page.goto(lessonPath);
-  await page.evaluate(() => localStorage.clear());
-});
+}
 
 test('the cell is complete without JavaScript: trace, charts with captions, tables, findings', async ({
   browser,
@@ -71,6 +71,7 @@ test('no editor code is requested before the cell comes into view', async ({ bro
 });
 
 test('typing a new cycle line updates the caption count and the heap chart', async ({ page }) => {
+  await openLesson(page);
   const problems = watchPage(page);
   const cell = await firstCell(page);
   const before = await cycles(cell);
@@ -89,6 +90,7 @@ test('typing a new cycle line updates the caption count and the heap chart', asy
 });
 
 test('hovering a field shows its explanation', async ({ page }) => {
+  await openLesson(page);
   const cell = await firstCell(page);
   // Wait for the tokenizer: it splits the line into one span per field.
   const goal = cell.locator('.view-lines .view-line span span', { hasText: /^MB\sgoal/ }).first();
@@ -99,6 +101,7 @@ test('hovering a field shows its explanation', async ({ page }) => {
 });
 
 test('a broken line gets a marker and a problem with its message', async ({ page }) => {
+  await openLesson(page);
   const cell = await firstCell(page);
   await typeAtEnd(page, cell, 'gc 99 @1.5s oops');
   await expect(cell.locator('.cell-problems li').first()).toContainText(/Line \d+, column \d+/);
@@ -109,6 +112,7 @@ test('a broken line gets a marker and a problem with its message', async ({ page
 test('a trace of thousands of lines is read in a worker: counts, charts, hovers and markers follow', async ({
   page,
 }) => {
+  await openLesson(page);
   const problems = watchPage(page);
   const cell = await firstCell(page);
   // The cell's own gc lines, renumbered and repeated past the size that moves parsing off the
@@ -152,6 +156,7 @@ test('a trace of thousands of lines is read in a worker: counts, charts, hovers 
 test('an edit survives a reload, marked as edited; Reset restores and Undo brings it back', async ({
   page,
 }) => {
+  await openLesson(page);
   let cell = await firstCell(page);
   const original = await cell.locator('textarea.trace-text').inputValue();
   const before = await cycles(cell);
@@ -176,6 +181,7 @@ test('an edit survives a reload, marked as edited; Reset restores and Undo bring
 });
 
 test('the whole cell works by keyboard', async ({ page }) => {
+  await openLesson(page);
   const cell = await firstCell(page);
   const before = await cycles(cell);
   // Reach the editor with Tab alone, from the top of the lesson.
@@ -207,11 +213,13 @@ test('the whole cell works by keyboard', async ({ page }) => {
 });
 
 test('axe finds nothing with the editor loaded, in light and dark', async ({ page }) => {
+  await openLesson(page);
   await firstCell(page);
   expect(await violationsInBothThemes(page, { include: 'trace-cell' })).toEqual([]);
 });
 
 test('trace text is shown as text, never run as HTML', async ({ page }) => {
+  await openLesson(page);
   let dialog = false;
   page.on('dialog', async (d) => {
     dialog = true;
@@ -304,6 +312,7 @@ test('two tabs editing the same cell are asked which version to keep', async ({ 
 test('selecting lines highlights their cycles, and clicking a cycle moves the editor to it', async ({
   page,
 }) => {
+  await openLesson(page);
   const cell = await firstCell(page);
   const lines = cell.locator('.view-lines .view-line');
   // Select the first three lines, which are gc 1 to gc 3 in this trace.

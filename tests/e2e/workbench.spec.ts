@@ -2,8 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { watchPage } from './watch.ts';
+import { violationsInBothThemes, watchPage } from './watch.ts';
 import { writeBigTrace } from '../../scripts/make-big-trace.mjs';
 
 const path = '/lab/';
@@ -22,11 +21,6 @@ async function ready(page: Page): Promise<void> {
 }
 
 const statusA = (page: Page) => page.locator('[data-slot="a"] [data-status]');
-
-test.beforeEach(async ({ page }) => {
-  await page.goto(path);
-  await page.evaluate(() => localStorage.clear());
-});
 
 test('the header links to the workbench from every page', async ({ page }) => {
   for (const url of ['/', '/simulator/', path]) {
@@ -324,11 +318,7 @@ test('axe finds nothing in light and dark, and the page fits a 390 px screen', a
   await ready(page);
   await page.locator('[data-slot="b"] input[type="file"]').setInputFiles(fixture('steady'));
   await expect(page.locator('[data-compare-table] table')).toBeVisible({ timeout: 30_000 });
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    const results = await new AxeBuilder({ page }).include('[data-workbench]').analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
-  }
+  expect(await violationsInBothThemes(page, { include: '[data-workbench]' })).toEqual([]);
   await page.setViewportSize({ width: 390, height: 800 });
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,

@@ -4,7 +4,17 @@
  */
 import { companionFieldExplanations, companionLabels } from '../companions.ts';
 import { lineFields, lineKindAt, lineText } from '../fields.ts';
-import type { CompanionKind, EraId, ExplainOptions, FieldKind, ParsedTrace } from '../types.ts';
+import type {
+  CompanionKind,
+  CompanionLine,
+  Diagnostic,
+  EraId,
+  ExplainOptions,
+  FieldKind,
+  FieldSpan,
+  LineKind,
+  ParsedTrace,
+} from '../types.ts';
 import type { FieldExplanation } from './field-explanation.ts';
 import { modernFields } from './modern.ts';
 import { explanationForRelease } from './releases.ts';
@@ -87,6 +97,59 @@ function eraOfLine(parsed: ParsedTrace, line: number): EraId {
   return 'go1.5+';
 }
 
+/** What every column of one line shares: its fields, diagnostics, era and companion lines. */
+interface LineContext {
+  text: string;
+  cycles: readonly unknown[];
+  diagnosticList: readonly unknown[];
+  cycleCount: number;
+  diagnosticCount: number;
+  line: number;
+  fields: FieldSpan[];
+  lineDiagnostics: Diagnostic[];
+  era: EraId;
+  companions: CompanionLine[];
+}
+
+/**
+ * The line of each parse looked at last. A hover or a caret moves along one line, and finding a
+ * line's fields and era means reading through the whole trace's cycles, so that is done once per
+ * line. The text and lists are compared too, in case a caller appends to a parse in place.
+ */
+const lastLineOf = new WeakMap<ParsedTrace, LineContext>();
+
+function lineContext(parsed: ParsedTrace, line: number, kind: LineKind): LineContext {
+  const last = lastLineOf.get(parsed);
+  if (
+    last !== undefined &&
+    last.line === line &&
+    last.text === parsed.text &&
+    last.cycles === parsed.cycles &&
+    last.cycleCount === parsed.cycles.length &&
+    last.diagnosticList === parsed.diagnostics &&
+    last.diagnosticCount === parsed.diagnostics.length
+  )
+    return last;
+  const fields =
+    kind === 'cycle' || kind === 'companion' || kind === 'diagnostic'
+      ? lineFields(parsed, line).filter((f) => f.line === line)
+      : [];
+  const context: LineContext = {
+    text: parsed.text,
+    cycles: parsed.cycles,
+    diagnosticList: parsed.diagnostics,
+    cycleCount: parsed.cycles.length,
+    diagnosticCount: parsed.diagnostics.length,
+    line,
+    fields,
+    lineDiagnostics: parsed.diagnostics.filter((d) => d.line === line),
+    era: eraOfLine(parsed, line),
+    companions: parsed.companions.filter((c) => c.line === line),
+  };
+  lastLineOf.set(parsed, context);
+  return context;
+}
+
 /** The printed text with its unit, unless the text already carries it ("@9.951s", "44 MB goal"). */
 function withUnit(text: string, unit: string): string {
   const suffix =
@@ -118,16 +181,11 @@ export function explainAt(
 ): Explanation | null {
   const kind = lineKindAt(parsed, line);
   if (kind === null) return null;
-  const diagnostics = parsed.diagnostics.filter(
-    (d) => d.line === line && column >= d.column && column <= d.column + Math.max(d.length, 1),
+  const { fields, lineDiagnostics, era, companions } = lineContext(parsed, line, kind);
+  const diagnostics = lineDiagnostics.filter(
+    (d) => column >= d.column && column <= d.column + Math.max(d.length, 1),
   );
-  const fields =
-    kind === 'cycle' || kind === 'companion' || kind === 'diagnostic'
-      ? lineFields(parsed, line)
-      : [];
-  const field = fields.find(
-    (f) => f.line === line && column >= f.startColumn && column < f.endColumn,
-  );
+  const field = fields.find((f) => column >= f.startColumn && column < f.endColumn);
   if (field === undefined) {
     const d = diagnostics.find((x) => x.severity !== 'info') ?? diagnostics[0];
     if (d === undefined) return null;
@@ -145,10 +203,7 @@ export function explainAt(
     };
   }
   const companion =
-    kind === 'companion'
-      ? parsed.companions.find((c) => c.line === line && c.fields.includes(field))
-      : undefined;
-  const era = eraOfLine(parsed, line);
+    kind === 'companion' ? companions.find((c) => c.fields.includes(field)) : undefined;
   const general =
     companion !== undefined
       ? companionFieldExplanation(companion.kind, field.name, field.kind)
