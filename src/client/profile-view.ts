@@ -10,13 +10,31 @@ import type { ChartRange } from '../workbench/chart-range.ts';
 import { unpackCycles } from '../charts/packed-cycles.ts';
 import { loadBig, saveBig } from '../workbench/storage.ts';
 import type { Granularity } from '../profile/index.ts';
-import { sampleTypeWords } from '../profile-view/report.ts';
+import {
+  sampleTypeWords,
+  takenSentence,
+  type ProfileReport,
+  type TakenProfileInfo,
+} from '../profile-view/report.ts';
 import { ProfileWorker } from '../profile-view/worker-client.ts';
 import { renderReport } from '../profile-view/render.ts';
 import { renderTimeline, type TimelineCycle } from '../profile-view/timeline.ts';
 import { pageElement as el } from '../site/dom.ts';
 
 type Which = 'base' | 'later';
+
+/** A profile the program running in the panel's cell handed over (data-run-cell). */
+export interface RunProfile {
+  kind: 'heap' | 'goroutine';
+  /** Gzipped pprof protobuf. */
+  bytes: Uint8Array;
+  /** Seconds since the program started, on the run's clock. */
+  elapsedSeconds: number;
+  /** Which run of the cell it comes from: a new run starts a new comparison. */
+  run: number;
+  /** The run's trace so far, to place the profiles on its time axis. */
+  cycles: TimelineCycle[];
+}
 
 class ProfileViewElement extends HTMLElement {
   /** What each slot holds (the profiles themselves live in the worker). */
@@ -31,6 +49,10 @@ class ProfileViewElement extends HTMLElement {
   private cycles: TimelineCycle[] | null = null;
   private domain: [number, number] | null = null;
   private started = false;
+  /** The report last drawn. */
+  private shown: ProfileReport | null = null;
+  /** The run the profiles of a run panel come from, and how many it has handed over. */
+  private runProfiles = { run: -1, count: 0 };
 
   connectedCallback(): void {
     if (this.started) return;
@@ -229,6 +251,50 @@ class ProfileViewElement extends HTMLElement {
     });
   }
 
+  // ---------------------------------------------------------------- profiles of a running program
+
+  /**
+   * Takes a profile the running program handed over: the run's first is the base, each later
+   * one the later profile (the base stays), and a new run starts over. The status, a polite live
+   * region, then says what grew. Resolves once the panel shows it.
+   */
+  async addRunProfile(taken: RunProfile): Promise<void> {
+    if (taken.run !== this.runProfiles.run) {
+      this.runProfiles = { run: taken.run, count: 0 };
+      if (this.loaded.later) {
+        this.loaded.later = null;
+        await this.worker.clear('later');
+      }
+    }
+    const number = ++this.runProfiles.count;
+    const which: Which = number === 1 ? 'base' : 'later';
+    const ok = await this.accept(which, taken.bytes, {
+      name: `${taken.kind} profile ${number}`,
+      elapsed: taken.elapsedSeconds,
+    });
+    if (!ok && number === 1) this.runProfiles.count = 0;
+    else if (!ok) this.runProfiles.count--;
+    const last = taken.cycles.at(-1);
+    this.cycles = taken.cycles;
+    // The axis runs to the later of the last collection and the latest profile.
+    this.domain = [0, Math.max(1, Math.ceil(Math.max(last?.t ?? 0, taken.elapsedSeconds)))];
+    await this.render();
+    const status = this.find('[data-profile-status]');
+    if (ok && this.shown && status) {
+      const info: TakenProfileInfo = {
+        kind: taken.kind,
+        number,
+        elapsedSeconds: taken.elapsedSeconds,
+      };
+      status.textContent = takenSentence(info, this.shown);
+    }
+  }
+
+  /** Says why a profile of the running program did not arrive (an alert: it was asked for). */
+  runProfileProblem(message: string): void {
+    this.find('[data-profile-error]')?.replaceChildren(el('p', {}, message));
+  }
+
   // ---------------------------------------------------------------- drawing
 
   private choices(): { sampleType: string | null; granularity: Granularity } {
@@ -264,7 +330,8 @@ class ProfileViewElement extends HTMLElement {
     this.renderTimeline();
     if (!only) {
       host.replaceChildren();
-      if (status) status.textContent = 'No profile yet.';
+      this.shown = null;
+      if (status) status.textContent = this.dataset.emptyText ?? 'No profile yet.';
       this.syncSampleTypes([]);
       return;
     }
@@ -277,6 +344,7 @@ class ProfileViewElement extends HTMLElement {
       this.find('[data-profile-error]')?.append(el('p', {}, report));
       return;
     }
+    this.shown = report;
     this.syncSampleTypes(report.sampleTypes, report.sampleType);
     const id = this.dataset.id ?? 'profile';
     // The graph's viewBox follows the panel's width, so that its text stays legible on a phone.

@@ -15,7 +15,9 @@ import {
   runInvocation,
   type RunForm,
 } from '../run/run-command.ts';
+import type { ProgramProfileKind } from '../run/protocol.ts';
 import type { TraceCellElement } from './trace-cell.ts';
+import type { ProfileViewElement } from './profile-view.ts';
 
 interface BuildData {
   id: string;
@@ -45,6 +47,10 @@ class RunProgramElement extends HTMLElement {
   private progressTimer = 0;
   private program: ProgramDescription | null = null;
   private builds: BuildData[] = [];
+  /** Counts the runs, so that a profile panel knows a new run from the one it compares. */
+  private runNumber = 0;
+  /** Profiles are asked for one after another: each press is answered in its turn. */
+  private profileQueue: Promise<void> = Promise.resolve();
 
   connectedCallback(): void {
     if (this.program) return;
@@ -62,6 +68,10 @@ class RunProgramElement extends HTMLElement {
       this.followStdout = stdout.scrollTop + stdout.clientHeight >= stdout.scrollHeight - 4;
     });
     this.find('[data-stdout-box]').addEventListener('toggle', () => this.showStdout());
+    for (const button of this.querySelectorAll<HTMLButtonElement>('[data-take-profile]')) {
+      const kind = button.dataset.takeProfile as ProgramProfileKind;
+      button.addEventListener('click', () => this.takeProfile(kind));
+    }
   }
 
   private find<T extends HTMLElement = HTMLElement>(selector: string): T {
@@ -154,6 +164,8 @@ class RunProgramElement extends HTMLElement {
       (duration ? Number(duration[1]) + timeCapMarginSeconds : timeCapSeconds) * 1000;
 
     this.setRunning(true);
+    this.runNumber++;
+    this.setProfileButtons('starting');
     this.status(`Starting ${program} on ${build.goVersion}…`);
     this.stderrLines = 0;
     this.stdoutLines = [];
@@ -178,6 +190,7 @@ class RunProgramElement extends HTMLElement {
         started: ({ at }) => {
           // The worker's clock: a page busy when the message arrived does not shorten the run.
           this.startedAt = at;
+          this.setProfileButtons('running');
           this.status(`Running ${program} on ${build.goVersion}. Stop ends it at once.`);
           this.progressTimer = window.setInterval(() => this.showProgress(), 1000);
         },
@@ -204,6 +217,7 @@ class RunProgramElement extends HTMLElement {
     this.cell.endRun();
     this.showStdout();
     this.setRunning(false);
+    this.setProfileButtons(end.kind === 'failed' ? 'idle' : 'ended');
     this.find('[data-progress]').textContent = '';
     this.status(endMessage(end, program, elapsed, this.stderrLines, navigator.onLine));
     if (end.kind !== 'failed') {
@@ -217,7 +231,10 @@ class RunProgramElement extends HTMLElement {
   private setRunning(running: boolean): void {
     const run = this.find<HTMLButtonElement>('[data-action="run"]');
     const stop = this.find<HTMLButtonElement>('[data-action="stop"]');
-    const stopHadFocus = document.activeElement === stop;
+    // A profile button turns off with the run too: focus then goes to Run as well.
+    const focusTurnsOff =
+      document.activeElement === stop ||
+      (document.activeElement as HTMLElement | null)?.dataset.takeProfile !== undefined;
     run.disabled = running;
     stop.disabled = !running;
     this.toggleAttribute('data-running', running);
@@ -228,7 +245,72 @@ class RunProgramElement extends HTMLElement {
     }
     // The pressed button turns off: focus goes to the one that takes over.
     if (running) stop.focus();
-    else if (stopHadFocus || document.activeElement === document.body) run.focus();
+    else if (focusTurnsOff || document.activeElement === document.body) run.focus();
+  }
+
+  // ---------------------------------------------------------------- profiles of the running program
+
+  /** Enables the profile buttons while the program runs; the words under them say why not. */
+  private setProfileButtons(state: 'idle' | 'starting' | 'running' | 'ended'): void {
+    const help = this.querySelector('[data-profile-help]');
+    if (!help) return;
+    for (const button of this.querySelectorAll<HTMLButtonElement>('[data-take-profile]'))
+      button.disabled = state !== 'running';
+    help.textContent = {
+      idle: 'Press Run first: a profile can only be taken from a running program.',
+      starting: 'The program is starting: a profile can be taken once it runs.',
+      running:
+        'Each press asks the running program for a profile and puts it into the panel below: the first is the base, the next one is compared with it.',
+      ended:
+        'The program has ended: a profile can only be taken while it runs. Press Run to start it again.',
+    }[state];
+  }
+
+  /** The panel on the page that takes this cell's profiles of `kind`. */
+  private profilePanel(kind: ProgramProfileKind): ProfileViewElement | null {
+    const cellId = this.dataset.cellId ?? '';
+    return document.querySelector<ProfileViewElement>(
+      `profile-view[data-run-cell="${CSS.escape(cellId)}"][data-expect="${kind}"]`,
+    );
+  }
+
+  /** Asks the running program for a profile and hands it to the panel, after the presses before. */
+  private takeProfile(kind: ProgramProfileKind): void {
+    const run = this.run;
+    if (!run) return;
+    const runNumber = this.runNumber;
+    const startedAt = this.startedAt;
+    this.profileQueue = this.profileQueue.then(async () => {
+      const panel = this.profilePanel(kind);
+      if (!panel) {
+        this.find('[data-problems]').replaceChildren(
+          `No profile panel on this page takes the ${kind} profiles of this run.`,
+        );
+        return;
+      }
+      // The panel's script may still be on its way.
+      await customElements.whenDefined('profile-view');
+      const taken = await run.takeProfile(kind);
+      if (!taken.ok) {
+        panel.runProfileProblem(`The ${kind} profile could not be taken. ${taken.message}`);
+        return;
+      }
+      try {
+        await panel.addRunProfile({
+          kind,
+          bytes: taken.bytes,
+          elapsedSeconds: Math.max(0, (taken.at - startedAt) / 1000),
+          run: runNumber,
+          cycles: this.cell.view.chartCycles
+            .filter((c) => c.timeKnown !== false)
+            .map((c) => ({ t: c.t, heapLive: c.heapLive, gc: c.gc, forced: c.forced })),
+        });
+      } catch (error) {
+        panel.runProfileProblem(
+          `The ${kind} profile could not be shown: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    });
   }
 
   private status(text: string): void {

@@ -6,6 +6,8 @@
 import {
   diffProblem,
   diffProfiles,
+  goFixed,
+  scale,
   scaledLabel,
   goroutineGroups,
   goroutineGrowth,
@@ -165,6 +167,56 @@ function headline(
   return row
     ? `${table.sampleType}: ${value(table.total)} in all; the most at ${place(row)}, ${value(row.flat)}.`
     : `${table.sampleType}: ${value(table.total)} in all.`;
+}
+
+/** A profile taken from a running program: its kind, its number in the run, and when. */
+export interface TakenProfileInfo {
+  kind: 'heap' | 'goroutine';
+  /** 1 for the run's first profile (the base), then 2, 3, … */
+  number: number;
+  /** Seconds since the program started. */
+  elapsedSeconds: number;
+}
+
+/** An amount in words: "12 MB", "640 kB", "3.5 MB"; counts stay plain. */
+function amount(value: number, unit: string): string {
+  const [v, u] = scale(value, unit, 'auto');
+  const text = goFixed(v, Math.abs(v) >= 10 ? 0 : 1).replace(/\.0$/, '');
+  return u ? `${text} ${u}` : text;
+}
+
+/**
+ * What is announced when a profile of the learner's run arrives: "Heap profile 2 taken at 6.1 s:
+ * main.rememberSession grew by 12 MB". `report` is the panel's report with it in place (the
+ * base and this one compared, from the second on).
+ */
+export function takenSentence(taken: TakenProfileInfo, report: ProfileReport): string {
+  const kind = taken.kind === 'heap' ? 'Heap' : 'Goroutine';
+  const head = `${kind} profile ${taken.number} taken at ${taken.elapsedSeconds.toFixed(1)} s`;
+  if (!report.diff) {
+    const what =
+      report.goroutines !== null
+        ? `${report.goroutines.total} goroutines`
+        : `${amount(report.table.total, report.table.sampleUnit)} ${report.sampleType}`;
+    return `${head}: ${what}, the base. Take another a few seconds later to see what grew.`;
+  }
+  const since = taken.number > 2 ? ` since ${taken.kind} profile 1,` : '';
+  if (report.goroutines) {
+    const top = report.goroutines.groups[0];
+    const all = `${report.goroutines.before ?? 0} → ${report.goroutines.total} in all`;
+    if (!top || top.change <= 0) return `${head}:${since} no stack gained goroutines (${all}).`;
+    return `${head}:${since} ${top.change} more goroutines in ${top.where.name} (${shortFile(top.where.file)}:${top.where.line}); ${all}.`;
+  }
+  const row = topRow(report.table);
+  const where = row
+    ? report.granularity === 'lines'
+      ? `${row.function} (${shortFile(row.file)}:${row.line})`
+      : row.function
+    : '';
+  const which = report.sampleType === 'inuse_space' ? '' : ` in ${report.sampleType}`;
+  return row
+    ? `${head}:${since} ${where} grew by ${amount(row.flat, report.table.sampleUnit)}${which}.`
+    : `${head}:${since} nothing grew${which}.`;
 }
 
 function note(diff: boolean, sampleType: string): string {

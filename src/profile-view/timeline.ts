@@ -127,7 +127,10 @@ function strip(
     rule.setAttribute('y2', String(bottom));
     rule.setAttribute('class', 'pv-strip-mark');
     const label = doc.createElementNS(svgNs, 'text');
-    label.setAttribute('x', (mx + 3).toFixed(1));
+    // A mark near the right end is labelled on its left, so that the label stays in the strip.
+    const leftOfMark = mx > width * 0.8;
+    label.setAttribute('x', (leftOfMark ? mx - 3 : mx + 3).toFixed(1));
+    if (leftOfMark) label.setAttribute('text-anchor', 'end');
     label.setAttribute('y', String(top - 4));
     label.setAttribute('class', 'pv-strip-label');
     label.textContent = `${mark.label} ${mark.t.toFixed(2)} s`;

@@ -22,6 +22,8 @@ export interface ProgramBuilds {
   /** Oldest release first. */
   builds: ProgramBuild[];
   programs: ProgramDescription[];
+  /** The names of the functions a running program sets on globalThis (goWriteHeapProfile, …). */
+  exports: string[];
 }
 
 const minor = (id: string) => Number(/^go1\.(\d+)$/.exec(id)?.[1]);
@@ -52,7 +54,8 @@ export function readProgramBuilds(json: unknown): ProgramBuilds {
     };
   });
   builds.sort((a, b) => minor(a.id) - minor(b.id));
-  return { builds, programs: data.programs };
+  const exports = Array.isArray(data.exports) ? data.exports.map((e) => String(e.name)) : [];
+  return { builds, programs: data.programs, exports };
 }
 
 /** The program of that name, or an error that lists the ones there are. */

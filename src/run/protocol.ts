@@ -15,6 +15,23 @@ export interface ProgramStart {
   flushMs: number;
 }
 
+/** The profiles a running program hands over (content/programs/inpage/exports.go). */
+export type ProgramProfileKind = 'heap' | 'goroutine';
+
+/**
+ * What the page asks of the running program: a profile, written by the program's exported
+ * function (goWriteHeapProfile, goWriteGoroutineProfile) in the worker. `request` pairs the
+ * answer with the question.
+ */
+export interface ProfileRequest {
+  type: 'profile';
+  request: number;
+  kind: ProgramProfileKind;
+}
+
+/** Everything the page sends the worker. */
+export type ToProgramWorker = ProgramStart | ProfileRequest;
+
 export type ProgramMessage =
   /**
    * The program was downloaded and compiled, and its main starts now: `at` is that moment in ms
@@ -28,4 +45,11 @@ export type ProgramMessage =
   /** The program's memory passed the cap; the worker stops it. */
   | { type: 'memory-cap'; memoryBytes: number }
   /** It could not start or it crashed outside Go (a download failed, the wasm did not compile). */
-  | { type: 'failed'; message: string };
+  | { type: 'failed'; message: string }
+  /**
+   * The profile asked for: gzipped pprof protobuf, written when the worker's clock read `at`
+   * (ms since the epoch, the clock of `started`).
+   */
+  | { type: 'profile'; request: number; kind: ProgramProfileKind; bytes: Uint8Array; at: number }
+  /** The profile could not be written; `message` says why. */
+  | { type: 'profile-failed'; request: number; message: string };

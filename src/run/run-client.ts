@@ -3,7 +3,12 @@
  * on as whole lines, and ends the run when the program exits, the learner stops it, or it passes
  * the memory or time cap. Stopping terminates the worker at once.
  */
-import type { ProgramMessage, ProgramStart } from './protocol.ts';
+import type {
+  ProfileRequest,
+  ProgramMessage,
+  ProgramProfileKind,
+  ProgramStart,
+} from './protocol.ts';
 import { LineAssembler } from './line-assembler.ts';
 
 export interface RunRequest {
@@ -36,10 +41,28 @@ export interface RunListener {
   ended(end: RunEnd): void;
 }
 
+/** A profile the running program wrote, or why there is none. */
+export type TakenProfile =
+  | {
+      ok: true;
+      kind: ProgramProfileKind;
+      /** Gzipped pprof protobuf, as runtime/pprof writes it. */
+      bytes: Uint8Array;
+      /** When it was written: ms since the epoch, the clock of `started`. */
+      at: number;
+    }
+  | { ok: false; message: string };
+
 export interface ProgramRun {
   /** Ends the run now; `ended` is called with `stopped` unless it had already ended. */
   stop(): void;
+  /** Asks the running program for a profile; never rejects (a run that ended says so). */
+  takeProfile(kind: ProgramProfileKind): Promise<TakenProfile>;
 }
+
+/** Why a profile cannot be had from a run that is over. */
+export const endedProfileMessage =
+  'The program has ended: a profile can only be taken while it runs. Run it again to take one.';
 
 /** Output arrives from the worker at most this often while the program prints. */
 const flushMs = 16;
@@ -49,12 +72,17 @@ export function startRun(request: RunRequest, listener: RunListener): ProgramRun
   const stderr = new LineAssembler();
   const stdout = new LineAssembler();
   let done = false;
+  /** Profile requests not answered yet, by number. */
+  const profiles = new Map<number, (profile: TakenProfile) => void>();
+  let nextRequest = 1;
 
   const finish = (end: RunEnd) => {
     if (done) return;
     done = true;
     clearTimeout(timeCap);
     worker.terminate();
+    for (const answer of profiles.values()) answer({ ok: false, message: endedProfileMessage });
+    profiles.clear();
     // A last line without a line end still belongs to the run.
     const lastErrors = stderr.end();
     const lastOutput = stdout.end();
@@ -95,6 +123,19 @@ export function startRun(request: RunRequest, listener: RunListener): ProgramRun
       case 'failed':
         finish({ kind: 'failed', message: message.message });
         break;
+      case 'profile':
+        profiles.get(message.request)?.({
+          ok: true,
+          kind: message.kind,
+          bytes: message.bytes,
+          at: message.at,
+        });
+        profiles.delete(message.request);
+        break;
+      case 'profile-failed':
+        profiles.get(message.request)?.({ ok: false, message: message.message });
+        profiles.delete(message.request);
+        break;
     }
   });
   worker.addEventListener('error', (event) => {
@@ -116,5 +157,17 @@ export function startRun(request: RunRequest, listener: RunListener): ProgramRun
   };
   worker.postMessage(start);
 
-  return { stop: () => finish({ kind: 'stopped' }) };
+  return {
+    stop: () => finish({ kind: 'stopped' }),
+    takeProfile: (kind) =>
+      new Promise((resolve) => {
+        if (done) {
+          resolve({ ok: false, message: endedProfileMessage });
+          return;
+        }
+        const request: ProfileRequest = { type: 'profile', request: nextRequest++, kind };
+        profiles.set(request.request, resolve);
+        worker.postMessage(request);
+      }),
+  };
 }

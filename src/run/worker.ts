@@ -9,7 +9,13 @@
  * Policy allows (script-src 'self'); nothing is evaluated from a string. So this file imports
  * types only: a classic worker cannot load modules.
  */
-import type { ProgramMessage, ProgramStart } from './protocol.ts';
+import type {
+  ProfileRequest,
+  ProgramMessage,
+  ProgramProfileKind,
+  ProgramStart,
+  ToProgramWorker,
+} from './protocol.ts';
 
 /** The parts of wasm_exec.js's Go class used here (its API is the same in every release). */
 interface GoRuntime {
@@ -30,6 +36,8 @@ const scope = self as unknown as DedicatedWorkerGlobalScope & {
 };
 
 let ended = false;
+/** The program's main has started (and, until `ended`, may be asked for profiles). */
+let started = false;
 
 function send(message: ProgramMessage): void {
   scope.postMessage(message);
@@ -164,6 +172,7 @@ async function start(request: ProgramStart): Promise<void> {
     compileMs: loaded.compileMs,
   });
   lastFlush = performance.now();
+  started = true;
   try {
     await go.run(loaded.instance);
   } catch (error) {
@@ -172,6 +181,52 @@ async function start(request: ProgramStart): Promise<void> {
   }
 }
 
-scope.onmessage = (event: MessageEvent<ProgramStart>) => {
+/** The function each profile is written by, set on globalThis by the running program. */
+const profileWriters: Record<ProgramProfileKind, string> = {
+  heap: 'goWriteHeapProfile',
+  goroutine: 'goWriteGoroutineProfile',
+};
+
+/**
+ * Asks the running program for a profile and sends its bytes to the page. The program runs on
+ * this thread, so a message is handled only while it waits: calling its exported function then
+ * runs Go until the profile is written, and the program carries on after.
+ */
+function sendProfile({ request, kind }: ProfileRequest): void {
+  // After the end nothing is sent: the page has heard the end already.
+  if (ended) return;
+  const fail = (message: string) => send({ type: 'profile-failed', request, message });
+  if (!started) {
+    fail('The program has not started yet.');
+    return;
+  }
+  const name = profileWriters[kind];
+  const write = (scope as unknown as Record<string, unknown>)[name];
+  if (typeof write !== 'function') {
+    fail(`The program offers no ${name}(): it has finished, or it was built without it.`);
+    return;
+  }
+  const at = performance.timeOrigin + performance.now();
+  let bytes: unknown;
+  try {
+    bytes = (write as () => unknown)();
+  } catch (error) {
+    // The memory cap may end the run while the profile is written.
+    if (ended) return;
+    fail(`${name}() failed: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
+  if (ended) return;
+  if (bytes instanceof Error) fail(`The program could not write the profile: ${bytes.message}`);
+  else if (!(bytes instanceof Uint8Array)) fail(`${name}() returned no bytes.`);
+  else {
+    const message: ProgramMessage = { type: 'profile', request, kind, bytes, at };
+    // The array is the program's copy, made for this call: its memory moves to the page.
+    scope.postMessage(message, [bytes.buffer]);
+  }
+}
+
+scope.onmessage = (event: MessageEvent<ToProgramWorker>) => {
   if (event.data.type === 'start') void start(event.data);
+  else if (event.data.type === 'profile') sendProfile(event.data);
 };

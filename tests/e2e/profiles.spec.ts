@@ -47,6 +47,64 @@ test('the lesson compares two real profiles and names the function and line that
   expect(problems).toEqual([]);
 });
 
+test('while the leaking program runs, two heap profiles taken with the button name the function that keeps the memory', async ({
+  page,
+}) => {
+  // A real run in the page: seconds of CPU on a loaded machine.
+  test.setTimeout(150_000);
+  const problems = watchPage(page);
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await page.goto(lesson);
+  const cell = page.locator('trace-cell[data-cell-id="run-profiled"]');
+  const panel = page.locator('profile-view[data-id="run-growth"]');
+  const take = cell.getByRole('button', { name: 'Take heap profile' });
+  const status = panel.locator('[data-profile-status]');
+  await cell.scrollIntoViewIfNeeded();
+  // With no program running the button is off, and says why.
+  await expect(take).toBeDisabled();
+  await expect(take).toHaveAccessibleDescription(/Press Run first/);
+  await expect(status).toHaveText(/^No profile yet\./);
+  await expect(status).toHaveAttribute('role', 'status');
+
+  await cell.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(take).toBeEnabled({ timeout: 60_000 });
+  // A few collections first, so that the base holds some sessions already.
+  await expect
+    .poll(async () => Number(await cell.locator('.cell-status').getAttribute('data-cycles')), {
+      timeout: 60_000,
+    })
+    .toBeGreaterThanOrEqual(3);
+  await take.click();
+  await expect(status).toHaveText(/^Heap profile 1 taken at [\d.]+ s: .*the base\./);
+  await page.waitForTimeout(2500);
+  // Two quick presses: each is answered in its turn, compared with the same base.
+  await take.click();
+  await take.click();
+  await expect(status).toHaveText(
+    /^Heap profile 3 taken at [\d.]+ s: since heap profile 1, main\.rememberSession grew by [\d.]+ [kM]B\.$/,
+  );
+  await expect(panel.locator('[data-top-table] tbody tr').first().locator('th')).toHaveText(
+    'main.rememberSession',
+  );
+  await expect(panel.locator('[data-headline]')).toContainText(
+    /^Between the two profiles \(taken at [\d.]+ s and [\d.]+ s\), inuse_space grew by .* The line that gained most: main\.rememberSession \(inpage\/leaking_map\.go:\d+\)/,
+  );
+  // Both moments are placed on the run's own time axis.
+  await expect(panel.locator('[data-moments]')).toContainText(
+    /The base profile \(heap profile 1\) was taken at [\d.]+ s; the collection before it is gc \d+/,
+  );
+  await expect(panel.locator('svg.pv-strip .pv-strip-mark')).toHaveCount(2);
+
+  await cell.getByRole('button', { name: 'Stop' }).click();
+  await expect(take).toBeDisabled();
+  await expect(take).toHaveAccessibleDescription(/has ended/);
+  expect(violations).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
 test('the flame graph is reachable and usable with the keyboard', async ({ page }) => {
   await page.goto(lesson);
   const panel = page.locator('profile-view[data-id="leak-growth"]');

@@ -1,8 +1,16 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { buildReport, type LoadedProfile } from '../../../src/profile-view/report.ts';
+import {
+  buildReport,
+  takenSentence,
+  type LoadedProfile,
+} from '../../../src/profile-view/report.ts';
 import { renderReport } from '../../../src/profile-view/render.ts';
-import { cycleBefore, timelineSentences } from '../../../src/profile-view/timeline.ts';
+import {
+  cycleBefore,
+  renderTimeline,
+  timelineSentences,
+} from '../../../src/profile-view/timeline.ts';
 import { loadProfile, releases } from './captures.ts';
 
 const [release] = releases();
@@ -56,6 +64,49 @@ describe('buildReport()', () => {
   });
 });
 
+describe('takenSentence()', () => {
+  const report = async (base: string | null, later: string, sampleType?: string) => {
+    const built = buildReport(
+      base ? await loaded(base, 3) : null,
+      await loaded(later, 8),
+      sampleType ? { sampleType } : {},
+    );
+    if (typeof built === 'string') throw new Error(built);
+    return built;
+  };
+
+  it('calls the first profile of a run the base and asks for another', async () => {
+    expect(
+      takenSentence(
+        { kind: 'heap', number: 1, elapsedSeconds: 1.234 },
+        await report(null, 'leaking-map-1.pb.gz'),
+      ),
+    ).toMatch(/^Heap profile 1 taken at 1\.2 s: [\d.]+ [kM]B inuse_space, the base\. Take another/);
+  });
+
+  it('names the function that grew most, and by how much, from the second on', async () => {
+    const grown = await report('leaking-map-1.pb.gz', 'leaking-map-2.pb.gz');
+    expect(takenSentence({ kind: 'heap', number: 2, elapsedSeconds: 6.06 }, grown)).toMatch(
+      /^Heap profile 2 taken at 6\.1 s: main\.remember grew by \d+ MB\.$/,
+    );
+    expect(takenSentence({ kind: 'heap', number: 3, elapsedSeconds: 9 }, grown)).toMatch(
+      /^Heap profile 3 taken at 9\.0 s: since heap profile 1, main\.remember grew by \d+ MB\.$/,
+    );
+    // Another sample type is named, so that the sentence is not read as in-use growth.
+    const allocated = await report('leaking-map-1.pb.gz', 'leaking-map-2.pb.gz', 'alloc_space');
+    expect(takenSentence({ kind: 'heap', number: 2, elapsedSeconds: 6 }, allocated)).toMatch(
+      /: main\.handle grew by [\d.]+ [MG]B in alloc_space\.$/,
+    );
+  });
+
+  it('counts the goroutines that piled up on one stack', async () => {
+    const grown = await report('forgotten-goroutines-1.pb.gz', 'forgotten-goroutines-2.pb.gz');
+    expect(takenSentence({ kind: 'goroutine', number: 2, elapsedSeconds: 4 }, grown)).toMatch(
+      /^Goroutine profile 2 taken at 4\.0 s: \d+ more goroutines in main\.worker \(heap-profiles\/workers\.go:\d+\); \d+ → \d+ in all\.$/,
+    );
+  });
+});
+
 describe('renderReport()', () => {
   it('draws the headline, the flame graph and the top table with pprof columns', async () => {
     const report = buildReport(null, await loaded('leaking-map-2.pb.gz', 8));
@@ -98,6 +149,25 @@ describe('the time marks', () => {
     });
     expect(sentence).toBe(
       'The base profile (a.pb.gz) was taken at 3.03 s; the collection before it is gc 80 at 3.010 s (forced), live heap 7 MB.',
+    );
+  });
+  it('label a mark near the end of the axis on its left, inside the strip', () => {
+    const strip = renderTimeline(document, {
+      cycles,
+      domain: [0, 4],
+      marks: [
+        { label: 'base', name: 'a', t: 1 },
+        { label: 'later', name: 'b', t: 3.9 },
+      ],
+    });
+    const labels = [...strip.querySelectorAll('text')].filter((t) =>
+      /^(base|later) /.test(t.textContent ?? ''),
+    );
+    const rules = [...strip.querySelectorAll('line.pv-strip-mark')];
+    expect(labels.map((l) => l.getAttribute('text-anchor'))).toEqual([null, 'end']);
+    expect(Number(labels[1]!.getAttribute('x'))).toBeLessThan(Number(rules[1]!.getAttribute('x1')));
+    expect(Number(labels[0]!.getAttribute('x'))).toBeGreaterThan(
+      Number(rules[0]!.getAttribute('x1')),
     );
   });
 });

@@ -17,6 +17,12 @@ describe('readProgramBuilds()', () => {
     }
   });
 
+  it('names the functions a running program exports, which the profile buttons call', () => {
+    expect(manifest.exports).toEqual(
+      expect.arrayContaining(['goWriteHeapProfile', 'goWriteGoroutineProfile']),
+    );
+  });
+
   it('refuses a file that is not a manifest', () => {
     expect(() => readProgramBuilds({ builds: 'no' })).toThrow(/build-wasm\.sh/);
   });

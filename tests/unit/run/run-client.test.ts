@@ -1,12 +1,18 @@
 // The page's side of a run, with a stand-in for the browser's Worker: what it is sent, and what
 // the page hears for each thing the worker says or fails to say.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ProgramMessage, ProgramStart } from '../../../src/run/protocol.ts';
-import { startRun, type RunEnd, type RunRequest } from '../../../src/run/run-client.ts';
+import type { ProgramMessage, ToProgramWorker } from '../../../src/run/protocol.ts';
+import {
+  endedProfileMessage,
+  startRun,
+  type RunEnd,
+  type RunRequest,
+  type TakenProfile,
+} from '../../../src/run/run-client.ts';
 
 class FakeWorker extends EventTarget {
   static last: FakeWorker;
-  posted: ProgramStart[] = [];
+  posted: ToProgramWorker[] = [];
   terminated = false;
   readonly url: URL;
   constructor(url: URL) {
@@ -14,7 +20,7 @@ class FakeWorker extends EventTarget {
     this.url = url;
     FakeWorker.last = this;
   }
-  postMessage(message: ProgramStart): void {
+  postMessage(message: ToProgramWorker): void {
     this.posted.push(message);
   }
   terminate(): void {
@@ -107,5 +113,34 @@ describe('startRun()', () => {
     // No time cap fires for a run that has ended.
     vi.advanceTimersByTime(request.timeCapMs);
     expect(heard.ends).toHaveLength(1);
+  });
+
+  it('asks the worker for a profile and hands on its bytes, each answer to its own question', async () => {
+    const { run, worker } = listen();
+    const heap = run.takeProfile('heap');
+    const goroutines = run.takeProfile('goroutine');
+    expect(worker.posted.slice(1)).toEqual([
+      { type: 'profile', request: 1, kind: 'heap' },
+      { type: 'profile', request: 2, kind: 'goroutine' },
+    ]);
+    const bytes = Uint8Array.of(0x1f, 0x8b, 8);
+    // Answers may come in any order; an unknown request number is ignored.
+    worker.say({ type: 'profile-failed', request: 2, message: 'no goroutines today' });
+    worker.say({ type: 'profile', request: 9, kind: 'heap', bytes, at: 1 });
+    worker.say({ type: 'profile', request: 1, kind: 'heap', bytes, at: 1234.5 });
+    expect(await heap).toEqual({ ok: true, kind: 'heap', bytes, at: 1234.5 });
+    expect(await goroutines).toEqual({ ok: false, message: 'no goroutines today' });
+  });
+
+  it('answers a profile request the run ends before, and one made after it, with why there is none', async () => {
+    const { run, worker, heard } = listen();
+    const waiting = run.takeProfile('heap');
+    worker.say({ type: 'exit', code: 0 });
+    const ended: TakenProfile = { ok: false, message: endedProfileMessage };
+    expect(await waiting).toEqual(ended);
+    expect(await run.takeProfile('heap')).toEqual(ended);
+    // Nothing is asked of a worker that is gone.
+    expect(worker.posted).toHaveLength(2);
+    expect(heard.ends).toEqual([{ kind: 'exit', code: 0 }]);
   });
 });

@@ -6,7 +6,9 @@ import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { parseTrace } from '../../../src/gctrace/index.ts';
 import { readProgramBuilds, type ProgramBuild } from '../../../src/run/program-builds.ts';
-import type { ProgramMessage, ProgramStart } from '../../../src/run/protocol.ts';
+import type { ProfileRequest, ProgramMessage, ProgramStart } from '../../../src/run/protocol.ts';
+import { diffProfiles, readProfile, topTable } from '../../../src/profile/index.ts';
+import { buildReport } from '../../../src/profile-view/report.ts';
 import { LineAssembler } from '../../../src/run/line-assembler.ts';
 import { commandName } from '../../../src/run/program-args.ts';
 
@@ -110,5 +112,149 @@ describe(`the program worker, on ${newest.goVersion}`, () => {
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ type: 'failed' });
     expect(messages[0]!.type === 'failed' && messages[0]!.message).toMatch(/missing\.wasm/);
+  });
+});
+
+/** A program started in the worker, with the messages it sent so far and a way to ask it things. */
+function startInteractive(argv: string[]) {
+  const worker = new Worker(new URL('./worker-host.mjs', import.meta.url));
+  const messages: ProgramMessage[] = [];
+  const stderr = new LineAssembler();
+  let gcLines = 0;
+  const waiting: { done: () => boolean; resolve: () => void }[] = [];
+  const check = () => {
+    for (const w of [...waiting])
+      if (w.done()) {
+        waiting.splice(waiting.indexOf(w), 1);
+        w.resolve();
+      }
+  };
+  const closed = new Promise<void>((resolve, reject) => {
+    worker.on('error', reject);
+    worker.on('message', (message: ProgramMessage | { type: string; message?: string }) => {
+      if (message.type === 'host-error') reject(new Error(message.message));
+      else if (message.type === 'host-ready')
+        worker.postMessage({
+          type: 'start',
+          wasmUrl: new URL(newest.wasmPath.slice(1), publicUrl).href,
+          wasmExecUrl: new URL(newest.wasmExecPath.slice(1), publicUrl).href,
+          argv,
+          env: { GODEBUG: 'gctrace=1' },
+          memoryCapBytes: 512 * 2 ** 20,
+          flushMs: 16,
+        } satisfies ProgramStart);
+      else if (message.type === 'host-closed') resolve();
+      else {
+        const m = message as ProgramMessage;
+        messages.push(m);
+        if (m.type === 'output')
+          gcLines += stderr.push(m.stderr).filter((l) => l.startsWith('gc ')).length;
+      }
+      check();
+    });
+  });
+  const until = (done: () => boolean) =>
+    new Promise<void>((resolve) => {
+      waiting.push({ done, resolve });
+      check();
+    });
+  let next = 1;
+  return {
+    messages,
+    closed,
+    /** Resolves once the program has printed `count` more gc lines. */
+    gcLines: (count: number) => {
+      const target = gcLines + count;
+      return until(() => gcLines >= target);
+    },
+    /** Sends a profile request and resolves with the worker's answer to it. */
+    profile: async (kind: ProfileRequest['kind']) => {
+      const request = next++;
+      worker.postMessage({ type: 'profile', request, kind } satisfies ProfileRequest);
+      await until(() =>
+        messages.some(
+          (m) => (m.type === 'profile' || m.type === 'profile-failed') && m.request === request,
+        ),
+      );
+      return messages.find(
+        (m) => (m.type === 'profile' || m.type === 'profile-failed') && m.request === request,
+      )!;
+    },
+    /** Sends a profile request without waiting for an answer. */
+    ask: (kind: ProfileRequest['kind']) =>
+      worker.postMessage({ type: 'profile', request: next++, kind } satisfies ProfileRequest),
+    terminate: () => worker.terminate(),
+  };
+}
+
+describe(`profiles of the running program, on ${newest.goVersion}`, () => {
+  it('answers a profile request with the bytes of the program’s profile; two heap profiles of the leak name the function that keeps the memory', async () => {
+    // A leak of about 8 MB a second, which shows between two profiles a dozen cycles apart.
+    const program = startInteractive([commandName, 'leaking-map', '-d=30s', '-size=4096']);
+    try {
+      const early = await program.profile('heap');
+      // Asked before the program was even sent (it goes on host-ready), the answer says so; the
+      // worker stays usable.
+      expect(early).toMatchObject({
+        type: 'profile-failed',
+        message: expect.stringMatching(/not started/),
+      });
+      await program.gcLines(5);
+      const base = await program.profile('heap');
+      await program.gcLines(12);
+      const later = await program.profile('heap');
+      const goroutines = await program.profile('goroutine');
+      for (const answer of [base, later, goroutines]) expect(answer.type).toBe('profile');
+      if (base.type !== 'profile' || later.type !== 'profile' || goroutines.type !== 'profile')
+        return;
+      expect(base.kind).toBe('heap');
+      expect(goroutines.kind).toBe('goroutine');
+      // Each is stamped on the clock of `started`, in the order they were taken.
+      const started = program.messages.find((m) => m.type === 'started')!;
+      expect(started.type === 'started' && base.at).toBeGreaterThanOrEqual(
+        started.type === 'started' ? started.at : Infinity,
+      );
+      expect(later.at).toBeGreaterThan(base.at);
+
+      const read = async (bytes: Uint8Array, kind: 'heap' | 'goroutine') => {
+        const result = await readProfile(bytes, kind);
+        if (!result.ok) throw new Error(result.problem.message);
+        return result.profile;
+      };
+      const [baseProfile, laterProfile] = [
+        await read(base.bytes, 'heap'),
+        await read(later.bytes, 'heap'),
+      ];
+      const grew = diffProfiles(baseProfile, laterProfile);
+      const byFunction = topTable(grew, { sampleType: 'inuse_space', granularity: 'functions' });
+      expect(byFunction.rows[0]!.function).toBe('main.rememberSession');
+      expect(byFunction.rows[0]!.flat).toBeGreaterThan(0);
+      const byLine = topTable(grew, { sampleType: 'inuse_space', granularity: 'lines' });
+      expect(byLine.rows[0]!.file).toMatch(/leaking_map\.go$/);
+      // The panel's sentence says the same, with the file and line.
+      const report = buildReport(
+        { profile: baseProfile, name: 'heap profile 1', elapsedSeconds: 1 },
+        { profile: laterProfile, name: 'heap profile 2', elapsedSeconds: 3 },
+      );
+      expect(typeof report === 'string' ? report : report.headline).toMatch(
+        /The line that gained most: main\.rememberSession \(inpage\/leaking_map\.go:\d+\)/,
+      );
+      const stacks = await read(goroutines.bytes, 'goroutine');
+      expect(stacks.kind).toBe('goroutine');
+    } finally {
+      await program.terminate();
+    }
+  }, 90_000);
+
+  it('sends nothing for a profile asked for after the program’s end', async () => {
+    const program = startInteractive([commandName, 'steady', '-d=1s']);
+    await program.closed;
+    const count = program.messages.length;
+    expect(program.messages.at(-1)).toEqual({ type: 'exit', code: 0 });
+    // The page has heard the end; an answer now would come from a run that is over.
+    program.ask('heap');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(program.messages).toHaveLength(count);
+    await program.terminate();
   });
 });
