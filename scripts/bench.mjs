@@ -2,6 +2,9 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { requireProjectNode } from './node-version.mjs';
+
+requireProjectNode();
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
 const only = process.argv[2];

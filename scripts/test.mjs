@@ -8,6 +8,9 @@
 // time the main thread, so they run last, once both lanes are done and nothing shares the machine.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { requireProjectNode } from './node-version.mjs';
+
+requireProjectNode();
 
 const env = {
   ...process.env,
