@@ -6,7 +6,7 @@ test.use({ serviceWorkers: 'allow' });
 
 const lesson = '/lessons/spotting-a-leak/';
 /** Far longer than the worker waits (3 s), so that a page shown before it came from the copy. */
-const slowNetworkMs = 20_000;
+const slowNetworkMs = 12_000;
 
 /** Opens the site once and waits until the service worker has the site and controls the page. */
 async function installWorker(page: Page): Promise<void> {
@@ -35,7 +35,7 @@ test('on a slow connection a page comes from the copy after 3 s, and a newer one
   context,
   page,
 }) => {
-  // The network is held back 20 s on purpose, on top of installing the worker.
+  // The network is held back 12 s on purpose, on top of installing the worker.
   test.slow();
   await installWorker(page);
   await slowNetwork(context, slowNetworkMs);
