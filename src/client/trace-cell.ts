@@ -97,8 +97,16 @@ class TraceCellElement extends HTMLElement {
       );
     }
 
-    this.editor = textareaEditor(textarea);
+    const monacoDue = wantsMonaco() && !this.hasAttribute('data-plain-editor');
+    // Where the text box stays the editor (a touch screen), a panel explains the field at the
+    // caret in place of hovers.
+    this.editor = textareaEditor(
+      textarea,
+      monacoDue ? undefined : this.querySelector<HTMLElement>('[data-explain-panel]')!,
+    );
     this.wireEditor();
+    // The caret's explanation needs the parse at once, not at the next idle moment.
+    textarea.addEventListener('focus', () => this.ensureModel(), { once: true });
     this.adoptCharts();
     if (textarea.value !== this.original) this.update(textarea.value);
     else idle(() => this.ensureModel());
@@ -114,7 +122,7 @@ class TraceCellElement extends HTMLElement {
     window.addEventListener('beforeprint', () => {
       print.textContent = this.editor.getValue();
     });
-    if (wantsMonaco() && !this.hasAttribute('data-plain-editor')) this.loadMonacoWhenNear(textarea);
+    if (monacoDue) this.loadMonacoWhenNear(textarea);
   }
 
   /**

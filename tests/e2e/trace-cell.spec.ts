@@ -339,3 +339,48 @@ test('selecting lines highlights their cycles, and clicking a cycle moves the ed
   ).toBeVisible();
   expect(line).toBeGreaterThan(1);
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('tapping a number explains it under the text box, and a broken field is listed as a problem', async ({
+    page,
+  }) => {
+    const problems = watchPage(page);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const cell = page.locator('trace-cell').first();
+    const textarea = cell.locator('textarea.trace-text');
+    const panel = cell.getByRole('status', { name: 'What the field at the caret means' });
+    await textarea.scrollIntoViewIfNeeded();
+    await expect(panel).toBeVisible();
+
+    // Tap the first clock time of the first gc line: the panel says what that number is.
+    const first = (await textarea.inputValue()).split('\n')[0]!;
+    const clock = /: ([\d.]+)\+/.exec(first)!;
+    const box = (await textarea.boundingBox())!;
+    const charWidth = await textarea.evaluate((el) => {
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = getComputedStyle(el).font;
+      return context.measureText('0').width;
+    });
+    const clockStart = clock.index + 2;
+    await page.touchscreen.tap(box.x + 10 + (clockStart + 1.5) * charWidth, box.y + 7 + 10);
+    await expect(panel).toContainText(`line 1, column ${clockStart + 1}`);
+    await expect(panel).toContainText(`${clock[1]} ms`);
+    await page.screenshot({ path: '/tmp/cellfix-phone.png' });
+
+    // Moving the caret to the cycle's start time explains that instead.
+    const at = first.indexOf('@');
+    await page.keyboard.press('Home');
+    for (let i = 0; i <= at; i++) await page.keyboard.press('ArrowRight');
+    await expect(panel).toContainText(`line 1, column ${at + 1}`);
+    await expect(panel).toContainText(/@[\d.]+s/.exec(first)![0]);
+
+    // A broken field shows up as a problem with its line and column.
+    const lines = (await textarea.inputValue()).split('\n').length;
+    await textarea.press('Control+End');
+    await page.keyboard.insertText('\ngc 99 @0.5s 0%: x+0.40+0.003 ms clock');
+    await expect(cell.locator('.cell-problems')).toContainText(`Line ${lines + 1}, column`);
+    expect(problems).toEqual([]);
+  });
+});
