@@ -682,6 +682,26 @@ class TraceCellElement extends HTMLElement {
     textarea.addEventListener('focus', load, { once: true });
   }
 
+  /** The keyboard help beside Monaco: a disclosure button; Escape closes it. */
+  private wireKeysHelp(): void {
+    const box = this.querySelector<HTMLElement>('[data-keys]')!;
+    if (!box.hidden) return;
+    box.hidden = false;
+    const toggle = box.querySelector<HTMLButtonElement>('[data-action="keys"]')!;
+    const help = box.querySelector<HTMLElement>('.keys-help')!;
+    const open = (shown: boolean) => {
+      help.hidden = !shown;
+      toggle.setAttribute('aria-expanded', String(shown));
+    };
+    toggle.addEventListener('click', () => open(help.hidden));
+    box.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape' || help.hidden) return;
+      event.preventDefault();
+      open(false);
+      toggle.focus();
+    });
+  }
+
   private async swapInMonaco(textarea: HTMLTextAreaElement): Promise<void> {
     // Building the editor takes the page for a moment: not while lines stream in.
     if (this.running) {
@@ -709,6 +729,7 @@ class TraceCellElement extends HTMLElement {
       this.ensureModel();
       this.editor.showTrace(this.editorTrace!);
       if (hadFocus) editor.focus();
+      this.wireKeysHelp();
     } catch (error) {
       // The textarea keeps working; say why the richer editor is missing.
       this.notice(

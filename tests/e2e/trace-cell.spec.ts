@@ -206,6 +206,50 @@ test('the whole cell works by keyboard', async ({ page }) => {
   await expect(cell.locator('details.chart-data').first()).toHaveAttribute('open', '');
 });
 
+test('the focused editor has a ring in both themes, Ctrl+K Ctrl+I explains the caret, and the keyboard help opens and closes', async ({
+  page,
+}) => {
+  const cell = await firstCell(page);
+  const box = cell.locator('[data-editor-box]');
+  const ring = () =>
+    box.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { style: style.outlineStyle, width: style.outlineWidth, colour: style.outlineColor };
+    });
+  expect((await ring()).style).toBe('none');
+  await cell.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('Control+Home');
+  const light = await ring();
+  expect(light.style).toBe('solid');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const dark = await ring();
+  expect(dark.style).toBe('solid');
+  expect(dark.colour).not.toBe(light.colour);
+
+  // What the help says works: Ctrl+K Ctrl+I explains the field at the caret (the start time).
+  const first = (await cell.locator('textarea.trace-text').inputValue()).split('\n')[0]!;
+  for (let i = 0; i <= first.indexOf('@'); i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  await expect(page.locator('.monaco-hover:not(.hidden)')).toContainText(
+    /@[\d.]+s/.exec(first)![0],
+  );
+  await page.keyboard.press('Escape');
+
+  const toggle = cell.getByRole('button', { name: 'Keyboard help' });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  const help = cell.locator('.keys-help');
+  await expect(help).toBeVisible();
+  await expect(help).toContainText('leave the editor');
+  await expect(help).toContainText('explains the field at the caret');
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(toggle).toBeFocused();
+});
+
 test('axe finds nothing with the editor loaded, in light and dark', async ({ page }) => {
   await firstCell(page);
   expect(await violationsInBothThemes(page, { include: 'trace-cell' })).toEqual([]);
