@@ -73,6 +73,11 @@ class TraceCellElement extends HTMLElement {
   private monacoRequested = false;
   private conflict = false;
   /**
+   * The learner typed in this cell in this tab. A tab that only ever showed a saved or another
+   * tab's version takes another tab's edit without asking: it has nothing of its own to lose.
+   */
+  private editedHere = false;
+  /**
    * True while the cell still shows exactly what the build rendered: nothing needs redrawing,
    * so a page with several cells does no work at load beyond wiring its controls.
    */
@@ -132,6 +137,7 @@ class TraceCellElement extends HTMLElement {
   setOriginal(text: string): void {
     this.original = text;
     this.beforeReset = null;
+    this.dropPendingSave();
     this.editor.setValue(text);
     this.update(text);
     this.store.clear();
@@ -185,7 +191,7 @@ class TraceCellElement extends HTMLElement {
     const replaced = this.editor.getValue();
     this.running = true;
     this.dataset.running = '';
-    window.clearTimeout(this.saveTimer);
+    this.dropPendingSave();
     // Twenty updates a second at most: the charts still grow smoothly, and a lesson page full of
     // cells has time to lay itself out between them.
     this.runText ??= appendBatcher((text) => this.showRunText(text), { minGapMs: 50 });
@@ -323,6 +329,7 @@ class TraceCellElement extends HTMLElement {
 
   private wireEditor(): void {
     this.editor.onChange((text) => {
+      this.editedHere = true;
       this.update(text);
       this.scheduleSave(text);
     });
@@ -549,10 +556,28 @@ class TraceCellElement extends HTMLElement {
 
   private scheduleSave(text: string): void {
     window.clearTimeout(this.saveTimer);
-    this.saveTimer = window.setTimeout(() => this.save(text), 300);
+    this.pendingSave = text;
+    this.saveTimer = window.setTimeout(() => this.flushSave(), 300);
+  }
+
+  /** An edit typed in the last 300 ms, not saved yet. */
+  private pendingSave: string | null = null;
+
+  /** Saves the pending edit now (the page is going away or out of sight). */
+  private flushSave(): void {
+    window.clearTimeout(this.saveTimer);
+    const text = this.pendingSave;
+    if (text !== null && !this.running) this.save(text);
+  }
+
+  /** Forgets the pending edit: what replaced it (a reset, a run) is what counts. */
+  private dropPendingSave(): void {
+    window.clearTimeout(this.saveTimer);
+    this.pendingSave = null;
   }
 
   private save(text: string): void {
+    this.dropPendingSave();
     if (this.conflict) return;
     const result = text === this.original ? this.store.clear() : this.store.save(text);
     this.reportSave(result);
@@ -576,6 +601,7 @@ class TraceCellElement extends HTMLElement {
   private wireButtons(): void {
     this.querySelector('[data-action="reset"]')!.addEventListener('click', () => {
       this.beforeReset = this.editor.getValue();
+      this.dropPendingSave();
       this.editor.setValue(this.original);
       this.update(this.original);
       this.reportSave(this.store.clear());
@@ -598,6 +624,11 @@ class TraceCellElement extends HTMLElement {
 
   /** Another tab saving this cell must not be overwritten, nor overwrite us, without a choice. */
   private wireStorageEvents(): void {
+    // An edit typed just before the page is left, reloaded or hidden is saved at once.
+    window.addEventListener('pagehide', () => this.flushSave());
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') this.flushSave();
+    });
     const key = cellKey(location.pathname, this.dataset.cellId!);
     window.addEventListener('storage', (event) => {
       if (event.key !== key || this.running) return;
@@ -611,7 +642,7 @@ class TraceCellElement extends HTMLElement {
       }
       const mine = this.editor.getValue();
       if (theirs === mine) return;
-      if (mine === this.original) {
+      if (mine === this.original || !this.editedHere) {
         // Nothing was edited here, so nothing is lost by taking the other tab's version.
         this.store.adopt();
         this.editor.setValue(theirs);
@@ -640,6 +671,7 @@ class TraceCellElement extends HTMLElement {
     keepMine.textContent = 'Keep this version';
     useTheirs.addEventListener('click', () => {
       this.conflict = false;
+      this.editedHere = false;
       this.store.adopt();
       this.editor.setValue(theirs);
       this.update(theirs);

@@ -157,7 +157,7 @@ test('an edit survives a reload, marked as edited; Reset restores and Undo bring
   const before = await cycles(cell);
   await typeAtEnd(page, cell, await nextCycleLine(cell));
   await expect(cell.locator('[data-edited]')).toBeVisible();
-  await page.waitForTimeout(500);
+  // Left at once, well within the 300 ms the cell waits before saving: the edit is still kept.
   await page.reload();
   cell = await firstCell(page);
   await expect(cell.locator('.cell-status')).toHaveAttribute('data-cycles', String(before + 1));
@@ -332,6 +332,14 @@ test('two tabs editing the same cell are asked which version to keep', async ({ 
   const edited = await cellA.locator('.cell-status').getAttribute('data-cycles');
   await expect(cellB.locator('[data-notice]')).toContainText('updated with the edit you made');
   await expect(cellB.locator('.cell-status')).toHaveAttribute('data-cycles', edited!);
+
+  // It goes on taking the other tab's edits without asking, as it never edited the cell itself.
+  await typeAtEnd(first, cellA, 'a second edit from the first tab');
+  await expect
+    .poll(() => cellB.evaluate((el) => (el as unknown as { value: string }).value))
+    .toContain('a second edit from the first tab');
+  await expect(cellB.locator('[data-notice]')).not.toContainText('changed in another tab');
+  await expect(cellB.getByRole('button', { name: 'Keep this version' })).toHaveCount(0);
 
   // Once both tabs hold edits, neither overwrites the other without asking.
   await typeAtEnd(second, cellB, 'program output from the second tab');
