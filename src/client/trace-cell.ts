@@ -20,6 +20,7 @@ import { textareaEditor, type EditorTrace, type TraceEditor } from '../editor/tr
 import { cellWorker, workerAvailable, type CellWorker } from '../cell/worker-client.ts';
 import { pageParseLineLimit, wantsMonaco } from '../editor/choose-editor.ts';
 import { appendBatcher, type AppendBatcher } from '../cell/append-batcher.ts';
+import { browserStorage } from '../site/browser-storage.ts';
 
 const tabId = Math.random().toString(36).slice(2);
 
@@ -29,9 +30,11 @@ function idle(work: () => void): void {
   else setTimeout(work, 300);
 }
 
+/** localStorage, if the browser lets the site write to it. */
 function safeLocalStorage(): Storage | null {
+  const storage = browserStorage('local');
+  if (!storage) return null;
   try {
-    const storage = window.localStorage;
     const probe = 'gctrace-lab:probe';
     storage.setItem(probe, '1');
     storage.removeItem(probe);

@@ -192,3 +192,39 @@ test('the presenter view has no accessibility violations', async ({ page }) => {
   await open(page);
   expect(await violationsInBothThemes(page, { include: '[data-present]' })).toEqual([]);
 });
+
+test('with site storage blocked, the keys, the replay and "Reset all cells" still work', async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    for (const name of ['localStorage', 'sessionStorage']) {
+      Object.defineProperty(window, name, {
+        get() {
+          throw new DOMException('The operation is insecure.', 'SecurityError');
+        },
+      });
+    }
+  });
+  const page = await context.newPage();
+  const problems = watchPage(page);
+  await open(page);
+  await page.locator('.slide-title').first().click();
+  await page.keyboard.press('ArrowRight');
+  await expect(position(page)).toHaveText(/^2 \//);
+  await page.keyboard.press('ArrowLeft');
+  await expect(position(page)).toHaveText(/^1 \//);
+  await page.getByRole('button', { name: 'One line' }).click();
+  await expect(replayHost(page)).toHaveAttribute('data-replay-line', '1');
+  await page.getByRole('button', { name: 'Whole trace' }).click();
+  await expect(replayHost(page)).toHaveAttribute('data-replay-state', 'done');
+  // The reset reloads the page, which puts every cell back to its original.
+  await page.evaluate(() => ((window as unknown as { before: boolean }).before = true));
+  await page.getByRole('button', { name: 'Reset all cells' }).click();
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { before?: boolean }).before))
+    .toBeUndefined();
+  await expect(page.locator('[data-present][data-ready]')).toBeAttached({ timeout: 40_000 });
+  expect(problems).toEqual([]);
+  await context.close();
+});
