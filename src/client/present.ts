@@ -174,13 +174,19 @@ class Replay {
   }
 
   private tick(): void {
-    // Every line due by now appears together; a long wait counts as maxGapMs.
-    const due = this.atMs[this.shown];
+    // Every line due by now appears together: at high speed lines are due faster than the cell
+    // can redraw each one, and showing them one per timer made 20× take eight times too long.
+    // The program time reached is at least the next line's (a long wait counts as maxGapMs).
+    const now = performance.now();
+    const reached = Math.max(
+      this.atMs[this.shown],
+      this.programMs + (now - this.wallMs) * this.speed,
+    );
     let n = this.shown + 1;
-    while (n < this.lines.length && this.atMs[n] <= due) n++;
+    while (n < this.lines.length && this.atMs[n] <= reached) n++;
     this.show(n);
-    this.programMs = due;
-    this.wallMs = performance.now();
+    this.programMs = reached;
+    this.wallMs = now;
     this.schedule();
   }
 
