@@ -516,11 +516,36 @@ class TraceCellElement extends HTMLElement {
     }
     if (chartsChanged) this.refreshTable();
     parts.captions = view.chartCycles.length;
+    this.showNoCycles(view.chartCycles.length === 0 && !this.running);
     const findings = JSON.stringify([view.verdict, view.findings]);
     if (findings !== parts.findings) {
       parts.findings = findings;
       this.querySelector('[data-findings-host]')!.replaceChildren(renderFindings(document, view));
     }
+  }
+
+  /**
+   * A trace without a cycle has nothing to chart: the charts (empty, on a made-up time axis) give
+   * way to a sentence, the page's own (`data-no-cycles`, the simulator's reason) or the cell's.
+   */
+  private showNoCycles(none: boolean): void {
+    const host = this.querySelector<HTMLElement>('[data-charts-host]')!;
+    const text =
+      this.dataset.noCycles || 'This trace has no GC cycle yet, so there is nothing to chart.';
+    let message = host.querySelector<HTMLElement>(':scope > .cell-no-cycles');
+    for (const child of host.children) {
+      if (child !== message) (child as HTMLElement).hidden = none;
+    }
+    if (!none) {
+      message?.remove();
+      return;
+    }
+    if (!message) {
+      message = document.createElement('p');
+      message.className = 'cell-no-cycles';
+      host.prepend(message);
+    }
+    if (message.textContent !== text) message.textContent = text;
   }
 
   private drawVisibleCharts(): void {
