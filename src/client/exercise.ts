@@ -31,7 +31,11 @@ class TraceExercise extends HTMLElement {
       }
       const outcome = checkAnswer(answer, given);
       if (outcome.verdict === 'invalid') {
-        this.say(result, 'invalid', 'Type a number, for example 42.');
+        this.say(
+          result,
+          'invalid',
+          outcome.why ? `${outcome.why}.` : 'Type a number, for example 42 or 0.021.',
+        );
         return;
       }
       if (outcome.verdict === 'right') {

@@ -3,6 +3,7 @@
  * the site keeps in this browser (src/site/forget.ts) and says what it removed.
  */
 import { describeForgotten, forgetEverything, type DeviceStores } from '../site/forget.ts';
+import { browserStorage } from '../site/browser-storage.ts';
 
 /** Reads a store that the browser may lack or refuse (a SecurityError when storage is off). */
 function guarded<T>(read: () => T | undefined): T | null {
@@ -15,8 +16,8 @@ function guarded<T>(read: () => T | undefined): T | null {
 
 function deviceStores(): DeviceStores {
   return {
-    local: guarded(() => window.localStorage),
-    session: guarded(() => window.sessionStorage),
+    local: browserStorage('local'),
+    session: browserStorage('session'),
     caches: guarded(() => ('caches' in window ? window.caches : undefined)),
     serviceWorker: 'serviceWorker' in navigator ? navigator.serviceWorker : null,
     indexedDB: guarded(() => window.indexedDB),

@@ -5,6 +5,7 @@
  */
 import { splitLines } from '../gctrace/index.ts';
 import { keepingFocus, type TraceCell } from './drive-cell.ts';
+import { browserStorage, readStored, removeStored, writeStored } from '../site/browser-storage.ts';
 
 interface ReplaySample {
   slug: string;
@@ -13,7 +14,7 @@ interface ReplaySample {
   text: string;
 }
 
-/** localStorage keys of saved cell edits start with this (src/lab/cell-storage.ts). */
+/** localStorage keys of saved cell edits start with this (src/cell/storage.ts). */
 export const cellKeyPrefix = 'gctrace-lab:cell:';
 
 /** A wait longer than this between two lines is shortened: idle minutes would stall a class. */
@@ -49,6 +50,9 @@ export function clearSavedCells(storage: Storage): number {
   for (const key of keys) storage.removeItem(key);
   return keys.length;
 }
+
+/** sessionStorage key of the notice "Reset all cells" leaves for the reloaded page. */
+const noticeKey = 'gctrace-lab:present:notice';
 
 type ReplayState = 'idle' | 'playing' | 'paused' | 'done';
 
@@ -170,13 +174,19 @@ class Replay {
   }
 
   private tick(): void {
-    // Every line due by now appears together; a long wait counts as maxGapMs.
-    const due = this.atMs[this.shown];
+    // Every line due by now appears together: at high speed lines are due faster than the cell
+    // can redraw each one, and showing them one per timer made 20× take eight times too long.
+    // The program time reached is at least the next line's (a long wait counts as maxGapMs).
+    const now = performance.now();
+    const reached = Math.max(
+      this.atMs[this.shown],
+      this.programMs + (now - this.wallMs) * this.speed,
+    );
     let n = this.shown + 1;
-    while (n < this.lines.length && this.atMs[n] <= due) n++;
+    while (n < this.lines.length && this.atMs[n] <= reached) n++;
     this.show(n);
-    this.programMs = due;
-    this.wallMs = performance.now();
+    this.programMs = reached;
+    this.wallMs = now;
     this.schedule();
   }
 
@@ -246,21 +256,20 @@ function start(root: HTMLElement): void {
   findingsButton.addEventListener('click', () => setFindings(root.dataset.findings !== 'shown'));
   root.querySelector('[data-action="reset-cells"]')!.addEventListener('click', () => {
     let cleared = 0;
+    const local = browserStorage('local');
     try {
-      cleared = clearSavedCells(localStorage);
+      if (local) cleared = clearSavedCells(local);
     } catch {
       // Storage switched off: nothing was saved either.
     }
-    // Reloading puts every cell back to its original from the page.
-    sessionStorage.setItem(
-      'gctrace-lab:present:notice',
-      `Reset ${cleared} edited cell${cleared === 1 ? '' : 's'}.`,
-    );
+    // Reloading puts every cell back to its original from the page. The notice waits for the
+    // reloaded page in sessionStorage; where that is blocked the reset happens all the same.
+    writeStored('session', noticeKey, `Reset ${cleared} edited cell${cleared === 1 ? '' : 's'}.`);
     location.reload();
   });
-  const pending = sessionStorage.getItem('gctrace-lab:present:notice');
+  const pending = readStored('session', noticeKey);
   if (pending !== null) {
-    sessionStorage.removeItem('gctrace-lab:present:notice');
+    removeStored('session', noticeKey);
     notice.textContent = pending;
   }
 

@@ -9,6 +9,7 @@
 import type { ChartRange } from '../workbench/chart-range.ts';
 import { unpackCycles } from '../charts/packed-cycles.ts';
 import { loadBig, saveBig } from '../workbench/storage.ts';
+import { readStored, removeStored, writeStored } from '../site/browser-storage.ts';
 import type { Granularity } from '../profile/index.ts';
 import {
   sampleTypeWords,
@@ -160,7 +161,8 @@ class ProfileViewElement extends HTMLElement {
           loaded.elapsedSeconds = value !== null && Number.isFinite(value) ? value : null;
           void this.worker.time(which, loaded.elapsedSeconds);
           if (this.dataset.open !== undefined)
-            localStorage.setItem(
+            writeStored(
+              'local',
               `gctrace-lab:profile-${which}`,
               JSON.stringify({ elapsed: loaded.elapsedSeconds }),
             );
@@ -171,7 +173,7 @@ class ProfileViewElement extends HTMLElement {
         this.loaded[which] = null;
         void this.worker.clear(which);
         this.problems[which] = '';
-        localStorage.removeItem(`gctrace-lab:profile-${which}`);
+        removeStored('local', `gctrace-lab:profile-${which}`);
         void saveBig(`profile-${which}`, new File([], ''));
         void this.render();
       });
@@ -215,7 +217,8 @@ class ProfileViewElement extends HTMLElement {
     await this.render();
     if (ok) {
       // Kept in this browser, like the workbench's trace, so a reload loses nothing.
-      localStorage.setItem(
+      writeStored(
+        'local',
         `gctrace-lab:profile-${which}`,
         JSON.stringify({ elapsed: this.typedTime(which) }),
       );
@@ -233,7 +236,7 @@ class ProfileViewElement extends HTMLElement {
   }
 
   private async restore(which: Which): Promise<void> {
-    const saved = localStorage.getItem(`gctrace-lab:profile-${which}`);
+    const saved = readStored('local', `gctrace-lab:profile-${which}`);
     if (!saved) return;
     const file = await loadBig(`profile-${which}`);
     if (!file || file.size === 0) return;

@@ -13,17 +13,11 @@ import {
   recordOpened,
   recordSolved,
 } from '../site/progress.ts';
+import { browserStorage } from '../site/browser-storage.ts';
 
 const base = import.meta.env.BASE_URL;
 
-/** localStorage, or null where the browser blocks it (reading the property can throw). */
-function localStore(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
+const localStore = () => browserStorage('local');
 
 const lesson = lessonOfPath(location.pathname, base);
 if (lesson !== null) {

@@ -71,6 +71,9 @@ function start(form: HTMLFormElement): void {
     const result = simulate(settings);
     // Hovers explain the fields as the chosen release prints them.
     cell.dataset.goRelease = `go1.${settings.goMinor}`;
+    // With no cycle the cell says why in place of empty charts.
+    if (result.whyNoCycles === null) delete cell.dataset.noCycles;
+    else cell.dataset.noCycles = result.whyNoCycles;
     if (cell.value !== result.text) keepingFocus(() => cell.setOriginal(result.text));
     notes.replaceChildren(
       ...result.notes.map((note) => {

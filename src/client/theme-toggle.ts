@@ -1,3 +1,5 @@
+import { readStored, removeStored, writeStored } from '../site/browser-storage.ts';
+
 /** Cycles the colour theme system → light → dark, remembers the choice, and labels the button. */
 const storageKey = 'gctrace-lab:theme';
 type Choice = 'system' | 'light' | 'dark';
@@ -5,12 +7,8 @@ const order: Choice[] = ['system', 'light', 'dark'];
 const labels: Record<Choice, string> = { system: 'Auto', light: 'Light', dark: 'Dark' };
 
 function readChoice(): Choice {
-  try {
-    const stored = localStorage.getItem(storageKey);
-    return stored === 'light' || stored === 'dark' ? stored : 'system';
-  } catch {
-    return 'system';
-  }
+  const stored = readStored('local', storageKey);
+  return stored === 'light' || stored === 'dark' ? stored : 'system';
 }
 
 function apply(choice: Choice): void {
@@ -25,12 +23,9 @@ function apply(choice: Choice): void {
 }
 
 function save(choice: Choice): void {
-  try {
-    if (choice === 'system') localStorage.removeItem(storageKey);
-    else localStorage.setItem(storageKey, choice);
-  } catch {
-    // Storage can be blocked; the choice then lasts for this page only.
-  }
+  // Storage can be blocked; the choice then lasts for this page only.
+  if (choice === 'system') removeStored('local', storageKey);
+  else writeStored('local', storageKey, choice);
 }
 
 apply(readChoice());

@@ -20,6 +20,7 @@ import { textareaEditor, type EditorTrace, type TraceEditor } from '../editor/tr
 import { cellWorker, workerAvailable, type CellWorker } from '../cell/worker-client.ts';
 import { pageParseLineLimit, wantsMonaco } from '../editor/choose-editor.ts';
 import { appendBatcher, type AppendBatcher } from '../cell/append-batcher.ts';
+import { browserStorage } from '../site/browser-storage.ts';
 
 const tabId = Math.random().toString(36).slice(2);
 
@@ -29,9 +30,11 @@ function idle(work: () => void): void {
   else setTimeout(work, 300);
 }
 
+/** localStorage, if the browser lets the site write to it. */
 function safeLocalStorage(): Storage | null {
+  const storage = browserStorage('local');
+  if (!storage) return null;
   try {
-    const storage = window.localStorage;
     const probe = 'gctrace-lab:probe';
     storage.setItem(probe, '1');
     storage.removeItem(probe);
@@ -73,6 +76,11 @@ class TraceCellElement extends HTMLElement {
   private monacoRequested = false;
   private conflict = false;
   /**
+   * The learner typed in this cell in this tab. A tab that only ever showed a saved or another
+   * tab's version takes another tab's edit without asking: it has nothing of its own to lose.
+   */
+  private editedHere = false;
+  /**
    * True while the cell still shows exactly what the build rendered: nothing needs redrawing,
    * so a page with several cells does no work at load beyond wiring its controls.
    */
@@ -97,8 +105,16 @@ class TraceCellElement extends HTMLElement {
       );
     }
 
-    this.editor = textareaEditor(textarea);
+    const monacoDue = wantsMonaco() && !this.hasAttribute('data-plain-editor');
+    // Where the text box stays the editor (a touch screen), a panel explains the field at the
+    // caret in place of hovers.
+    this.editor = textareaEditor(
+      textarea,
+      monacoDue ? undefined : this.querySelector<HTMLElement>('[data-explain-panel]')!,
+    );
     this.wireEditor();
+    // The caret's explanation needs the parse at once, not at the next idle moment.
+    textarea.addEventListener('focus', () => this.ensureModel(), { once: true });
     this.adoptCharts();
     if (textarea.value !== this.original) this.update(textarea.value);
     else idle(() => this.ensureModel());
@@ -114,7 +130,7 @@ class TraceCellElement extends HTMLElement {
     window.addEventListener('beforeprint', () => {
       print.textContent = this.editor.getValue();
     });
-    if (wantsMonaco() && !this.hasAttribute('data-plain-editor')) this.loadMonacoWhenNear(textarea);
+    if (monacoDue) this.loadMonacoWhenNear(textarea);
   }
 
   /**
@@ -124,6 +140,7 @@ class TraceCellElement extends HTMLElement {
   setOriginal(text: string): void {
     this.original = text;
     this.beforeReset = null;
+    this.dropPendingSave();
     this.editor.setValue(text);
     this.update(text);
     this.store.clear();
@@ -177,7 +194,7 @@ class TraceCellElement extends HTMLElement {
     const replaced = this.editor.getValue();
     this.running = true;
     this.dataset.running = '';
-    window.clearTimeout(this.saveTimer);
+    this.dropPendingSave();
     // Twenty updates a second at most: the charts still grow smoothly, and a lesson page full of
     // cells has time to lay itself out between them.
     this.runText ??= appendBatcher((text) => this.showRunText(text), { minGapMs: 50 });
@@ -315,6 +332,7 @@ class TraceCellElement extends HTMLElement {
 
   private wireEditor(): void {
     this.editor.onChange((text) => {
+      this.editedHere = true;
       this.update(text);
       this.scheduleSave(text);
     });
@@ -498,11 +516,36 @@ class TraceCellElement extends HTMLElement {
     }
     if (chartsChanged) this.refreshTable();
     parts.captions = view.chartCycles.length;
+    this.showNoCycles(view.chartCycles.length === 0 && !this.running);
     const findings = JSON.stringify([view.verdict, view.findings]);
     if (findings !== parts.findings) {
       parts.findings = findings;
       this.querySelector('[data-findings-host]')!.replaceChildren(renderFindings(document, view));
     }
+  }
+
+  /**
+   * A trace without a cycle has nothing to chart: the charts (empty, on a made-up time axis) give
+   * way to a sentence, the page's own (`data-no-cycles`, the simulator's reason) or the cell's.
+   */
+  private showNoCycles(none: boolean): void {
+    const host = this.querySelector<HTMLElement>('[data-charts-host]')!;
+    const text =
+      this.dataset.noCycles || 'This trace has no GC cycle yet, so there is nothing to chart.';
+    let message = host.querySelector<HTMLElement>(':scope > .cell-no-cycles');
+    for (const child of host.children) {
+      if (child !== message) (child as HTMLElement).hidden = none;
+    }
+    if (!none) {
+      message?.remove();
+      return;
+    }
+    if (!message) {
+      message = document.createElement('p');
+      message.className = 'cell-no-cycles';
+      host.prepend(message);
+    }
+    if (message.textContent !== text) message.textContent = text;
   }
 
   private drawVisibleCharts(): void {
@@ -541,10 +584,28 @@ class TraceCellElement extends HTMLElement {
 
   private scheduleSave(text: string): void {
     window.clearTimeout(this.saveTimer);
-    this.saveTimer = window.setTimeout(() => this.save(text), 300);
+    this.pendingSave = text;
+    this.saveTimer = window.setTimeout(() => this.flushSave(), 300);
+  }
+
+  /** An edit typed in the last 300 ms, not saved yet. */
+  private pendingSave: string | null = null;
+
+  /** Saves the pending edit now (the page is going away or out of sight). */
+  private flushSave(): void {
+    window.clearTimeout(this.saveTimer);
+    const text = this.pendingSave;
+    if (text !== null && !this.running) this.save(text);
+  }
+
+  /** Forgets the pending edit: what replaced it (a reset, a run) is what counts. */
+  private dropPendingSave(): void {
+    window.clearTimeout(this.saveTimer);
+    this.pendingSave = null;
   }
 
   private save(text: string): void {
+    this.dropPendingSave();
     if (this.conflict) return;
     const result = text === this.original ? this.store.clear() : this.store.save(text);
     this.reportSave(result);
@@ -568,6 +629,7 @@ class TraceCellElement extends HTMLElement {
   private wireButtons(): void {
     this.querySelector('[data-action="reset"]')!.addEventListener('click', () => {
       this.beforeReset = this.editor.getValue();
+      this.dropPendingSave();
       this.editor.setValue(this.original);
       this.update(this.original);
       this.reportSave(this.store.clear());
@@ -590,6 +652,11 @@ class TraceCellElement extends HTMLElement {
 
   /** Another tab saving this cell must not be overwritten, nor overwrite us, without a choice. */
   private wireStorageEvents(): void {
+    // An edit typed just before the page is left, reloaded or hidden is saved at once.
+    window.addEventListener('pagehide', () => this.flushSave());
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') this.flushSave();
+    });
     const key = cellKey(location.pathname, this.dataset.cellId!);
     window.addEventListener('storage', (event) => {
       if (event.key !== key || this.running) return;
@@ -603,7 +670,7 @@ class TraceCellElement extends HTMLElement {
       }
       const mine = this.editor.getValue();
       if (theirs === mine) return;
-      if (mine === this.original) {
+      if (mine === this.original || !this.editedHere) {
         // Nothing was edited here, so nothing is lost by taking the other tab's version.
         this.store.adopt();
         this.editor.setValue(theirs);
@@ -632,6 +699,7 @@ class TraceCellElement extends HTMLElement {
     keepMine.textContent = 'Keep this version';
     useTheirs.addEventListener('click', () => {
       this.conflict = false;
+      this.editedHere = false;
       this.store.adopt();
       this.editor.setValue(theirs);
       this.update(theirs);
@@ -674,6 +742,26 @@ class TraceCellElement extends HTMLElement {
     textarea.addEventListener('focus', load, { once: true });
   }
 
+  /** The keyboard help beside Monaco: a disclosure button; Escape closes it. */
+  private wireKeysHelp(): void {
+    const box = this.querySelector<HTMLElement>('[data-keys]')!;
+    if (!box.hidden) return;
+    box.hidden = false;
+    const toggle = box.querySelector<HTMLButtonElement>('[data-action="keys"]')!;
+    const help = box.querySelector<HTMLElement>('.keys-help')!;
+    const open = (shown: boolean) => {
+      help.hidden = !shown;
+      toggle.setAttribute('aria-expanded', String(shown));
+    };
+    toggle.addEventListener('click', () => open(help.hidden));
+    box.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape' || help.hidden) return;
+      event.preventDefault();
+      open(false);
+      toggle.focus();
+    });
+  }
+
   private async swapInMonaco(textarea: HTMLTextAreaElement): Promise<void> {
     // Building the editor takes the page for a moment: not while lines stream in.
     if (this.running) {
@@ -701,6 +789,7 @@ class TraceCellElement extends HTMLElement {
       this.ensureModel();
       this.editor.showTrace(this.editorTrace!);
       if (hadFocus) editor.focus();
+      this.wireKeysHelp();
     } catch (error) {
       // The textarea keeps working; say why the richer editor is missing.
       this.notice(

@@ -112,7 +112,8 @@ export function createMonacoEditor(host: HTMLElement, text: string, label: strin
     lineHeight: 20,
     fontFamily: getComputedStyle(document.documentElement).getPropertyValue('--font-mono'),
     // Tab moves focus out of the editor, so the cell can be used by keyboard alone; traces
-    // never need a tab character. Ctrl+M switches back, as in VS Code.
+    // never need a tab character. The option holds it on for good: Ctrl+M does not switch it
+    // off here (the cell's keyboard help says so).
     tabFocusMode: true,
     contextmenu: false,
     unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: true },

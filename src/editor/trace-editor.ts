@@ -1,5 +1,6 @@
 import { lineOfOffset, offsetOfLine } from '../gctrace/index.ts';
 import type { Diagnostic, Explanation } from '../gctrace/index.ts';
+import { caretExplainer } from './caret-explainer.ts';
 
 /**
  * What an editor shows of a parsed trace: markers for its diagnostics, and what hovering a field
@@ -39,8 +40,16 @@ export interface TraceEditor {
   dispose(): void;
 }
 
-/** The plain-textarea editor: works everywhere, with or without a keyboard. */
-export function textareaEditor(textarea: HTMLTextAreaElement): TraceEditor {
+/**
+ * The plain-textarea editor: works everywhere, with or without a keyboard. With `explainPanel`
+ * (where it stays the editor for good, as on a touch screen) the field at the caret is explained
+ * there, since a text box has no hovers.
+ */
+export function textareaEditor(
+  textarea: HTMLTextAreaElement,
+  explainPanel?: HTMLElement,
+): TraceEditor {
+  const explainer = explainPanel ? caretExplainer(textarea, explainPanel) : null;
   const changeListeners: ((text: string) => void)[] = [];
   const selectListeners: ((first: number, last: number) => void)[] = [];
   const onInput = () => changeListeners.forEach((listener) => listener(textarea.value));
@@ -98,11 +107,13 @@ export function textareaEditor(textarea: HTMLTextAreaElement): TraceEditor {
       textarea.scrollTop = Math.max(0, (line - 3) * lineHeight);
       onSelect();
     },
-    showTrace() {
+    showTrace(trace) {
       // The cell lists problems under the editor; a textarea has no markers of its own.
+      explainer?.showTrace(trace);
     },
     focus: () => textarea.focus(),
     dispose() {
+      explainer?.dispose();
       textarea.removeEventListener('scroll', onScroll);
       textarea.removeEventListener('input', onInput);
       textarea.removeEventListener('select', onSelect);

@@ -10,7 +10,7 @@
  * also calls runtime.GC() at a fixed interval, and each call runs a forced cycle.
  */
 import { formatCycle, type CpuPhase, type EraId, type GcCycle } from '../gctrace/index.ts';
-import { heapGoal, noGoalPrintedMB } from './pacer.ts';
+import { heapGoal, noGoalPrintedMB, nonHeapMB } from './pacer.ts';
 import { seededRandom, type Random } from './random.ts';
 import { eraForMinor, rulesFor, versionLabel, type ReleaseRules } from './releases.ts';
 import { normaliseSettings, type SimSettings } from './settings.ts';
@@ -60,6 +60,8 @@ export interface SimResult {
   notes: string[];
   /** True when the run stopped at `maxCycles`. */
   truncated: boolean;
+  /** Why the trace has no cycle at all, in words (null when it has cycles). */
+  whyNoCycles: string | null;
 }
 
 /** Options that are not part of the learner's settings. */
@@ -372,6 +374,7 @@ export function simulate(settings: SimSettings, options: SimOptions = {}): SimRe
     pacing = goalAt(h2, h2, peakHeapMB, null);
   }
 
+  let whyNoCycles: string | null = null;
   if (!automatic) {
     const heapAtEndMB = Math.max(peakHeapMB, p.allocatedBy(p.end) - allocatedAtLastEnd + markedMB);
     const calls =
@@ -383,10 +386,14 @@ export function simulate(settings: SimSettings, options: SimOptions = {}): SimRe
         ? `With GOGC=off and no memory limit there is no heap goal. ${calls} ${noGoalSentence(rules, s.goMinor, peakHeapMB)}`
         : `With GOGC=off and no memory limit there is no heap goal, so the collector never starts by itself: ${calls} ${noGoalSentence(rules, s.goMinor, heapAtEndMB)}`,
     );
+    if (cycles.length === 0) {
+      whyNoCycles =
+        'No collection runs: with GOGC=off and no memory limit there is no heap goal, so only a call to runtime.GC() would start a cycle, and the heap grows without bound.';
+    }
   } else if (cycles.length === 0) {
-    notes.push(
-      'The heap never reached the first goal in this run, so there are no cycles: allocate more or run longer.',
-    );
+    whyNoCycles =
+      'The heap never reached the first goal in this run, so there are no cycles: allocate more or run longer.';
+    notes.push(whyNoCycles);
   }
   if (truncated) {
     notes.push(
@@ -395,8 +402,19 @@ export function simulate(settings: SimSettings, options: SimOptions = {}): SimRe
   }
   const overLimit = limitApplies && cycles.some((c) => c.limited && c.goalMB <= c.heapMB[0] + 0.07);
   if (overLimit) {
+    const backToBack = `the collector runs back to back, ${rules.cpuLimiter ? 'the GC CPU limiter caps it at about half the CPU' : 'nothing caps its CPU'}, and the heap goes over the limit.`;
+    // The live heap at the end (with the leak) against what the limit leaves for the heap once
+    // the runtime's own memory is counted: with little or no live heap, that memory is what
+    // leaves no room, and saying the live heap does not fit would be wrong.
+    const liveMB = s.liveMB + s.leakMBps * s.durationS;
+    const ownMB = nonHeapMB(rules.memoryLimit!.nonHeap, peakHeapMB);
+    const roomMB = s.limitMB! - ownMB;
+    const room =
+      roomMB >= 1 ? `about ${Math.floor(roomMB)} MB` : roomMB > 0 ? 'less than 1 MB' : 'no room';
     notes.push(
-      `The live heap does not fit under GOMEMLIMIT: the collector runs back to back, ${rules.cpuLimiter ? 'the GC CPU limiter caps it at about half the CPU' : 'nothing caps its CPU'}, and the heap goes over the limit.`,
+      liveMB > 0 && liveMB >= Math.max(0, roomMB) / 2
+        ? `The live heap does not fit under GOMEMLIMIT: ${backToBack}`
+        : `GOMEMLIMIT=${s.limitMB} MB leaves ${room} for the heap once the runtime’s own memory (about ${Math.round(ownMB)} MB) is counted, so even ${liveMB === 0 ? 'with no live heap' : `with a live heap of only ${Math.round(liveMB * 10) / 10} MB`} the new garbage reaches the goal at once: ${backToBack}`,
     );
   }
 
@@ -407,5 +425,6 @@ export function simulate(settings: SimSettings, options: SimOptions = {}): SimRe
     text: cycles.map((c) => c.line).join('\n'),
     notes,
     truncated,
+    whyNoCycles,
   };
 }

@@ -178,8 +178,15 @@ export class ChartPanel {
       const clamped = Math.max(0, Math.min(plot.width, plotX));
       return domain[0] + (clamped / plot.width) * (domain[1] - domain[0]);
     };
+    // A drag draws a range, never a text selection across the page: the browser's default of
+    // a press (starting a selection) is cancelled, and the page is unselectable until release.
+    const brushing = (on: boolean) => {
+      document.documentElement.toggleAttribute('data-brushing', on);
+    };
     svg.addEventListener('pointerdown', (event) => {
       if (event.button !== 0 || this.range === null) return;
+      event.preventDefault();
+      brushing(true);
       startX = toPlot(event.clientX).x;
       pointer = event.pointerId;
     });
@@ -199,6 +206,7 @@ export class ChartPanel {
       const { x, scale } = toPlot(event.clientX);
       const from = startX;
       startX = null;
+      brushing(false);
       slot.brush.hidden = true;
       if (Math.abs(x - from) * scale < 4) {
         const target = (event.target as Element).closest('[data-line]');
@@ -213,6 +221,7 @@ export class ChartPanel {
     svg.addEventListener('pointerup', finish);
     svg.addEventListener('pointercancel', () => {
       startX = null;
+      brushing(false);
       slot.brush.hidden = true;
     });
   }

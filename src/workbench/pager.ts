@@ -19,6 +19,31 @@ function afterPaint(): Promise<void> {
   });
 }
 
+/** The first line of the page of `size` lines that holds `line` (pages start at 1, 1 + size, …). */
+export function pageFirstLine(line: number, size: number): number {
+  return Math.floor((Math.max(1, line) - 1) / size) * size + 1;
+}
+
+/**
+ * What the pager says about the page it fetched for line `asked` (the page's first line when
+ * the reader turned a page): the lines shown, the line gone to, or that the line does not exist
+ * (yet: a trace printed live grows), naming the line asked for and the last line there is.
+ */
+export function pageStatus(first: number, shown: number, asked: number = first): string {
+  const n = (line: number) => line.toLocaleString('en');
+  const last = first + shown - 1;
+  if (shown === 0) {
+    return first > 1
+      ? `There is no line ${n(asked)} (yet): the trace ends before line ${n(first)}.`
+      : `There is no line ${n(asked)} (yet).`;
+  }
+  if (asked > last) {
+    return `There is no line ${n(asked)} (yet): the trace ends at line ${n(last)}. Lines ${n(first)}–${n(last)}, read-only.`;
+  }
+  if (asked !== first) return `Line ${n(asked)}, on lines ${n(first)}–${n(last)}, read-only.`;
+  return `Lines ${n(first)}–${n(last)}, read-only.`;
+}
+
 export class Pager {
   readonly element: HTMLElement;
   private list: HTMLOListElement;
@@ -78,7 +103,7 @@ export class Pager {
   /** Shows the page holding `line` and marks that line. */
   async showLine(line: number): Promise<void> {
     this.highlighted = line;
-    await this.show(Math.floor((line - 1) / this.size) * this.size + 1);
+    await this.show(pageFirstLine(line, this.size), line);
     const item = this.list.querySelector<HTMLElement>(`[data-line="${line}"]`);
     item?.scrollIntoView({ block: 'center' });
     item?.focus();
@@ -92,7 +117,7 @@ export class Pager {
   async showEnd(lineCount: number): Promise<void> {
     if (lineCount < 1) return;
     if (this.endFirst !== 0 && this.wanted !== this.endFirst) return;
-    const lastFirst = Math.floor((lineCount - 1) / this.size) * this.size + 1;
+    const lastFirst = pageFirstLine(lineCount, this.size);
     this.endFirst = lastFirst;
     const shown = this.list.childElementCount;
     const atBottom = this.atBottom();
@@ -109,7 +134,7 @@ export class Pager {
       }
       if (showing !== this.showing) return;
       this.list.append(...lines.map((text, i) => this.item(text, from + i)));
-      this.status.textContent = this.rangeText(this.first, from + lines.length - 1);
+      this.status.textContent = pageStatus(this.first, from + lines.length - this.first);
     }
     if (atBottom) this.list.scrollTop = this.list.scrollHeight;
   }
@@ -117,10 +142,6 @@ export class Pager {
   private atBottom(): boolean {
     const list = this.list;
     return list.scrollTop + list.clientHeight >= list.scrollHeight - 4;
-  }
-
-  private rangeText(first: number, last: number): string {
-    return `Lines ${first.toLocaleString('en')}–${last.toLocaleString('en')}, read-only.`;
   }
 
   /** One line of the list; textContent, as the trace is the reader's text, never markup. */
@@ -135,8 +156,10 @@ export class Pager {
     return node;
   }
 
-  async show(first: number): Promise<void> {
+  /** Shows the page that starts at `first`; `asked` is the line gone to, if one was. */
+  async show(first: number, asked = first): Promise<void> {
     const showing = ++this.showing;
+    const before = { wanted: this.wanted, complete: this.complete };
     this.wanted = first;
     this.complete = false;
     let lines: string[];
@@ -147,13 +170,15 @@ export class Pager {
     }
     if (showing !== this.showing) return;
     if (lines.length === 0 && first > 1) {
-      this.status.textContent = `There is no line ${first.toLocaleString('en')} (yet).`;
+      // The page shown stays, and so does the one a live trace follows.
+      ({ wanted: this.wanted, complete: this.complete } = before);
+      this.status.textContent = pageStatus(first, 0, asked);
       return;
     }
     this.first = first;
     this.list.start = first;
     const item = (text: string, i: number) => this.item(text, first + i);
-    this.status.textContent = this.rangeText(first, first + lines.length - 1);
+    this.status.textContent = pageStatus(first, lines.length, asked);
     this.list.replaceChildren(...lines.slice(0, linesPerFrame).map(item));
     for (let from = linesPerFrame; from < lines.length; from += linesPerFrame) {
       await afterPaint();

@@ -2,6 +2,8 @@
  * Keeps the workbench's traces across reloads: text in localStorage, a big file in IndexedDB
  * (up to a limit), and says when neither is possible.
  */
+import { browserStorage } from '../site/browser-storage.ts';
+
 const textKey = (slot: string) => `gctrace-lab:workbench:${slot}`;
 /** Files up to this size are kept in IndexedDB; bigger ones must be opened again. */
 export const bigFileLimit = 64 << 20;
@@ -15,13 +17,7 @@ export interface SavedTrace {
   big: boolean;
 }
 
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
+const storage = () => browserStorage('local');
 
 /** Saves a slot's text (empty text forgets it). */
 export function saveText(slot: string, text: string, name: string): SaveOutcome {

@@ -308,7 +308,12 @@ test.describe('exercises', () => {
           await expect(result).toContainText('Not quite');
           await expect(result).toContainText(trap.why);
         }
-        await input.fill(String(answer.values![0]));
+        // An ambiguous comma is refused with the reason, not taken as one of its readings.
+        await input.fill('1,234');
+        await input.press('Enter');
+        await expect(result).toContainText('can be read two ways: write 1.234 or 1234');
+        // Written the way a person may write it: .021 for 0.021.
+        await input.fill(String(answer.values![0]).replace(/^0\./, '.'));
         await input.press('Enter');
         await expect(result).toContainText('Right.');
       } else {

@@ -192,3 +192,81 @@ test('the presenter view has no accessibility violations', async ({ page }) => {
   await open(page);
   expect(await violationsInBothThemes(page, { include: '[data-present]' })).toEqual([]);
 });
+
+test('with site storage blocked, the keys, the replay and "Reset all cells" still work', async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    for (const name of ['localStorage', 'sessionStorage']) {
+      Object.defineProperty(window, name, {
+        get() {
+          throw new DOMException('The operation is insecure.', 'SecurityError');
+        },
+      });
+    }
+  });
+  const page = await context.newPage();
+  const problems = watchPage(page);
+  await open(page);
+  await page.locator('.slide-title').first().click();
+  await page.keyboard.press('ArrowRight');
+  await expect(position(page)).toHaveText(/^2 \//);
+  await page.keyboard.press('ArrowLeft');
+  await expect(position(page)).toHaveText(/^1 \//);
+  await page.getByRole('button', { name: 'One line' }).click();
+  await expect(replayHost(page)).toHaveAttribute('data-replay-line', '1');
+  await page.getByRole('button', { name: 'Whole trace' }).click();
+  await expect(replayHost(page)).toHaveAttribute('data-replay-state', 'done');
+  // The reset reloads the page, which puts every cell back to its original.
+  await page.evaluate(() => ((window as unknown as { before: boolean }).before = true));
+  await page.getByRole('button', { name: 'Reset all cells' }).click();
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { before?: boolean }).before))
+    .toBeUndefined();
+  await expect(page.locator('[data-present][data-ready]')).toBeAttached({ timeout: 40_000 });
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+test('a replay at 20 × faster takes about a twentieth of the trace’s own time', async ({
+  page,
+}) => {
+  await open(page);
+  const at = timeline(leakingMap);
+  const traceMs = at.at(-1)! - at[0]!;
+  await page.getByLabel('Speed').selectOption('20');
+  const wallMs = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const host = document.querySelector<HTMLElement>('[data-replay]')!;
+        const start = performance.now();
+        new MutationObserver(() => {
+          if (host.dataset.replayState === 'done') resolve(performance.now() - start);
+        }).observe(host, { attributes: true });
+        host.querySelector<HTMLButtonElement>('[data-action="play"]')!.click();
+      }),
+  );
+  // The page may lag a few frames behind (a busy machine), never line by line redraws (4 s).
+  expect(wallMs).toBeGreaterThan(traceMs / 20 - 50);
+  expect(wallMs).toBeLessThan(traceMs / 20 + 800);
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('the replay controls fit the screen', async ({ page }) => {
+    await open(page);
+    // Within the column of the slide, not merely up to the edge of the glass.
+    const column = (await page.locator('#slide-1 .slide-title').boundingBox())!;
+    for (const select of [page.getByLabel('Trace', { exact: true }), page.getByLabel('Speed')]) {
+      const box = (await select.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(column.x - 0.5);
+      expect(box.x + box.width).toBeLessThanOrEqual(column.x + column.width + 0.5);
+    }
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});

@@ -44,6 +44,8 @@ async function press(slider: Locator, key: string, times = 1): Promise<void> {
 }
 
 test('the default settings give a clean go1.19 trace', async ({ page }) => {
+  // The intro's code and the word after it keep their space.
+  await expect(page.locator('.sim-intro')).toContainText('GODEBUG=gctrace=1 output it would print');
   const problems = watchPage(page);
   await open(page);
   await expect(status(page)).toHaveAttribute('data-problems', '0');
@@ -90,6 +92,16 @@ test('more GOGC means fewer cycles, and GOGC off means none', async ({ page }) =
   await expect(status(page)).toHaveAttribute('data-cycles', '0');
   await expect(page.locator('[data-notes]')).toContainText('never starts by itself');
   expect(page.url()).toContain('gogc=off');
+  // No empty charts on a made-up time axis: the cell says in words that no collection runs.
+  const cell = page.locator('trace-cell[data-cell-id="simulator"]');
+  await expect(cell.locator('.cell-no-cycles')).toContainText('No collection runs');
+  await expect(cell.locator('figure.cell-chart')).toHaveCount(4);
+  for (const figure of await cell.locator('figure.cell-chart').all())
+    await expect(figure).toBeHidden();
+  // A cycle again, and the charts are back.
+  await press(gogc, 'Home');
+  await expect(cell.locator('figure.cell-chart').first()).toBeVisible();
+  await expect(cell.locator('.cell-no-cycles')).toHaveCount(0);
 });
 
 test('a leak rate makes the verdict "growing"', async ({ page }) => {

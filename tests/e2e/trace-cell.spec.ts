@@ -162,7 +162,7 @@ test('an edit survives a reload, marked as edited; Reset restores and Undo bring
   const before = await cycles(cell);
   await typeAtEnd(page, cell, await nextCycleLine(cell));
   await expect(cell.locator('[data-edited]')).toBeVisible();
-  await page.waitForTimeout(500);
+  // Left at once, well within the 300 ms the cell waits before saving: the edit is still kept.
   await page.reload();
   cell = await firstCell(page);
   await expect(cell.locator('.cell-status')).toHaveAttribute('data-cycles', String(before + 1));
@@ -210,6 +210,50 @@ test('the whole cell works by keyboard', async ({ page }) => {
   await summary.focus();
   await page.keyboard.press('Enter');
   await expect(cell.locator('details.chart-data').first()).toHaveAttribute('open', '');
+});
+
+test('the focused editor has a ring in both themes, Ctrl+K Ctrl+I explains the caret, and the keyboard help opens and closes', async ({
+  page,
+}) => {
+  const cell = await firstCell(page);
+  const box = cell.locator('[data-editor-box]');
+  const ring = () =>
+    box.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { style: style.outlineStyle, width: style.outlineWidth, colour: style.outlineColor };
+    });
+  expect((await ring()).style).toBe('none');
+  await cell.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('Control+Home');
+  const light = await ring();
+  expect(light.style).toBe('solid');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const dark = await ring();
+  expect(dark.style).toBe('solid');
+  expect(dark.colour).not.toBe(light.colour);
+
+  // What the help says works: Ctrl+K Ctrl+I explains the field at the caret (the start time).
+  const first = (await cell.locator('textarea.trace-text').inputValue()).split('\n')[0]!;
+  for (let i = 0; i <= first.indexOf('@'); i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  await expect(page.locator('.monaco-hover:not(.hidden)')).toContainText(
+    /@[\d.]+s/.exec(first)![0],
+  );
+  await page.keyboard.press('Escape');
+
+  const toggle = cell.getByRole('button', { name: 'Keyboard help' });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  const help = cell.locator('.keys-help');
+  await expect(help).toBeVisible();
+  await expect(help).toContainText('leave the editor');
+  await expect(help).toContainText('explains the field at the caret');
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(toggle).toBeFocused();
 });
 
 test('axe finds nothing with the editor loaded, in light and dark', async ({ page }) => {
@@ -297,6 +341,14 @@ test('two tabs editing the same cell are asked which version to keep', async ({ 
   await expect(cellB.locator('[data-notice]')).toContainText('updated with the edit you made');
   await expect(cellB.locator('.cell-status')).toHaveAttribute('data-cycles', edited!);
 
+  // It goes on taking the other tab's edits without asking, as it never edited the cell itself.
+  await typeAtEnd(first, cellA, 'a second edit from the first tab');
+  await expect
+    .poll(() => cellB.evaluate((el) => (el as unknown as { value: string }).value))
+    .toContain('a second edit from the first tab');
+  await expect(cellB.locator('[data-notice]')).not.toContainText('changed in another tab');
+  await expect(cellB.getByRole('button', { name: 'Keep this version' })).toHaveCount(0);
+
   // Once both tabs hold edits, neither overwrites the other without asking.
   await typeAtEnd(second, cellB, 'program output from the second tab');
   await expect(cellA.locator('[data-notice]')).toContainText('changed in another tab');
@@ -347,4 +399,49 @@ test('selecting lines highlights their cycles, and clicking a cycle moves the ed
     }),
   ).toBeVisible();
   expect(line).toBeGreaterThan(1);
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('tapping a number explains it under the text box, and a broken field is listed as a problem', async ({
+    page,
+  }) => {
+    const problems = watchPage(page);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const cell = page.locator('trace-cell').first();
+    const textarea = cell.locator('textarea.trace-text');
+    const panel = cell.getByRole('status', { name: 'What the field at the caret means' });
+    await textarea.scrollIntoViewIfNeeded();
+    await expect(panel).toBeVisible();
+
+    // Tap the first clock time of the first gc line: the panel says what that number is.
+    const first = (await textarea.inputValue()).split('\n')[0]!;
+    const clock = /: ([\d.]+)\+/.exec(first)!;
+    const box = (await textarea.boundingBox())!;
+    const charWidth = await textarea.evaluate((el) => {
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = getComputedStyle(el).font;
+      return context.measureText('0').width;
+    });
+    const clockStart = clock.index + 2;
+    await page.touchscreen.tap(box.x + 10 + (clockStart + 1.5) * charWidth, box.y + 7 + 10);
+    await expect(panel).toContainText(`line 1, column ${clockStart + 1}`);
+    await expect(panel).toContainText(`${clock[1]} ms`);
+    await page.screenshot({ path: '/tmp/cellfix-phone.png' });
+
+    // Moving the caret to the cycle's start time explains that instead.
+    const at = first.indexOf('@');
+    await page.keyboard.press('Home');
+    for (let i = 0; i <= at; i++) await page.keyboard.press('ArrowRight');
+    await expect(panel).toContainText(`line 1, column ${at + 1}`);
+    await expect(panel).toContainText(/@[\d.]+s/.exec(first)![0]);
+
+    // A broken field shows up as a problem with its line and column.
+    const lines = (await textarea.inputValue()).split('\n').length;
+    await textarea.press('Control+End');
+    await page.keyboard.insertText('\ngc 99 @0.5s 0%: x+0.40+0.003 ms clock');
+    await expect(cell.locator('.cell-problems')).toContainText(`Line ${lines + 1}, column`);
+    expect(problems).toEqual([]);
+  });
 });

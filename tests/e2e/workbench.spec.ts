@@ -120,7 +120,12 @@ test('zoom by brushing a chart or typing a range; every chart and the findings f
   await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.6);
   await page.mouse.down();
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.6, { steps: 5 });
+  // Through the chart's labels and out below it, over the page's text: nothing gets selected.
+  await page.mouse.move(box.x + box.width * 0.55, box.y + box.height + 60, { steps: 5 });
+  expect(await page.evaluate(() => getSelection()?.toString())).toBe('');
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.6, { steps: 2 });
   await page.mouse.up();
+  expect(await page.evaluate(() => getSelection()?.toString())).toBe('');
   await ready(page);
   const zoomed = Number(await heap.getAttribute('data-cycles'));
   expect(zoomed).toBeLessThan(total);

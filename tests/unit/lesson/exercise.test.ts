@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildExercise, roundMs } from '../../../src/lesson/exercise-logic.ts';
-import { checkAnswer } from '../../../src/lesson/exercise-check.ts';
+import { checkAnswer, readNumber } from '../../../src/lesson/exercise-check.ts';
 import { analyseTrace, parseTrace } from '../../../src/gctrace/index.ts';
 
 const trace = (slug: string) => readFileSync(`content/traces/${slug}.txt`, 'utf8');
@@ -115,5 +115,52 @@ describe('checkAnswer', () => {
   it('rejects text that is not a number', () => {
     const ex = buildExercise(trace('leaking-map'), { kind: 'allocated-between', gc: 145 });
     expect(checkAnswer(ex.answer, 'twenty').verdict).toBe('invalid');
+  });
+});
+
+describe('readNumber', () => {
+  const value = (text: string) => {
+    const read = readNumber(text);
+    return read.ok ? read.value : null;
+  };
+
+  it('reads the forms people write a number in', () => {
+    expect(value('0.021')).toBe(0.021);
+    expect(value('.021')).toBe(0.021);
+    expect(value('-.5')).toBe(-0.5);
+    expect(value('21.')).toBe(21);
+    expect(value('+5')).toBe(5);
+    expect(value('−5')).toBe(-5);
+    expect(value('2.1e-2')).toBe(0.021);
+    expect(value('0.021 ms')).toBe(0.021);
+    expect(value('.021ms')).toBe(0.021);
+    expect(value('20 MB')).toBe(20);
+    expect(value('gc 7')).toBe(7);
+    expect(value('#7')).toBe(7);
+    expect(value('50%')).toBe(50);
+  });
+
+  it('takes a comma as the decimal mark only where it cannot separate thousands', () => {
+    expect(value('0,021')).toBe(0.021);
+    expect(value(',5')).toBe(0.5);
+    expect(value('12,5')).toBe(12.5);
+    expect(value('1,2345')).toBe(1.2345);
+    expect(value('1,234,567')).toBe(1234567);
+    expect(value('1,234.5')).toBe(1234.5);
+    const ambiguous = readNumber('1,234');
+    expect(ambiguous.ok).toBe(false);
+    expect(!ambiguous.ok && ambiguous.why).toMatch(/1\.234 or 1234/);
+  });
+
+  it('refuses what is not one number', () => {
+    for (const text of ['twenty', '1.2.3', '1,23,4', '.', '', '-', '4 - 2', '0x10', 'Infinity'])
+      expect(value(text)).toBeNull();
+  });
+
+  it('a leading-dot answer is checked like any other', () => {
+    const ex = buildExercise(trace('leaking-map'), { kind: 'pause', gc: 144 });
+    const right = String(ex.answer.type === 'number' ? ex.answer.values[0] : '');
+    expect(checkAnswer(ex.answer, right.replace(/^0\./, '.')).verdict).toBe('right');
+    expect(checkAnswer(ex.answer, right.replace('.', ',')).verdict).toBe('right');
   });
 });

@@ -300,3 +300,32 @@ describe('simulate: leaks', () => {
     expect(verdict({ leakMBps: 8, liveMB: 100, durationS: 30 })).toBe('growing');
   });
 });
+
+describe('notes under a tight memory limit', () => {
+  it('with no live heap, blames the runtime’s own memory, never a live heap that does not fit', () => {
+    for (const limitMB of [4, 8]) {
+      const result = simulate(settings({ liveMB: 0, limitMB, goMinor: 19 }));
+      const notes = result.notes.join(' ');
+      expect(notes).not.toMatch(/live heap does not fit/);
+      expect(notes).toMatch(/runtime’s own memory/);
+      expect(notes).toMatch(/with no live heap/);
+      expect(notes).toMatch(/back to back/);
+    }
+  });
+
+  it('with a live heap larger than the limit leaves, says the live heap does not fit', () => {
+    const notes = simulate(settings({ liveMB: 32, limitMB: 16, goMinor: 21 })).notes.join(' ');
+    expect(notes).toMatch(/The live heap does not fit under GOMEMLIMIT/);
+  });
+});
+
+describe('a run without cycles', () => {
+  it('says why in words: GOGC=off with no limit starts none, per the model', () => {
+    const off = simulate(settings({ gogc: null, limitMB: null }));
+    expect(off.cycles).toEqual([]);
+    expect(off.whyNoCycles).toMatch(/No collection runs/);
+    expect(simulate(settings()).whyNoCycles).toBeNull();
+    // runtime.GC() calls run cycles even with GOGC=off.
+    expect(simulate(settings({ gogc: null, gcEveryS: 1 })).whyNoCycles).toBeNull();
+  });
+});
