@@ -79,10 +79,14 @@ export function dockerJsonContents(
       break;
     }
     if (c !== 92) {
+      // A run of plain characters is copied at once (one string per run, not per character).
+      let stop = i + 1;
+      for (let d = raw.charCodeAt(stop); stop < raw.length && d !== 34 && d !== 92;)
+        d = raw.charCodeAt(++stop);
       if (i !== lastRaw + 1) segments.push({ from: out.length, line, column: i + 1 });
-      out += raw[i];
-      lastRaw = i;
-      i++;
+      out += raw.slice(i, stop);
+      lastRaw = stop - 1;
+      i = stop;
       continue;
     }
     const e = raw[i + 1];

@@ -10,7 +10,7 @@ import { columnOf, plainContent, positionOf, skipKnownPrefix } from './content.t
 import { findGcStart, lineContents, stubAllowed } from './gcStart.ts';
 import { continuationContent, tryRejoin } from './rejoin.ts';
 import { GcLineCursor, gcStartKind, scanGcLine } from './scanGcLine.ts';
-import { fastLineEnd, fastModernCycle } from './fastPath.ts';
+import { at, codesOf, fastLineEnd, fastModernCycle } from './fastPath.ts';
 import { lineAfter } from './lines.ts';
 import { carryOver, keepUnchangedCycles, resumePoint } from './resume.ts';
 import { splitRuns } from './runs.ts';
@@ -42,6 +42,8 @@ const OUTPUT = 2;
 const BLANK = 3;
 const MARKUP = 4;
 const DIAGNOSTIC = 5;
+/** How a Docker json-file log line starts when its text comes first (`{"log":"gc 1 @…\n",…}`). */
+const DOCKER_LOG = codesOf('{"log":"');
 /** When one input line holds several parts (Docker JSON with embedded newlines), the strongest wins. */
 const strength = [5, 3, 1, 0, 0, 4];
 
@@ -340,6 +342,21 @@ export function parseTrace(input: string, previous?: ParsedTrace): ParsedTrace {
       let i = a;
       while (i < b && isSpace(text.charCodeAt(i))) i++;
       const first = text.charCodeAt(i);
+      // A Docker JSON log line whose text is a canonical gc line is read in place.
+      if (i === a && at(text, a, DOCKER_LOG)) {
+        const fast = fastModernCycle(
+          text,
+          a + DOCKER_LOG.length,
+          line,
+          DOCKER_LOG.length + 1,
+          true,
+        );
+        if (fast !== null) {
+          keepFastCycle(fast);
+          setCode(line, CYCLE);
+          continue;
+        }
+      }
       if (i < b && first === 123) {
         const parts = lineContents(text, a, b, line);
         code = -1;

@@ -822,18 +822,21 @@ function scanLegacyBody(cur: GcLineCursor, cycle: GcCycle): boolean {
       `expected the first heap size (MB) after the pause times, found ${foundAt(cur.s, cur.pos, cur.end)}`,
     );
   span(cur, micro ? 'heap.liveEstimate' : 'heap.before', 'heap', cur.numStart, cur.pos, h0);
-  cycle.heapMB = [h0];
-  if (!arrow(cur, true))
+  if (!arrow(cur, true)) {
+    cycle.heapMB = [h0];
     return fail(
       cur,
       `expected ' -> ' after the first heap size, found ${foundAt(cur.s, cur.pos, cur.end)}`,
     );
+  }
   const h1 = readInt(cur);
-  if (h1 < 0)
+  if (h1 < 0) {
+    cycle.heapMB = [h0];
     return fail(
       cur,
       `expected the second heap size (MB) after '->', found ${foundAt(cur.s, cur.pos, cur.end)}`,
     );
+  }
   span(cur, micro ? 'heap.atGc' : 'heap.after', 'heap', cur.numStart, cur.pos, h1);
   cycle.heapMB = [h0, h1];
   if (!lit(cur, micro ? ' MB, ' : ' MB '))
@@ -950,7 +953,7 @@ function scanLegacyBody(cur: GcLineCursor, cycle: GcCycle): boolean {
       cycle.era = 'go1.4';
       span(cur, 'goroutines', 'goroutines', gStart, gEnd, g);
     } else cur.pos = gStart;
-    const triple = readTriple(cur, 'sweeps', 'sweeps', ['spans', 'background', 'pause']);
+    const triple = readTriple(cur, 'sweeps', 'sweeps', sweepNames);
     if (triple === null) return false;
     legacy.sweeps = triple;
     if (!lit(cur, ', '))
@@ -966,11 +969,15 @@ function scanLegacyBody(cur: GcLineCursor, cycle: GcCycle): boolean {
   legacy.steal = steal;
   if (!lit(cur, ', '))
     return fail(cur, `expected ', ' after 'steal', found ${foundAt(cur.s, cur.pos, cur.end)}`);
-  const yields = readTriple(cur, 'yields', 'yields', ['spin', 'os', 'sleep']);
+  const yields = readTriple(cur, 'yields', 'yields', yieldNames);
   if (yields === null) return false;
   legacy.yields = yields;
   return true;
 }
+
+/** The parts of the sweep and yield triples, in printed order. */
+const sweepNames = ['spans', 'background', 'pause'];
+const yieldNames = ['spin', 'os', 'sleep'];
 
 /** `a(b) word` */
 function readPair(cur: GcLineCursor, word: string, kind: FieldKind): number[] | null {
@@ -996,9 +1003,13 @@ function readPair(cur: GcLineCursor, word: string, kind: FieldKind): number[] | 
         `expected a number after '(' in the ${word} counts, found ${foundAt(cur.s, cur.pos, cur.end)}`,
       ) || null
     );
-  span(cur, `${word}Count`, kind, cur.numStart, cur.pos, b);
-  if (!lit(cur, `) ${word}`))
+  // Names and texts built from `word` only when they are needed: this runs for every line.
+  if (cur.spans !== null) span(cur, `${word}Count`, kind, cur.numStart, cur.pos, b);
+  const from = cur.pos;
+  if (!(lit(cur, ') ') && lit(cur, word))) {
+    cur.pos = from;
     return fail(cur, `expected ') ${word}', found ${foundAt(cur.s, cur.pos, cur.end)}`) || null;
+  }
   return [a, b];
 }
 
@@ -1009,7 +1020,7 @@ function readTriple(
   kind: FieldKind,
   names: string[],
 ): number[] | null {
-  const out: number[] = [];
+  const out = [0, 0, 0];
   for (let i = 0; i < 3; i++) {
     if (i > 0) {
       if (cur.s.charCodeAt(cur.pos) !== 47)
@@ -1029,16 +1040,19 @@ function readTriple(
           `expected a number in the ${word} counts, found ${foundAt(cur.s, cur.pos, cur.end)}`,
         ) || null
       );
-    span(cur, `${word}.${names[i]}`, kind, cur.numStart, cur.pos, v);
-    out.push(v);
+    if (cur.spans !== null) span(cur, `${word}.${names[i]}`, kind, cur.numStart, cur.pos, v);
+    out[i] = v;
   }
-  if (!lit(cur, ` ${word}`))
+  const from = cur.pos;
+  if (!(lit(cur, ' ') && lit(cur, word))) {
+    cur.pos = from;
     return (
       fail(
         cur,
         `expected ' ${word}' after the ${word} counts, found ${foundAt(cur.s, cur.pos, cur.end)}`,
       ) || null
     );
+  }
   return out;
 }
 

@@ -4,6 +4,7 @@ import { fastLineEnd, fastModernCycle } from '../../../src/gctrace/fastPath.ts';
 import { fmtNSAsMS, formatCycle, parseTrace } from '../../../src/gctrace/index.ts';
 import type { EraId, GcCycle } from '../../../src/gctrace/index.ts';
 import { scanGcLine } from '../../../src/gctrace/scanGcLine.ts';
+import { readTrace } from '../traces.ts';
 
 const ms = fc.integer({ min: 0, max: 2e9 }).map((ns) => Number(fmtNSAsMS(ns)));
 /** Whole numbers around and beyond the int32 range, where the fast path changes representation. */
@@ -112,6 +113,131 @@ describe('fast path for canonical gc lines', () => {
     expect(plain.cycles[2].goalUnbounded).toBe(true);
     expect(prefixed.cycles.map(({ column, ...rest }) => rest)).toEqual(
       plain.cycles.map(({ column, ...rest }) => rest),
+    );
+  });
+});
+
+/** Go 1.5 cycles: 5 clock phases, 7 CPU values, no stacks and globals. */
+const go15Arb: fc.Arbitrary<GcCycle> = fc
+  .record({
+    gc: whole,
+    at: fc.integer({ min: 0, max: 1e9 }).map((v) => v / 1000),
+    pct: whole,
+    clock: fc.array(ms, { minLength: 5, maxLength: 5 }),
+    cpu: fc.array(ms, { minLength: 7, maxLength: 7 }),
+    heap: fc.array(whole, { minLength: 3, maxLength: 3 }),
+    goal: whole,
+    procs: whole,
+    forced: fc.boolean(),
+  })
+  .map((r) => ({
+    line: 1,
+    column: 1,
+    endLine: 1,
+    gc: r.gc,
+    era: 'go1.5' as EraId,
+    atSeconds: r.at,
+    cpuPercent: r.pct,
+    leakCheck: false,
+    clockMs: r.clock,
+    cpuMs: [r.cpu[0], r.cpu[1], r.cpu[2], [r.cpu[3], r.cpu[4], r.cpu[5]], r.cpu[6]],
+    heapMB: r.heap,
+    goalMB: r.goal,
+    goalUnbounded: r.goal >= 2 ** 40,
+    stacksMB: null,
+    globalsMB: null,
+    procs: r.procs,
+    forced: r.forced,
+    truncated: false,
+    rejoined: false,
+    run: 0,
+    legacy: null,
+  }));
+
+describe('fast path for Go 1.5 lines and Docker JSON log lines', () => {
+  it('reads generated Go 1.5 lines exactly as the general scanner does', () => {
+    fc.assert(
+      fc.property(go15Arb, fc.constantFrom('', '\n', '\r\n'), (cycle, eol) => {
+        const line = formatCycle(cycle, 'go1.5');
+        const fast = fastModernCycle(eol === '' ? line : line + eol + 'next line', 0, 1, 1);
+        expect(fast).not.toBeNull();
+        expect(fast).toEqual(generalReading(line));
+        expect(fast).toEqual(cycle);
+        expect(fastLineEnd).toBe(line.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads the real Go 1.5 lines as the general scanner does', () => {
+    const lines = readTrace('content/traces/seed-go1.5.txt').split('\n').filter(Boolean);
+    for (const line of lines) expect(fastModernCycle(line, 0, 1, 1)).toEqual(generalReading(line));
+  });
+
+  it('gives up on a Go 1.5 line with stacks, which the general scanner reads', () => {
+    const line = readTrace('content/traces/seed-go1.5.txt')
+      .split('\n')[0]
+      .replace(' 8 P', ' 0 MB stacks, 0 MB globals, 8 P');
+    expect(fastModernCycle(line, 0, 1, 1)).toBeNull();
+    expect(parseTrace(line).cycles[0].stacksMB).toBe(0);
+  });
+
+  it('reads a Docker JSON log trace in place exactly as the unescaping reader does', () => {
+    // The unescaping reader takes a line that does not start with '{"log":"', so the same
+    // lines with a leading space go through it; only the columns move by one.
+    const text = readTrace('tests/fixtures/mess-docker-json.txt');
+    const inPlace = parseTrace(text);
+    const unescaped = parseTrace(text.replace(/^(?=.)/gm, ' '));
+    expect(inPlace.cycles.length).toBeGreaterThan(100);
+    expect(inPlace.cycles).toEqual(unescaped.cycles.map((c) => ({ ...c, column: c.column - 1 })));
+    expect(inPlace.lineKindCodes).toEqual(unescaped.lineKindCodes);
+    expect(inPlace.diagnostics).toEqual(
+      unescaped.diagnostics.map((d) => ({ ...d, column: d.column - 1 })),
+    );
+    const first = text.split('\n')[0];
+    expect(fastModernCycle(first, 8, 1, 9, true)).toEqual(inPlace.cycles[0]);
+  });
+
+  it('leaves JSON log lines with escapes or text after the gc line to the unescaping reader', () => {
+    const first = readTrace('tests/fixtures/mess-docker-json.txt').split('\n')[0];
+    const withTab = first.replace(' 2 P\\n"', ' 2 P\\t\\n"');
+    const withMore = first.replace(' 2 P\\n"', ' 2 P\\nmore\\n"');
+    expect(fastModernCycle(withTab, 8, 1, 9, true)).toBeNull();
+    expect(fastModernCycle(withMore, 8, 1, 9, true)).toBeNull();
+    for (const line of [withTab, withMore]) {
+      const unescaped = parseTrace(' ' + line);
+      expect(parseTrace(line).cycles).toEqual(
+        unescaped.cycles.map((c) => ({ ...c, column: c.column - 1 })),
+      );
+      expect(parseTrace(line).lineKindCodes).toEqual(unescaped.lineKindCodes);
+    }
+  });
+});
+
+describe('numbers read from char codes', () => {
+  // Digits as printed, and longer ones: the readers must give the double Number() gives.
+  const digits = (max: number) => fc.stringMatching(new RegExp(`^[0-9]{1,${max}}$`));
+  const decimal = fc.oneof(
+    digits(20),
+    fc.tuple(digits(12), digits(12)).map(([i, f]) => `${i}.${f}`),
+    fc.tuple(digits(20), digits(20)).map(([i, f]) => `${i}.${f}`),
+  );
+  const template = readTrace('content/traces/steady.txt').split('\n')[0];
+
+  it('equal Number(text) in the general scanner and the fast path, bit for bit', () => {
+    fc.assert(
+      fc.property(decimal, decimal, (at, clock) => {
+        const line = template
+          .replace(/ @[\d.]+s /, ` @${at}s `)
+          .replace(/: [\d.]+\+/, `: ${clock}+`);
+        const general = generalReading(line)!;
+        expect(Object.is(general.atSeconds, Number(at))).toBe(true);
+        expect(Object.is(general.clockMs[0], Number(clock))).toBe(true);
+        const fast = fastModernCycle(line, 0, 1, 1);
+        // The fast path leaves long numbers to the general scanner.
+        if (fast !== null) expect(fast).toEqual(general);
+      }),
+      { numRuns: 3000 },
     );
   });
 });
