@@ -428,7 +428,6 @@ test.describe('on a phone', () => {
     await page.touchscreen.tap(box.x + 10 + (clockStart + 1.5) * charWidth, box.y + 7 + 10);
     await expect(panel).toContainText(`line 1, column ${clockStart + 1}`);
     await expect(panel).toContainText(`${clock[1]} ms`);
-    await page.screenshot({ path: '/tmp/cellfix-phone.png' });
 
     // Moving the caret to the cycle's start time explains that instead.
     const at = first.indexOf('@');
