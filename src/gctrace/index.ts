@@ -44,4 +44,16 @@ export {
   verdictTitles,
 } from './wording.ts';
 export { mainRun, RunSplitter, sameFormatFamily, splitRuns } from './runs.ts';
+export {
+  fixedUnit,
+  formatIn,
+  formatNumber,
+  formatSize,
+  formatTimeSpan,
+  inUnit,
+  rateUnit,
+  sizeUnit,
+  timeUnit,
+} from './units.ts';
+export type { DisplayUnit } from './units.ts';
 export type { SplitRun } from './runs.ts';

@@ -1,6 +1,6 @@
 /** Findings as Markdown for a bug report, and the difference table of two traces. */
 import { runFindings, type CellVerdict, type Finding } from '../cell/model.ts';
-import { verdictSentence, verdictTitles } from '../gctrace/index.ts';
+import { inUnit, sizeUnit, verdictSentence, verdictTitles } from '../gctrace/index.ts';
 import type { RangeSummary } from './summary.ts';
 
 const fmt = (v: number, digits = 2) =>
@@ -114,7 +114,10 @@ export function differenceRows(a: RangeSummary, b: RangeSummary): DifferenceRow[
   add('Pause p50', A.pauses?.p50 ?? null, B.pauses?.p50 ?? null, ' ms');
   add('Pause p99', A.pauses?.p99 ?? null, B.pauses?.p99 ?? null, ' ms');
   add('Pause max', A.pauses?.max ?? null, B.pauses?.max ?? null, ' ms');
-  add('Peak heap', A.peakHeapMB, B.peakHeapMB, ' MB');
+  // Both traces' peaks in one unit, the one the larger calls for (GB past 10,000 MB).
+  const size = sizeUnit(Math.max(A.peakHeapMB ?? 0, B.peakHeapMB ?? 0));
+  const inSize = (v: number | null) => (v === null ? null : inUnit(v, size));
+  add('Peak heap', inSize(A.peakHeapMB), inSize(B.peakHeapMB), ` ${size.symbol}`);
   add('Live-heap slope', A.leak.slopeMBPerMinute, B.leak.slopeMBPerMinute, ' MB/min');
   const share = (s: RangeSummary) =>
     s.stats.gcCpuShare === null ? null : s.stats.gcCpuShare * 100;
