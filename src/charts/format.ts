@@ -1,6 +1,8 @@
 /** Shown in tables and tooltips where a value is missing. */
 export const missing = '—';
 
+import { plural } from '../gctrace/units.ts';
+
 export { formatIn, formatNumber } from '../gctrace/units.ts';
 
 /** Seconds since start, to the millisecond the trace prints. */
@@ -10,5 +12,5 @@ export function formatStartTime(seconds: number): string {
 
 /** "1 GC cycle", "42 GC cycles". */
 export function cycleCount(count: number): string {
-  return `${count} GC cycle${count === 1 ? '' : 's'}`;
+  return plural(count, 'GC cycle');
 }

@@ -1,7 +1,7 @@
 import { cycleCount, formatNumber, formatStartTime, missing } from './format.ts';
 import { kinds, type SeriesInfo } from './kinds.ts';
 import type { ChartCycle, ChartKind, ChartTable } from './types.ts';
-import { chartUnits, inUnit, type DisplayUnit } from './units.ts';
+import { chartUnits, inUnit, plural, type DisplayUnit } from './units.ts';
 
 /** A value in `unit`: as given in the trace's own unit, written short in a bigger one. */
 function cellIn(value: number, unit: DisplayUnit): number | string {
@@ -18,7 +18,7 @@ export function chartTable(data: readonly ChartCycle[], kind: ChartKind): ChartT
   const units = chartUnits(data, kind);
   const unit = units.value.symbol;
   return {
-    caption: `${noun} per GC cycle (${unit}), ${data.length} cycle${data.length === 1 ? '' : 's'}`,
+    caption: `${noun} per GC cycle (${unit}), ${plural(data.length, 'cycle')}`,
     headers: [
       'line',
       'GC',

@@ -6,6 +6,7 @@
 import {
   fixedUnit,
   inUnit,
+  plural,
   rateUnit,
   sizeUnit,
   timeUnit,
@@ -14,7 +15,7 @@ import {
 import { kinds } from './kinds.ts';
 import type { ChartCycle, ChartKind } from './types.ts';
 
-export { inUnit };
+export { inUnit, plural };
 export type { DisplayUnit };
 
 /** The units of a chart: of its x axis (time since start) and of its y axis (its series). */

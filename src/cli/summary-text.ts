@@ -1,7 +1,6 @@
 /** The plain-language summary of a trace that `gctrace summary` prints. */
-import { goalSetterTitles, inUnit, sizeUnit, timeUnit } from '../gctrace/index.ts';
+import { goalSetterTitles, inUnit, plural as count, sizeUnit, timeUnit } from '../gctrace/index.ts';
 import type { LineKind, ParsedTrace, TraceAnalysis } from '../gctrace/index.ts';
-import { count } from './plural.ts';
 
 /** A figure rounded to `digits` decimals, or n/a. */
 export function fmt(value: number | null | undefined, digits = 1): string {

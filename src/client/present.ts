@@ -3,7 +3,7 @@
  * into a cell line by line with the timing it was printed with, findings hidden until revealed,
  * and a reset of every cell the learner has edited.
  */
-import { splitLines } from '../gctrace/index.ts';
+import { plural, splitLines } from '../gctrace/index.ts';
 import { keepingFocus, type TraceCell } from './drive-cell.ts';
 
 interface ReplaySample {
@@ -254,7 +254,7 @@ function start(root: HTMLElement): void {
     // Reloading puts every cell back to its original from the page.
     sessionStorage.setItem(
       'gctrace-lab:present:notice',
-      `Reset ${cleared} edited cell${cleared === 1 ? '' : 's'}.`,
+      `Reset ${plural(cleared, 'edited cell')}.`,
     );
     location.reload();
   });

@@ -51,6 +51,7 @@ export {
   formatSize,
   formatTimeSpan,
   inUnit,
+  plural,
   rateUnit,
   sizeUnit,
   timeUnit,

@@ -16,6 +16,7 @@ import {
   theilSen,
 } from './stats.ts';
 import type { GcCycle } from './types.ts';
+import { plural } from './units.ts';
 
 export type Verdict = 'growing' | 'stable' | 'inconclusive';
 
@@ -96,7 +97,6 @@ interface Point {
 }
 
 const round = (v: number, d = 3) => Math.round(v * 10 ** d) / 10 ** d;
-const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** Three significant digits at most: 0.0123, 1.23, 1290. */
 function significant(v: number): number {
@@ -191,7 +191,7 @@ export function leakVerdict(
       ...base,
       warmupCycles: warmup,
       cyclesUsed: used.length,
-      reason: `only ${plural(used.length, 'cycle')} after ${warmup} warm-up cycles; at least ${minCycles} are needed to see a trend${excluded}`,
+      reason: `only ${plural(used.length, 'cycle')} after ${plural(warmup, 'warm-up cycle')}; at least ${minCycles} are needed to see a trend${excluded}`,
     };
   }
 

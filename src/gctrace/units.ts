@@ -2,7 +2,8 @@
  * The units a quantity is shown in, chosen from the data so that numbers stay short: MB while
  * heaps are up to 10,000 MB, then GB, then TB; seconds for runs up to 10 minutes, then minutes
  * up to 10 hours, then hours. One rule for the charts' axes, tooltips and tables, the findings
- * and the command line's summary, so that the same quantity reads the same everywhere.
+ * and the command line's summary, so that the same quantity reads the same everywhere. Counts
+ * with their noun are written here too (`plural`).
  */
 
 /** A unit to show a quantity in: its symbol, its name, and how many of the trace's units make one. */
@@ -64,6 +65,14 @@ export function fixedUnit(symbol: string, name = symbol): DisplayUnit {
 /** `value` (in trace units) in `unit`. */
 export function inUnit(value: number, unit: DisplayUnit): number {
   return unit.size === 1 ? value : value / unit.size;
+}
+
+/**
+ * "1 cycle", "2 cycles", "1,204 lines": a count with its noun, singular for one (and "0 cycles").
+ * The one plural rule of every sentence the site and the command line write.
+ */
+export function plural(n: number, noun: string, many = `${noun}s`): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? noun : many}`;
 }
 
 /** A number as short as it can be without hiding printed precision (integers stay exact). */

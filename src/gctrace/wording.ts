@@ -3,6 +3,7 @@ import { eras } from './eras.ts';
 import type { Verdict } from './leak.ts';
 import type { GoalSetter } from './memory-limit.ts';
 import type { EraId } from './types.ts';
+import { plural } from './units.ts';
 
 /** A short name for the Go releases that print lines like these. */
 export function eraLabel(era: EraId | null): string {
@@ -33,8 +34,6 @@ export function verdictSentence(reason: string): string {
   return /[.!?)]$/.test(capital) ? capital : `${capital}.`;
 }
 
-const count = (n: number, noun: string) => `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
-
 /**
  * "1,204 lines · 12 cycles · 2 problems · Go 1.18+ lines · 3 runs · still reading": the line
  * count only where it is known apart from the text on screen, the reading note only while reading.
@@ -48,11 +47,11 @@ export function statusLine(status: {
   reading?: boolean;
 }): string {
   const parts = [
-    count(status.cycles, 'cycle'),
-    count(status.problems, 'problem'),
+    plural(status.cycles, 'cycle'),
+    plural(status.problems, 'problem'),
     eraLabel(status.era),
   ];
-  if (status.lines !== undefined) parts.unshift(`${status.lines.toLocaleString('en')} lines`);
+  if (status.lines !== undefined) parts.unshift(plural(status.lines, 'line'));
   if (status.runs > 1) parts.push(`${status.runs} runs`);
   if (status.reading) parts.push('still reading');
   return parts.join(' · ');

@@ -1,6 +1,6 @@
 /** Findings as Markdown for a bug report, and the difference table of two traces. */
 import { runFindings, type CellVerdict, type Finding } from '../cell/model.ts';
-import { inUnit, sizeUnit, verdictSentence, verdictTitles } from '../gctrace/index.ts';
+import { inUnit, plural, sizeUnit, verdictSentence, verdictTitles } from '../gctrace/index.ts';
 import type { RangeSummary } from './summary.ts';
 
 const fmt = (v: number, digits = 2) =>
@@ -62,7 +62,7 @@ export function findingsMarkdown(options: {
     ? `, ${seconds(summary.domain[0])} – ${seconds(summary.domain[1])}`
     : '';
   out.push(
-    `Run ${options.run + 1} of ${options.runCount} (lines ${a.firstLine}–${a.lastLine}${range}); ${options.lines.toLocaleString('en')} lines read, ${options.problems} problem${options.problems === 1 ? '' : 's'}.`,
+    `Run ${options.run + 1} of ${options.runCount} (lines ${a.firstLine}–${a.lastLine}${range}); ${plural(options.lines, 'line')} read, ${plural(options.problems, 'problem')}.`,
     '',
   );
   out.push(`**${verdictTitles[a.leak.verdict]}.** ${verdictSentence(a.leak.reason)}`, '');

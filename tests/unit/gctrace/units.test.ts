@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatTimeSpan,
   formatIn,
+  plural,
   formatSize,
   rateUnit,
   sizeUnit,
@@ -29,6 +30,17 @@ describe('sizeUnit()', () => {
   it('gives rates the same steps per second', () => {
     expect(rateUnit(631.1).symbol).toBe('MB/s');
     expect(rateUnit(12_000).symbol).toBe('GB/s');
+  });
+});
+
+describe('plural()', () => {
+  it('is singular for one only, with thousands separators', () => {
+    expect(plural(1, 'forced cycle')).toBe('1 forced cycle');
+    expect(plural(0, 'forced cycle')).toBe('0 forced cycles');
+    expect(plural(2, 'line of program output', 'lines of program output')).toBe(
+      '2 lines of program output',
+    );
+    expect(plural(1204, 'line')).toBe('1,204 lines');
   });
 });
 
