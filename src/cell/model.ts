@@ -8,6 +8,7 @@ import {
   eraLabel,
   formatSize,
   formatTimeSpan,
+  gcRateText,
   mainRun,
   parseTrace,
   verdictSentence,
@@ -100,7 +101,7 @@ export function runFindings(
     findings.push({
       label: 'Duration',
       value: formatTimeSpan(run.durationSeconds),
-      detail: run.gcPerSecond !== null ? `${round(run.gcPerSecond, 1)} GC/s` : undefined,
+      detail: run.gcPerSecond !== null ? gcRateText(run.gcPerSecond) : undefined,
     });
   }
   if (run.pauses) {

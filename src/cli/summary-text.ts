@@ -1,5 +1,12 @@
 /** The plain-language summary of a trace that `gctrace summary` prints. */
-import { goalSetterTitles, inUnit, plural as count, sizeUnit, timeUnit } from '../gctrace/index.ts';
+import {
+  gcRateText,
+  goalSetterTitles,
+  inUnit,
+  plural as count,
+  sizeUnit,
+  timeUnit,
+} from '../gctrace/index.ts';
 import type { LineKind, ParsedTrace, TraceAnalysis } from '../gctrace/index.ts';
 
 /** A figure rounded to `digits` decimals, or n/a. */
@@ -41,7 +48,8 @@ export function summaryText(parsed: ParsedTrace, analysis: TraceAnalysis): strin
       // Minutes or hours for long runs, as the charts count them.
       const time = timeUnit(run.durationSeconds);
       const length = fmt(inUnit(run.durationSeconds, time), time.size === 1 ? 3 : 1);
-      out.push(`  duration ${length} ${time.symbol}, ${fmt(run.gcPerSecond, 2)} GC/s`);
+      const rate = run.gcPerSecond === null ? 'n/a' : gcRateText(run.gcPerSecond);
+      out.push(`  duration ${length} ${time.symbol}, ${rate}`);
     }
     if (run.pauses !== null)
       out.push(

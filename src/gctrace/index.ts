@@ -38,6 +38,7 @@ export type { LeakVerdict, Verdict } from './leak.ts';
 export { cycleView, traceView } from './serialise.ts';
 export {
   eraLabel,
+  gcRateText,
   goalSetterTitles,
   statusLine,
   verdictSentence,
@@ -48,6 +49,7 @@ export {
   fixedUnit,
   formatIn,
   formatNumber,
+  formatSignificant,
   formatSize,
   formatTimeSpan,
   inUnit,

@@ -75,6 +75,16 @@ export function plural(n: number, noun: string, many = `${noun}s`): string {
   return `${n.toLocaleString('en')} ${n === 1 ? noun : many}`;
 }
 
+/**
+ * `value` to `digits` significant digits, whole numbers from 10^digits up: 0.021, 2.5, 156. For
+ * derived figures (rates, changes) whose decimals would only be noise.
+ */
+export function formatSignificant(value: number, digits = 2): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (Math.abs(value) >= 10 ** digits) return String(Math.round(value));
+  return String(Number(value.toPrecision(digits)));
+}
+
 /** A number as short as it can be without hiding printed precision (integers stay exact). */
 export function formatNumber(value: number): string {
   if (Number.isInteger(value)) return String(value);

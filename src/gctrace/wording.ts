@@ -3,7 +3,7 @@ import { eras } from './eras.ts';
 import type { Verdict } from './leak.ts';
 import type { GoalSetter } from './memory-limit.ts';
 import type { EraId } from './types.ts';
-import { plural } from './units.ts';
+import { formatSignificant, inUnit, plural, timeUnit } from './units.ts';
 
 /** A short name for the Go releases that print lines like these. */
 export function eraLabel(era: EraId | null): string {
@@ -25,6 +25,18 @@ export const goalSetterTitles: Record<GoalSetter, string> = {
   'no-goal': 'nothing: GOGC=off and no memory limit',
   unknown: 'not known from these lines',
 };
+
+/**
+ * How often the collector ran, in words that read at any rate: "12 GC/s" or "2.5 GC/s" from one a
+ * second up, "1 GC every 40 s" (or every 2.5 min) below, where a rate per second would round to 0.
+ */
+export function gcRateText(perSecond: number): string {
+  if (!(perSecond > 0) || !Number.isFinite(perSecond)) return 'no GC';
+  if (perSecond >= 1) return `${formatSignificant(perSecond)} GC/s`;
+  const every = 1 / perSecond;
+  const unit = timeUnit(every);
+  return `1 GC every ${formatSignificant(inUnit(every, unit))} ${unit.symbol}`;
+}
 
 /** The analysis' reasons are clauses; shown under a verdict title they read as sentences. */
 export function verdictSentence(reason: string): string {

@@ -61,6 +61,13 @@ describe('runFindings()', () => {
     expect(value(findings, 'Peak heap')).toBe(`${run.peakHeapMB} MB`);
   });
 
+  it('says how often a slow run collects in words that do not round to 0 GC/s', () => {
+    const idle = buildCellModel(readFileSync('content/traces/idle-periodic.txt', 'utf8'));
+    const findings = runFindings(idle.analysis.runs[idle.runIndex]!, []);
+    expect(findings.find((f) => f.label === 'Duration')?.detail).toBe('1 GC every 9.2 s');
+    expect(runFindings(run, []).find((f) => f.label === 'Duration')?.detail).toMatch(/^\d+ GC\/s$/);
+  });
+
   it('gives a long run in hours and a big heap in GB, as the charts do', () => {
     // The same run as if it had lasted 50,000 s and peaked at 300,000 MB.
     const long = { ...run, durationSeconds: 50_000, peakHeapMB: 300_000 };
