@@ -1,6 +1,14 @@
 /** Findings as Markdown for a bug report, and the difference table of two traces. */
 import { runFindings, type CellVerdict, type Finding } from '../cell/model.ts';
-import { inUnit, plural, sizeUnit, verdictSentence, verdictTitles } from '../gctrace/index.ts';
+import {
+  formatSignificant,
+  gcRateText,
+  inUnit,
+  plural,
+  sizeUnit,
+  verdictSentence,
+  verdictTitles,
+} from '../gctrace/index.ts';
 import type { RangeSummary } from './summary.ts';
 
 const fmt = (v: number, digits = 2) =>
@@ -89,12 +97,22 @@ export interface DifferenceRow {
   change: string;
 }
 
-function change(a: number | null, b: number | null, unit = ''): string {
+/**
+ * B − A with its sign, and as a percentage of A where that means something: only for amounts
+ * (A above 0, B not below). A slope or any value that changes sign has no base to be a share of:
+ * a slope of 0.5 MB/min going to −1.2 is not "−349%". So a drop is never more than −100%.
+ */
+export function change(
+  a: number | null,
+  b: number | null,
+  unit = '',
+  write: (v: number) => string = (v) => fmt(v, 3),
+): string {
   if (a === null || b === null) return '—';
   const diff = b - a;
   const sign = diff > 0 ? '+' : diff < 0 ? '−' : '±';
-  const relative = a !== 0 ? ` (${sign}${fmt(Math.abs((diff / a) * 100), 0)}%)` : '';
-  return `${sign}${fmt(Math.abs(diff), 3)}${unit}${relative}`;
+  const relative = a > 0 && b >= 0 ? ` (${sign}${fmt(Math.abs((diff / a) * 100), 0)}%)` : '';
+  return `${sign}${write(Math.abs(diff))}${unit}${relative}`;
 }
 
 /** The comparison table: GC count and frequency, pauses, peak heap, slope, GC CPU, GOGC. */
@@ -110,7 +128,13 @@ export function differenceRows(a: RangeSummary, b: RangeSummary): DifferenceRow[
   const A = a.analysis;
   const B = b.analysis;
   add('GC cycles', A.cycles, B.cycles, '');
-  add('GC frequency', A.gcPerSecond, B.gcPerSecond, ' /s', 2);
+  const rate = (v: number | null) => (v === null ? '—' : gcRateText(v));
+  rows.push({
+    label: 'GC frequency',
+    a: rate(A.gcPerSecond),
+    b: rate(B.gcPerSecond),
+    change: change(A.gcPerSecond, B.gcPerSecond, ' GC/s', (v) => formatSignificant(v)),
+  });
   add('Pause p50', A.pauses?.p50 ?? null, B.pauses?.p50 ?? null, ' ms');
   add('Pause p99', A.pauses?.p99 ?? null, B.pauses?.p99 ?? null, ' ms');
   add('Pause max', A.pauses?.max ?? null, B.pauses?.max ?? null, ' ms');
