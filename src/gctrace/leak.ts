@@ -40,7 +40,7 @@ export interface LeakVerdict {
   trendZ: number | null;
   /** Program time from the first cycle after warm-up to the last (s), when the lines say. */
   spanSeconds: number | null;
-  /** Key cycles behind the verdict. */
+  /** Key cycles behind the verdict, in the order of the trace, each line once (its notes joined). */
   evidence: { line: number; gc: number; liveMB: number; note: string }[];
 }
 
@@ -287,18 +287,13 @@ export function leakVerdict(
     growthRatio: round(ratio, 2),
     trendZ: round(trend.z, 2),
     spanSeconds: spanSeconds !== null ? round(spanSeconds) : null,
-    evidence: [
-      { line: first.c.line, gc: first.c.gc, liveMB: first.live, note: 'first cycle after warm-up' },
-      {
-        line: minA.c.line,
-        gc: minA.c.gc,
-        liveMB: minA.live,
-        note: 'lowest live heap, first third',
-      },
-      { line: minC.c.line, gc: minC.c.gc, liveMB: minC.live, note: 'lowest live heap, last third' },
-      { line: peak.c.line, gc: peak.c.gc, liveMB: peak.live, note: 'highest live heap' },
-      { line: last.c.line, gc: last.c.gc, liveMB: last.live, note: 'last cycle' },
-    ],
+    evidence: inTraceOrder([
+      [first, 'first cycle after warm-up'],
+      [minA, 'lowest live heap, first third'],
+      [minC, 'lowest live heap, last third'],
+      [peak, 'highest live heap'],
+      [last, 'last cycle'],
+    ]),
   };
 
   const over = spanSeconds !== null ? ` in ${duration(spanSeconds)}` : '';
@@ -359,6 +354,21 @@ export function leakVerdict(
     result.reason = `no steady change to go by: a trend of ${round(growth, 1)} MB over ${cyclesText} against the ${round(threshold, 1)} MB a change must reach to count, a later cycle higher than an earlier one in ${risingShare}% of the pairs that differ, the floor ${round(floorA, 1)} → ${round(floorC, 1)} MB; more cycles would tell${excluded}`;
   }
   return result;
+}
+
+/**
+ * The evidence cycles in the order of the trace, so that reading them follows the lines: a cycle
+ * cited twice (the first after warm-up is often the lowest of the first third) is listed once
+ * with both notes.
+ */
+function inTraceOrder(cited: readonly [Point, string][]): LeakVerdict['evidence'] {
+  const byLine = new Map<number, LeakVerdict['evidence'][number]>();
+  for (const [p, note] of cited) {
+    const seen = byLine.get(p.c.line);
+    if (seen) seen.note += `; ${note}`;
+    else byLine.set(p.c.line, { line: p.c.line, gc: p.c.gc, liveMB: p.live, note });
+  }
+  return [...byLine.values()].sort((a, b) => a.line - b.line);
 }
 
 /** What a memory limit adds to a rise: the heap reached it, and the limit does not stop a leak. */
