@@ -1,5 +1,7 @@
 /** The plain-language summary of a trace that `gctrace summary` prints. */
 import {
+  evidenceDiscountNote,
+  evidenceLiveHeap,
   gcRateText,
   goalSetterTitles,
   inUnit,
@@ -77,10 +79,13 @@ export function summaryText(parsed: ParsedTrace, analysis: TraceAnalysis): strin
       out.push(
         `  trend: ${fmt(v.theilSenMBPerCycle, 3)} MB/cycle (Theil–Sen), ${fmt(v.slopeMBPerMinute, 2)} MB/min, R² ${fmt(v.r2, 2)}; first third ${fmt(v.firstThirdSlopeMBPerCycle, 3)}, last third ${fmt(v.lastThirdSlopeMBPerCycle, 3)} MB/cycle`,
       );
-    if (v.evidence.length > 0)
+    if (v.evidence.length > 0) {
       out.push(
-        `  evidence: ${v.evidence.map((e) => `line ${e.line} (gc ${e.gc}, ${e.liveMB} MB, ${e.note})`).join('; ')}`,
+        `  evidence: ${v.evidence.map((e) => `line ${e.line} (gc ${e.gc}, ${e.note}: ${evidenceLiveHeap(e)})`).join('; ')}`,
       );
+      const why = evidenceDiscountNote(v.evidence);
+      if (why) out.push(`    ${why}`);
+    }
   }
   return out.join('\n') + '\n';
 }

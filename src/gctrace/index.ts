@@ -34,10 +34,12 @@ export type { GogcEstimate } from './gogc.ts';
 export { unknownGoalSetter } from './memory-limit.ts';
 export type { CycleGoalSetter, GoalSetter, MemoryLimitRegime } from './memory-limit.ts';
 export { inconclusiveLeakVerdict } from './leak.ts';
-export type { LeakVerdict, Verdict } from './leak.ts';
+export type { LeakEvidence, LeakVerdict, Verdict } from './leak.ts';
 export { cycleView, traceView } from './serialise.ts';
 export {
   eraLabel,
+  evidenceDiscountNote,
+  evidenceLiveHeap,
   gcRateText,
   goalSetterTitles,
   statusLine,

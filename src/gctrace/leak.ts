@@ -41,7 +41,22 @@ export interface LeakVerdict {
   /** Program time from the first cycle after warm-up to the last (s), when the lines say. */
   spanSeconds: number | null;
   /** Key cycles behind the verdict, in the order of the trace, each line once (its notes joined). */
-  evidence: { line: number; gc: number; liveMB: number; note: string }[];
+  evidence: LeakEvidence[];
+}
+
+/** A cycle cited for a verdict. */
+export interface LeakEvidence {
+  line: number;
+  gc: number;
+  /** The live heap as the line prints it: its third heap number from Go 1.5 (MB). */
+  liveMB: number;
+  /**
+   * The live heap the trend used: `liveMB` less what was allocated while the cycle marked (its
+   * heap at end minus at start), which the collector counts as live (see `trendLive`). Equal to
+   * `liveMB` before Go 1.5.
+   */
+  trendLiveMB: number;
+  note: string;
 }
 
 /** A verdict that says nothing yet, with the reason why. */
@@ -71,8 +86,10 @@ const minCycles = 8;
 const steadyZ = 3;
 
 /**
- * Live heap for the trend: from Go 1.5 the GC marks everything allocated while it runs, so H2
- * counts that floating garbage too; H2 − (H1 − H0) is closer to what the program really holds.
+ * Live heap for the trend: from Go 1.5 the GC marks everything allocated while it runs (objects
+ * are allocated black during marking, runtime/mgc.go), so H2 counts them as live whether the
+ * program still holds them or not; H2 − (H1 − H0), the heap less what it grew by during the
+ * cycle, is closer to what the program really holds.
  */
 function trendLive(c: GcCycle, live: number | null): number | null {
   if (live === null || isLegacyEra(c.era) || c.heapMB.length !== 3) return live;
@@ -93,6 +110,9 @@ function sortedIndexOf(sorted: Float64Array, length: number, value: number): num
 
 interface Point {
   c: GcCycle;
+  /** The live heap as the line prints it (H2 from Go 1.5, MB). */
+  printed: number;
+  /** The live heap the trend uses: see `trendLive`. */
   live: number;
 }
 
@@ -158,8 +178,10 @@ export function leakVerdict(
   limit?: MemoryLimitRegime,
 ): LeakVerdict {
   const points = cycles
-    .map((c, i) => ({ c, live: trendLive(c, measures[i].liveMB) }))
-    .filter((p): p is Point => p.live !== null && !p.c.forced && !p.c.leakCheck);
+    .map((c, i) => ({ c, printed: measures[i].liveMB, live: trendLive(c, measures[i].liveMB) }))
+    .filter(
+      (p): p is Point => p.live !== null && p.printed !== null && !p.c.forced && !p.c.leakCheck,
+    );
   const base = inconclusiveLeakVerdict('');
   const forced = cycles.filter((c) => c.forced).length;
   const excluded = forced > 0 ? ` (${plural(forced, 'forced cycle')} left out)` : '';
@@ -366,7 +388,14 @@ function inTraceOrder(cited: readonly [Point, string][]): LeakVerdict['evidence'
   for (const [p, note] of cited) {
     const seen = byLine.get(p.c.line);
     if (seen) seen.note += `; ${note}`;
-    else byLine.set(p.c.line, { line: p.c.line, gc: p.c.gc, liveMB: p.live, note });
+    else
+      byLine.set(p.c.line, {
+        line: p.c.line,
+        gc: p.c.gc,
+        liveMB: p.printed,
+        trendLiveMB: p.live,
+        note,
+      });
   }
   return [...byLine.values()].sort((a, b) => a.line - b.line);
 }

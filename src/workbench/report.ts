@@ -1,6 +1,8 @@
 /** Findings as Markdown for a bug report, and the difference table of two traces. */
 import { runFindings, type CellVerdict, type Finding } from '../cell/model.ts';
 import {
+  evidenceDiscountNote,
+  evidenceLiveHeap,
   formatSignificant,
   gcRateText,
   inUnit,
@@ -77,8 +79,10 @@ export function findingsMarkdown(options: {
   if (a.leak.evidence.length > 0) {
     out.push('Evidence:', '');
     for (const e of a.leak.evidence)
-      out.push(`- line ${e.line} (gc ${e.gc}): live heap ${fmt(e.liveMB)} MB, ${e.note}`);
+      out.push(`- line ${e.line} (gc ${e.gc}): ${e.note}: ${evidenceLiveHeap(e)}`);
     out.push('');
+    const why = evidenceDiscountNote(a.leak.evidence);
+    if (why) out.push(why, '');
   }
   out.push('| Finding | Value | Detail |', '| --- | --- | --- |');
   for (const f of summaryFindings(summary))

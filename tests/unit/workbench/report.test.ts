@@ -72,3 +72,43 @@ describe('findingsMarkdown()', () => {
     expect(report).toMatch(/lines read, 1 problem\./);
   });
 });
+
+describe('findingsMarkdown() evidence', () => {
+  const { summary, lines } = summaryOf('leaking-map');
+  const report = findingsMarkdown({
+    source: 'leaking-map.txt',
+    run: 0,
+    runCount: 1,
+    summary,
+    problems: 0,
+    lines,
+  });
+  const text = readFileSync('content/traces/leaking-map.txt', 'utf8').split('\n');
+  const evidence = report.split('\n').filter((l) => l.startsWith('- line '));
+
+  it('gives each cycle’s live heap as printed, and the discounted one only with what was taken off', () => {
+    expect(evidence.length).toBe(summary.analysis.leak.evidence.length);
+    for (const item of evidence) {
+      const line = Number(/^- line (\d+)/.exec(item)![1]);
+      const [, start, end, live] = /(\d+)->(\d+)->(\d+) MB/.exec(text[line - 1]!)!.map(Number);
+      expect(item).toContain(`live heap ${live} MB as printed`);
+      const during = Math.min(live!, Math.max(0, end! - start!));
+      if (during > 0)
+        expect(item).toContain(
+          `, about ${live! - during} MB after discounting ${during} MB allocated during marking`,
+        );
+      else expect(item).toMatch(/as printed$/);
+    }
+    // Line 46 prints 4->5->2 MB: 2 MB live as printed, 1 MB after the 1 MB allocated meanwhile.
+    expect(text[45]).toContain('4->5->2 MB');
+    expect(evidence.find((l) => l.startsWith('- line 46 '))).toMatch(
+      /live heap 2 MB as printed, about 1 MB after discounting 1 MB allocated during marking$/,
+    );
+  });
+
+  it('says once why the trend discounts what was allocated during marking', () => {
+    expect(
+      report.match(/counts everything allocated while the collector was marking/g),
+    ).toHaveLength(1);
+  });
+});
