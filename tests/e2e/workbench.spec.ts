@@ -225,10 +225,12 @@ test('exports: SVG, PNG, CSV, JSON and Markdown hold what the page shows', async
   };
   const heap = page.locator('[data-charts] figure[data-kind="heap"]');
   const svg = await save(() => heap.getByRole('button', { name: 'Save as SVG' }).click());
-  expect(svg.name).toBe('gctrace-heap.svg');
+  // Named after the trace, like the other exports.
+  expect(svg.name).toBe('leaking-map-heap.svg');
   expect(svg.body.toString()).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   expect(svg.body.toString()).toContain('<style>');
   const png = await save(() => heap.getByRole('button', { name: 'Save as PNG' }).click());
+  expect(png.name).toBe('leaking-map-heap.png');
   expect(png.body.subarray(1, 4).toString()).toBe('PNG');
   expect(png.body.readUInt32BE(16)).toBe(1280);
   const csv = await save(() => page.getByRole('button', { name: 'Cycles as CSV' }).click());
