@@ -336,4 +336,8 @@ test('axe finds nothing in light and dark, and the page fits a 390 px screen', a
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect(overflow).toBeLessThanOrEqual(0);
+  // The workbench card keeps clear of the screen's edges.
+  const card = (await page.locator('[data-workbench]').boundingBox())!;
+  expect(card.x).toBeGreaterThanOrEqual(8);
+  expect(390 - (card.x + card.width)).toBeGreaterThanOrEqual(8);
 });
