@@ -87,6 +87,15 @@ describe('chart units', () => {
     expect(desc).not.toMatch(/MB/);
   });
 
+  it('leave gc numbers alone when the lines print no time', () => {
+    // Untimed cycles (Go 1.4 and older) sit at their gc number, which has no unit to change.
+    const untimed = scaled.map((c) => ({ ...c, t: c.gc * 1000, timeKnown: false }));
+    expect(chartUnits(untimed, 'heap').time.symbol).toBe('s');
+    const node = heapChart(untimed).node;
+    expect(text(node, '.x-label')).toEqual(['GC cycle']);
+    expect(chartTable(untimed, 'heap').headers[2]).toBe('cycle');
+  });
+
   it('keep the trace’s units where values stay small', () => {
     const node = allocChart(longest).node;
     expect(text(node, '.y-label')).toEqual(['MB/s']);
