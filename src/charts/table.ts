@@ -60,10 +60,9 @@ export function chartsTable(
     const { value } = chartUnits(data, kind);
     return kinds[kind].series.map((s) => ({ ...s, unit: value }));
   });
-  const series: SeriesInfo[] = columns;
   const time = chartUnits(data, shownKinds[0] ?? 'heap').time;
   const timed = data.every((c) => c.timeKnown !== false);
-  const picked = summaryRows(data, series, rowLimit);
+  const picked = summaryRows(data, columns, rowLimit);
   const count = cycleCount(data.length);
   return {
     caption:

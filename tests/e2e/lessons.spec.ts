@@ -91,7 +91,7 @@ test('every lesson has a title, summary, reading time, contents, pager and worki
       slug,
     ).toBeGreaterThan(0);
     for (const caption of await cells.locator('figure figcaption').all()) {
-      await expect(caption).toHaveText(/over \d+ GC cycles?/);
+      await expect(caption).toHaveText(/over [\d,]+ GC cycles?/);
     }
     // The table of contents points at headings that exist.
     for (const href of await toc
