@@ -275,7 +275,11 @@ function timeDomainOf(cycles: readonly ChartCycle[]): [number, number] {
     low = Math.min(low, c.t);
     high = Math.max(high, c.t);
   }
-  return timeDomain(low, high);
+  return timeDomain(
+    low,
+    high,
+    cycles.every((c) => c.timeKnown !== false),
+  );
 }
 
 /** The highest value of the shown series (at least 0). */

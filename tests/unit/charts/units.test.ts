@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { toChartCycles } from '../../../src/charts/chart-data.ts';
 import { allocChart } from '../../../src/charts/alloc-chart.ts';
 import { heapChart } from '../../../src/charts/heap-chart.ts';
+import { timeDomain } from '../../../src/charts/layout.ts';
 import { chartsTable, chartTable } from '../../../src/charts/table.ts';
 import { tooltipText } from '../../../src/charts/tooltip.ts';
 import { chartUnits } from '../../../src/charts/units.ts';
@@ -58,6 +59,8 @@ describe('chart units', () => {
     expect(Math.max(...yTicks)).toBeLessThan(400);
     expect(Math.max(...xTicks)).toBeLessThanOrEqual(14);
     expect(xTicks.every((t) => Number.isInteger(t))).toBe(true);
+    // The axis ends on a round number of hours, not of seconds.
+    expect(timeDomain(scaled[0]!.t, scaled[scaled.length - 1]!.t)[1] / 3600).toBe(14);
   });
 
   it('give the tooltips, the table and the description the axes’ units', () => {
