@@ -6,6 +6,9 @@
 import {
   analyseTrace,
   eraLabel,
+  formatSize,
+  formatTimeSpan,
+  gcRateText,
   mainRun,
   parseTrace,
   verdictSentence,
@@ -97,8 +100,8 @@ export function runFindings(
   if (run.durationSeconds !== null) {
     findings.push({
       label: 'Duration',
-      value: `${round(run.durationSeconds, 2)} s`,
-      detail: run.gcPerSecond !== null ? `${round(run.gcPerSecond, 1)} GC/s` : undefined,
+      value: formatTimeSpan(run.durationSeconds),
+      detail: run.gcPerSecond !== null ? gcRateText(run.gcPerSecond) : undefined,
     });
   }
   if (run.pauses) {
@@ -106,7 +109,8 @@ export function runFindings(
     findings.push({ label: 'Pause p99', value: ms(run.pauses.p99) });
     findings.push({ label: 'Pause max', value: ms(run.pauses.max) });
   }
-  if (run.peakHeapMB !== null) findings.push({ label: 'Peak heap', value: `${run.peakHeapMB} MB` });
+  if (run.peakHeapMB !== null)
+    findings.push({ label: 'Peak heap', value: formatSize(run.peakHeapMB) });
   const lastPercent = [...cycles].reverse().find((c) => c.cpuPercent !== null)?.cpuPercent;
   if (lastPercent !== undefined && lastPercent !== null) {
     findings.push({

@@ -14,7 +14,7 @@ import {
 } from '../charts/index.ts';
 import type { Chart, ChartCycle, ChartKind, ChartOptions, ChartTable } from '../charts/index.ts';
 import type { CellView, Finding } from './model.ts';
-import { statusLine, type Diagnostic } from '../gctrace/index.ts';
+import { plural, statusLine, type Diagnostic } from '../gctrace/index.ts';
 import { element } from '../site/dom.ts';
 
 export const chartFunctions: Record<
@@ -30,7 +30,7 @@ export function chartCaption(kind: ChartKind, cycles: number): string {
     cpu: 'GC CPU',
     alloc: 'Allocation rate',
   }[kind];
-  return `${what} over ${cycles} GC cycle${cycles === 1 ? '' : 's'}`;
+  return `${what} over ${plural(cycles, 'GC cycle')}`;
 }
 
 /** "12 cycles · 2 problems · Go 1.18 and later" */

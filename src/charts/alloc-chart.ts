@@ -7,10 +7,10 @@ const spec: ChartSpec = {
   kind: 'alloc',
   marks: { alloc: { type: 'bar' } },
   primary: 'alloc',
-  describe: (data) =>
+  describe: (data, units) =>
     data.length === 0
-      ? 'Allocation rate in MB/s between garbage collections; no cycles yet.'
-      : `Allocation rate in MB/s between garbage collections ${span(data)}; ${highest(data, (c) => c.allocRateMBps, 'MB/s') || 'not known'}.`,
+      ? 'Allocation rate in ${units.value.symbol} between garbage collections; no cycles yet.'
+      : `Allocation rate in ${units.value.symbol} between garbage collections ${span(data, units)}; ${highest(data, (c) => c.allocRateMBps, units.value) || 'not known'}.`,
 };
 
 /** Allocation rate per GC cycle, as bars in MB/s. */

@@ -21,14 +21,14 @@ const spec: ChartSpec = {
     },
   },
   primary: 'cpu-interval',
-  describe(data) {
+  describe(data, units) {
     if (data.length === 0) return 'Share of CPU spent on garbage collection; no cycles yet.';
     const total = data[data.length - 1].gcCpuPercent;
     const last =
       total === null ? '' : ` The printed total since start ends at ${formatNumber(total)}%.`;
-    const top = highest(data, interval.value, '%');
+    const top = highest(data, interval.value, units.value);
     return (
-      `Share of CPU spent on garbage collection, in percent, ${span(data)}.` +
+      `Share of CPU spent on garbage collection, in percent, ${span(data, units)}.` +
       (top ? ` Between two collections: ${top}.` : '') +
       last
     );

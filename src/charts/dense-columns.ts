@@ -9,6 +9,7 @@ import type { Series } from './spec.ts';
 import { round, round3, setIfChanged, stateClass, svgNs } from './svg.ts';
 import { tooltipText } from './tooltip.ts';
 import type { ChartCycle, ChartKind } from './types.ts';
+import type { ChartUnits } from './units.ts';
 
 /** The pixel columns of a dense chart and the column of each cycle (-1: outside the plot). */
 export interface Pixels {
@@ -28,6 +29,8 @@ export interface DenseColumns {
   /** Class of each highlighted or selected column. */
   states: ReadonlyMap<number, string>;
   kind: ChartKind;
+  /** The chart's units, for the tooltips. */
+  units: ChartUnits;
   /** Legend label of the series whose peak stands for a column. */
   primaryLabel: string;
   /** The cycles are a sample of more (`ChartOptions.sampled`). */
@@ -73,6 +76,7 @@ export class DenseHitTargets {
     plotHeight: number,
     highlight: ReadonlySet<number>,
     selected: number | null,
+    units: ChartUnits,
   ): void {
     const group = this.group.node();
     if (group === null) return;
@@ -112,6 +116,7 @@ export class DenseHitTargets {
       plotHeight,
       states,
       kind,
+      units,
       primaryLabel: primary.label,
       sampled,
     };
@@ -192,7 +197,7 @@ export function columnTip(k: number, shown: DenseColumns): string {
   const { cycles, extremes } = shown;
   const top = cycles[extremes.high[k]];
   const count = extremes.count[k];
-  const text = tooltipText(top, shown.kind);
+  const text = tooltipText(top, shown.kind, shown.units);
   if (count === 1) return text;
   const gcs = `gc ${cycles[extremes.first[k]].gc}–${cycles[extremes.last[k]].gc}`;
   const range = shown.sampled ? gcs : `${count} cycles, ${gcs}`;

@@ -20,6 +20,7 @@ import { CycleMarks, sparsePath } from './sparse-marks.ts';
 import type { ChartSpec, Series } from './spec.ts';
 import { drawStaticMarks } from './static-marks.ts';
 import { svgNs } from './svg.ts';
+import { chartUnits, inUnit, timeAxisLabel, type DisplayUnit } from './units.ts';
 import type { Chart, ChartCycle, ChartOptions } from './types.ts';
 
 /** Builds a chart of `spec`'s kind: frame, axes, legend, marks, hit targets; see `Chart`. */
@@ -30,7 +31,7 @@ export function createChart(
 ): Chart {
   const doc = options.document ?? globalThis.document;
   if (doc === undefined) throw new Error('chart: no document (pass options.document)');
-  const { noun, unit } = kinds[spec.kind];
+  const { noun } = kinds[spec.kind];
   const series: Series[] = kinds[spec.kind].series.map((s) => ({ ...s, mark: spec.marks[s.key] }));
   const perCycle = series.filter((s) => s.mark.type !== 'line' || s.mark.symbol !== undefined);
   const primary = series.find((s) => s.key === spec.primary) ?? series[0];
@@ -48,7 +49,7 @@ export function createChart(
   const plot = svg.append('g').attr('class', 'plot');
   const yAxisG = plot.append('g').attr('class', 'axis y-axis');
   const xAxisG = plot.append('g').attr('class', 'axis x-axis');
-  const yLabel = plot.append('text').attr('class', 'axis-label y-label').text(unit);
+  const yLabel = plot.append('text').attr('class', 'axis-label y-label');
   const xLabel = plot.append('text').attr('class', 'axis-label x-label');
   const cyclesG = plot.append('g').attr('class', 'cycles');
   const seriesG = plot.append('g').attr('class', 'series-lines').attr('pointer-events', 'none');
@@ -88,6 +89,8 @@ export function createChart(
     const x = scaleLinear()
       .domain(domain ? [domain[0], domain[1]] : timeDomainOf(cycles))
       .range([0, plotWidth]);
+    // One choice of units for the axes, tooltips and description (the table makes the same).
+    const units = chartUnits(cycles, spec.kind, domain);
     const xs = cycles.map((c) => x(c.t));
     // Dense: every shown series' extremes in each pixel column, found once for scale and paths.
     let pixels: Pixels | null = null;
@@ -105,11 +108,14 @@ export function createChart(
           columnExtremes(cycles.length, pixels.column, count, (i) => s.value(cycles[i])),
         );
     }
-    const y = scaleLinear()
-      // A little headroom so the highest mark does not sit on the frame.
-      .domain([0, 1.04 * (dense ? peakOfColumns(extremes) : peak(cycles, shown)) || 1])
+    // A little headroom so the highest mark does not sit on the frame; the top is a round
+    // number in the unit the axis shows.
+    const yTop = 1.04 * (dense ? peakOfColumns(extremes) : peak(cycles, shown)) || 1;
+    const yShown = scaleLinear()
+      .domain([0, inUnit(yTop, units.value)])
       .range([plotHeight, 0])
       .nice();
+    const y = inTraceUnits(yShown, units.value);
 
     const prefix = o.idPrefix ?? `gc-${spec.kind}-chart`;
     svg
@@ -126,7 +132,7 @@ export function createChart(
     desc
       .attr('id', `${prefix}-desc`)
       .text(
-        spec.describe(cycles) +
+        spec.describe(cycles, units) +
           (dense
             ? ' Each pixel column spans several cycles and shows their lowest and highest value.'
             : ''),
@@ -141,8 +147,10 @@ export function createChart(
     if (legendKey !== drawnLegend) drawLegend(legend, entries, legendColumns, dense, left);
     drawnLegend = legendKey;
     plot.attr('transform', `translate(${left},${top})`);
-    const axes = [...x.domain(), ...y.domain(), plotWidth, plotHeight].join();
-    if (axes !== axesKey) drawAxes(xAxisG, yAxisG, x, y, plotWidth, plotHeight);
+    const axes = [...x.domain(), ...y.domain(), plotWidth, plotHeight, units.time.symbol].join();
+    if (axes !== axesKey) {
+      drawAxes(xAxisG, yAxisG, inDisplayUnit(x, units.time), yShown, plotWidth, plotHeight);
+    }
     axesKey = axes;
     xLabel
       .attr('x', plotWidth / 2)
@@ -150,9 +158,12 @@ export function createChart(
       .attr('text-anchor', 'middle')
       .text(
         o.xLabel ??
-          (cycles.every((c) => c.timeKnown !== false) ? 'seconds since program start' : 'GC cycle'),
+          (cycles.every((c) => c.timeKnown !== false) ? timeAxisLabel(units.time) : 'GC cycle'),
       );
-    yLabel.attr('x', -left + 4).attr('y', -10);
+    yLabel
+      .attr('x', -left + 4)
+      .attr('y', -10)
+      .text(units.value.symbol);
 
     const highlight = o.highlight ?? new Set<number>();
     const selected = o.selected ?? null;
@@ -166,6 +177,7 @@ export function createChart(
       plotHeight,
       highlight,
       selected,
+      units,
     );
     drawStaticMarks(
       cyclesG,
@@ -189,6 +201,7 @@ export function createChart(
       plotHeight,
       highlight,
       selected,
+      units,
     );
   }
 
@@ -232,6 +245,28 @@ export function createChart(
   return { node, update };
 }
 
+/** The scale `scale` (of values in trace units) as the axis shows it, in `unit`. */
+function inDisplayUnit(
+  scale: ScaleLinear<number, number>,
+  unit: DisplayUnit,
+): ScaleLinear<number, number> {
+  if (unit.size === 1) return scale;
+  return scaleLinear()
+    .domain(scale.domain().map((v) => v / unit.size))
+    .range(scale.range());
+}
+
+/** The scale `scale` (of values in `unit`) for values in trace units, for drawing the marks. */
+function inTraceUnits(
+  scale: ScaleLinear<number, number>,
+  unit: DisplayUnit,
+): ScaleLinear<number, number> {
+  if (unit.size === 1) return scale;
+  return scaleLinear()
+    .domain(scale.domain().map((v) => v * unit.size))
+    .range(scale.range());
+}
+
 /** The default x range of `cycles`: see `timeDomain`. */
 function timeDomainOf(cycles: readonly ChartCycle[]): [number, number] {
   let low = Infinity;
@@ -240,7 +275,11 @@ function timeDomainOf(cycles: readonly ChartCycle[]): [number, number] {
     low = Math.min(low, c.t);
     high = Math.max(high, c.t);
   }
-  return timeDomain(low, high);
+  return timeDomain(
+    low,
+    high,
+    cycles.every((c) => c.timeKnown !== false),
+  );
 }
 
 /** The highest value of the shown series (at least 0). */

@@ -1,6 +1,6 @@
 import { curveStepBefore, symbolCircle, symbolSquare, symbolTriangle } from 'd3-shape';
 import { peakCycle, span } from './describe.ts';
-import { formatNumber } from './format.ts';
+import { formatIn } from './format.ts';
 import { createChart } from './frame.ts';
 import type { ChartSpec } from './spec.ts';
 import type { Chart, ChartCycle, ChartOptions } from './types.ts';
@@ -28,19 +28,21 @@ const spec: ChartSpec = {
     },
   },
   primary: 'heap-end',
-  describe(data) {
-    if (data.length === 0) return 'Heap size in MB at each garbage collection; no cycles yet.';
+  describe(data, units) {
+    const unit = units.value;
+    if (data.length === 0)
+      return `Heap size in ${unit.symbol} at each garbage collection; no cycles yet.`;
     const first = data[0];
     const last = data[data.length - 1];
     const live =
       first.heapLive !== null && last.heapLive !== null
-        ? ` The live heap went from ${formatNumber(first.heapLive)} MB to ${formatNumber(last.heapLive)} MB.`
+        ? ` The live heap went from ${formatIn(first.heapLive, unit)} to ${formatIn(last.heapLive, unit)}.`
         : '';
     const top = peakCycle(data, (c) => c.heapEnd);
     const peak = top
-      ? ` The heap peaked at ${formatNumber(top.value)} MB (gc ${top.cycle.gc}).`
+      ? ` The heap peaked at ${formatIn(top.value, unit)} (gc ${top.cycle.gc}).`
       : '';
-    return `Heap size in MB at each garbage collection ${span(data)}.${live}${peak}`;
+    return `Heap size in ${unit.symbol} at each garbage collection ${span(data, units)}.${live}${peak}`;
   },
   notes: (data, options) =>
     data.some((c) => c.goal === null) ? [options.noGoalNote ?? 'no goal: GC off'] : [],

@@ -6,7 +6,7 @@ export interface SeriesInfo {
   key: string;
   /** Legend text, naming the trace field. */
   label: string;
-  /** Header of its column in the chart's table, with unit. */
+  /** Header of its column in the chart's table; the table adds the unit. */
   tableHeader: string;
   value(cycle: ChartCycle): number | null;
 }
@@ -15,7 +15,7 @@ export interface SeriesInfo {
 export interface KindInfo {
   /** Start of the title: "<noun> over 42 GC cycles". */
   noun: string;
-  /** y unit. */
+  /** y unit as the trace gives it; `chartUnits` may show sizes and rates in a bigger one. */
   unit: string;
   series: SeriesInfo[];
 }
@@ -29,22 +29,22 @@ export const kinds: Record<ChartKind, KindInfo> = {
       {
         key: 'heap-start',
         label: 'heap at start (1st number)',
-        tableHeader: 'heap at start (MB)',
+        tableHeader: 'heap at start',
         value: (c) => c.heapStart,
       },
       {
         key: 'heap-end',
         label: 'heap at end (2nd)',
-        tableHeader: 'heap at end (MB)',
+        tableHeader: 'heap at end',
         value: (c) => c.heapEnd,
       },
       {
         key: 'heap-live',
         label: 'live heap (3rd)',
-        tableHeader: 'live heap (MB)',
+        tableHeader: 'live heap',
         value: (c) => c.heapLive,
       },
-      { key: 'heap-goal', label: 'goal (MB goal)', tableHeader: 'goal (MB)', value: (c) => c.goal },
+      { key: 'heap-goal', label: 'goal (MB goal)', tableHeader: 'goal', value: (c) => c.goal },
     ],
   },
   pause: {
@@ -54,7 +54,7 @@ export const kinds: Record<ChartKind, KindInfo> = {
       {
         key: 'pause',
         label: 'stop-the-world pause (ms)',
-        tableHeader: 'pause (ms)',
+        tableHeader: 'pause',
         value: (c) => c.pauseMs,
       },
     ],
@@ -66,7 +66,7 @@ export const kinds: Record<ChartKind, KindInfo> = {
       {
         key: 'cpu-interval',
         label: 'GC CPU since previous GC',
-        tableHeader: 'GC CPU since previous GC (%)',
+        tableHeader: 'GC CPU since previous GC',
         // toPrecision drops float noise such as 7.000000000000001.
         value: (c) =>
           c.gcCpuIntervalFraction === null
@@ -76,7 +76,7 @@ export const kinds: Record<ChartKind, KindInfo> = {
       {
         key: 'cpu-total',
         label: 'GC CPU since start (printed #%)',
-        tableHeader: 'GC CPU since start (%)',
+        tableHeader: 'GC CPU since start',
         value: (c) => c.gcCpuPercent,
       },
     ],
@@ -87,8 +87,8 @@ export const kinds: Record<ChartKind, KindInfo> = {
     series: [
       {
         key: 'alloc',
-        label: 'allocation rate since previous GC (MB/s)',
-        tableHeader: 'allocation rate (MB/s)',
+        label: 'allocation rate since previous GC',
+        tableHeader: 'allocation rate',
         value: (c) => c.allocRateMBps,
       },
     ],

@@ -1,4 +1,5 @@
 import { scaleLinear } from 'd3-scale';
+import { timeUnit } from '../gctrace/units.ts';
 
 /** viewBox size of a chart when the options give none. */
 export const defaultWidth = 640;
@@ -40,9 +41,11 @@ export function plotSpan(width: number = defaultWidth): { left: number; width: n
 
 /**
  * The x range a chart shows for cycles from `low` to `high` when not told one: from zero when the
- * trace starts near program start, padded around a single time, with d3's nice ends.
+ * trace starts near program start, padded around a single time, with d3's nice ends in the unit
+ * the axis shows (a long run ends on a round number of minutes or hours, not of seconds). Cycles
+ * placed by gc number (`timed` false) have no unit to change.
  */
-export function timeDomain(low: number, high: number): [number, number] {
+export function timeDomain(low: number, high: number, timed = true): [number, number] {
   let from = low;
   let to = high;
   if (!(from <= to)) [from, to] = [0, 1];
@@ -51,6 +54,10 @@ export function timeDomain(low: number, high: number): [number, number] {
     const pad = from === 0 ? 1 : Math.abs(from) / 10;
     [from, to] = [from - pad, to + pad];
   }
-  const nice = scaleLinear().domain([from, to]).nice().domain();
-  return [nice[0]!, nice[1]!];
+  const { size } = timed ? timeUnit(Math.max(Math.abs(from), Math.abs(to))) : { size: 1 };
+  const nice = scaleLinear()
+    .domain([from / size, to / size])
+    .nice()
+    .domain();
+  return [nice[0]! * size, nice[1]! * size];
 }

@@ -7,10 +7,10 @@ const spec: ChartSpec = {
   kind: 'pause',
   marks: { pause: { type: 'bar' } },
   primary: 'pause',
-  describe: (data) =>
+  describe: (data, units) =>
     data.length === 0
-      ? 'Stop-the-world pause in ms at each garbage collection; no cycles yet.'
-      : `Stop-the-world pause in ms at each garbage collection ${span(data)}; ${highest(data, (c) => c.pauseMs, 'ms') || 'not known'}.`,
+      ? 'Stop-the-world pause in ${units.value.symbol} at each garbage collection; no cycles yet.'
+      : `Stop-the-world pause in ${units.value.symbol} at each garbage collection ${span(data, units)}; ${highest(data, (c) => c.pauseMs, units.value) || 'not known'}.`,
 };
 
 /** Stop-the-world pause per GC cycle, as bars in ms. */

@@ -7,6 +7,7 @@ import { round, stateClass } from './svg.ts';
 import { symbolPathAt } from './symbols.ts';
 import { tooltipText } from './tooltip.ts';
 import type { ChartCycle, ChartKind } from './types.ts';
+import type { ChartUnits } from './units.ts';
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
@@ -18,6 +19,8 @@ interface Painted {
   width: number;
   state: string;
   layout: string;
+  /** The units its tooltip was written in. */
+  units: string;
 }
 
 /** A chart's per-cycle groups and what each last drew. */
@@ -43,8 +46,10 @@ export class CycleMarks {
     plotHeight: number,
     highlight: ReadonlySet<number>,
     selected: number | null,
+    units: ChartUnits,
   ): void {
     const { painted, perCycle, kind } = this;
+    const unitsKey = `${units.time.symbol} ${units.value.symbol}`;
     const [bandLeft, bandRight] = bands(xs, plotWidth);
     const { barWidth, nudge } = markSizes(cycles.length, plotWidth);
     const layout = [plotHeight, barWidth, nudge, ...y.domain()].join();
@@ -81,14 +86,16 @@ export class CycleMarks {
           hit.setAttribute('x', String(round(left)));
           hit.setAttribute('width', String(round(width)));
         }
-        painted.set(this, { cycle: c, x, left, width, state, layout });
+        painted.set(this, { cycle: c, x, left, width, state, layout, units: unitsKey });
         const sameData = before !== undefined && sameCycle(before.cycle, c);
+        if (before?.units !== unitsKey || !sameData) {
+          hit.children[0].textContent = tooltipText(c, kind, units);
+        }
         if (sameData && before.layout === layout && before.x === x) return;
         if (!sameData) {
           // On the group only: a click on the hit target finds it with closest('[data-line]').
           this.setAttribute('data-line', String(c.line));
           this.setAttribute('data-gc', String(c.gc));
-          hit.children[0].textContent = tooltipText(c, kind);
         }
         if (hit.getAttribute('height') !== heightText) hit.setAttribute('height', heightText);
         perCycle.forEach((s, k) => {

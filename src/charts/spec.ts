@@ -1,6 +1,7 @@
 import type { CurveFactory, SymbolType } from 'd3-shape';
 import type { SeriesInfo } from './kinds.ts';
 import type { ChartCycle, ChartKind, ChartOptions } from './types.ts';
+import type { ChartUnits } from './units.ts';
 
 /** How one series is drawn. Every series is a single path when the chart is dense. */
 export type MarkSpec =
@@ -31,8 +32,8 @@ export interface ChartSpec {
   marks: Readonly<Record<string, MarkSpec>>;
   /** Series whose peak stands for a pixel column's cycles when dense. */
   primary: string;
-  /** One or two sentences for the SVG `<desc>`. */
-  describe(data: readonly ChartCycle[]): string;
+  /** One or two sentences for the SVG `<desc>`, in the chart's units. */
+  describe(data: readonly ChartCycle[], units: ChartUnits): string;
   /** Extra legend lines (text only). */
   notes?(data: readonly ChartCycle[], options: ChartOptions): string[];
 }

@@ -1,15 +1,39 @@
-import { formatNumber, formatStartTime, missing } from './format.ts';
+import { cycleCount, formatNumber, formatStartTime, missing } from './format.ts';
 import { kinds, type SeriesInfo } from './kinds.ts';
 import type { ChartCycle, ChartKind, ChartTable } from './types.ts';
+import { chartUnits, inUnit, plural, type DisplayUnit } from './units.ts';
 
-/** The data behind a chart as caption, column headers and rows (missing values as "—"). */
+/** A value in `unit`: as given in the trace's own unit, written short in a bigger one. */
+function cellIn(value: number, unit: DisplayUnit): number | string {
+  return unit.size === 1 ? value : formatNumber(inUnit(value, unit));
+}
+
+/**
+ * The data behind a chart as caption, column headers and rows (missing values as "—"), in the
+ * units the chart shows for the same data.
+ */
 export function chartTable(data: readonly ChartCycle[], kind: ChartKind): ChartTable {
-  const { noun, unit, series } = kinds[kind];
+  const { noun, series } = kinds[kind];
   const timed = data.every((c) => c.timeKnown !== false);
+  const units = chartUnits(data, kind);
+  const unit = units.value.symbol;
   return {
-    caption: `${noun} per GC cycle (${unit}), ${data.length} cycle${data.length === 1 ? '' : 's'}`,
-    headers: ['line', 'GC', timed ? 'time (s)' : 'cycle', ...series.map((s) => s.tableHeader)],
-    rows: data.map((c) => [c.line, c.gc, c.t, ...series.map((s) => s.value(c) ?? missing)]),
+    caption: `${noun} per GC cycle (${unit}), ${plural(data.length, 'cycle')}`,
+    headers: [
+      'line',
+      'GC',
+      timed ? `time (${units.time.symbol})` : 'cycle',
+      ...series.map((s) => `${s.tableHeader} (${unit})`),
+    ],
+    rows: data.map((c) => [
+      c.line,
+      c.gc,
+      timed ? cellIn(c.t, units.time) : c.t,
+      ...series.map((s) => {
+        const v = s.value(c);
+        return v === null ? missing : cellIn(v, units.value);
+      }),
+    ]),
   };
 }
 
@@ -30,23 +54,39 @@ export function chartsTable(
   chartKinds: readonly ChartKind[],
   rowLimit = Infinity,
 ): ChartsTable {
-  const series = [...new Set(chartKinds)].flatMap((kind) => kinds[kind].series);
+  const shownKinds = [...new Set(chartKinds)];
+  // Each chart's columns in the unit of its axis; the time in the unit all of them share.
+  const columns = shownKinds.flatMap((kind) => {
+    const { value } = chartUnits(data, kind);
+    return kinds[kind].series.map((s) => ({ ...s, unit: value }));
+  });
+  const time = chartUnits(data, shownKinds[0] ?? 'heap').time;
   const timed = data.every((c) => c.timeKnown !== false);
-  const picked = summaryRows(data, series, rowLimit);
-  const count = `${data.length} GC cycle${data.length === 1 ? '' : 's'}`;
+  const picked = summaryRows(data, columns, rowLimit);
+  const count = cycleCount(data.length);
   return {
     caption:
       picked.length === data.length
         ? `Chart data per GC cycle, ${count}`
         : `Chart data for ${picked.length} of ${count}: evenly spread, with each column’s highest`,
-    headers: ['line', 'GC', timed ? 'time (s)' : 'cycle', ...series.map((s) => s.tableHeader)],
+    headers: [
+      'line',
+      'GC',
+      timed ? `time (${time.symbol})` : 'cycle',
+      ...columns.map((s) => `${s.tableHeader} (${s.unit.symbol})`),
+    ],
     rows: picked.map((i) => {
       const c = data[i];
-      const values = series.map((s) => {
+      const values = columns.map((s) => {
         const v = s.value(c);
-        return v === null ? missing : formatNumber(v);
+        return v === null ? missing : formatNumber(inUnit(v, s.unit));
       });
-      return [c.line, c.gc, timed ? formatStartTime(c.t) : formatNumber(c.t), ...values];
+      const t = !timed
+        ? formatNumber(c.t)
+        : time.size === 1
+          ? formatStartTime(c.t)
+          : formatNumber(inUnit(c.t, time));
+      return [c.line, c.gc, t, ...values];
     }),
     cycles: data.length,
   };

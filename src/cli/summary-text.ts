@@ -1,7 +1,15 @@
 /** The plain-language summary of a trace that `gctrace summary` prints. */
-import { goalSetterTitles } from '../gctrace/index.ts';
+import {
+  evidenceDiscountNote,
+  evidenceLiveHeap,
+  gcRateText,
+  goalSetterTitles,
+  inUnit,
+  plural as count,
+  sizeUnit,
+  timeUnit,
+} from '../gctrace/index.ts';
 import type { LineKind, ParsedTrace, TraceAnalysis } from '../gctrace/index.ts';
-import { count } from './plural.ts';
 
 /** A figure rounded to `digits` decimals, or n/a. */
 export function fmt(value: number | null | undefined, digits = 1): string {
@@ -38,15 +46,22 @@ export function summaryText(parsed: ParsedTrace, analysis: TraceAnalysis): strin
     out.push(
       `run ${run.run + 1} (${run.era}), lines ${run.firstLine}–${run.lastLine}: ${count(run.cycles, 'cycle')}${run.forcedCycles ? ` (${run.forcedCycles} forced)` : ''}${run.truncatedCycles ? `, ${run.truncatedCycles} truncated` : ''}`,
     );
-    if (run.durationSeconds !== null)
-      out.push(`  duration ${fmt(run.durationSeconds, 3)} s, ${fmt(run.gcPerSecond, 2)} GC/s`);
+    if (run.durationSeconds !== null) {
+      // Minutes or hours for long runs, as the charts count them.
+      const time = timeUnit(run.durationSeconds);
+      const length = fmt(inUnit(run.durationSeconds, time), time.size === 1 ? 3 : 1);
+      const rate = run.gcPerSecond === null ? 'n/a' : gcRateText(run.gcPerSecond);
+      out.push(`  duration ${length} ${time.symbol}, ${rate}`);
+    }
     if (run.pauses !== null)
       out.push(
         `  pauses (ms): p50 ${fmt(run.pauses.p50, 3)}, p95 ${fmt(run.pauses.p95, 3)}, p99 ${fmt(run.pauses.p99, 3)}, max ${fmt(run.pauses.max, 3)}`,
       );
-    out.push(
-      `  peak heap ${fmt(run.peakHeapMB, 0)} MB, peak live heap ${fmt(run.peakLiveMB, 0)} MB`,
-    );
+    // Both peaks in the unit the larger one calls for (GB past 10,000 MB).
+    const size = sizeUnit(Math.max(run.peakHeapMB ?? 0, run.peakLiveMB ?? 0));
+    const mb = (v: number | null) =>
+      `${fmt(v === null ? null : inUnit(v, size), size.size === 1 ? 0 : 1)} ${size.symbol}`;
+    out.push(`  peak heap ${mb(run.peakHeapMB)}, peak live heap ${mb(run.peakLiveMB)}`);
     const g = run.impliedGogc;
     out.push(
       `  implied GOGC: ${g === null ? run.impliedGogcNote : `${g.snapped ?? fmt(g.value)} (interval ${fmt(g.low)}–${fmt(g.high)}, ${g.cyclesAgreeing} of ${count(g.cyclesUsed, 'cycle')} agree)`}`,
@@ -64,10 +79,13 @@ export function summaryText(parsed: ParsedTrace, analysis: TraceAnalysis): strin
       out.push(
         `  trend: ${fmt(v.theilSenMBPerCycle, 3)} MB/cycle (Theil–Sen), ${fmt(v.slopeMBPerMinute, 2)} MB/min, R² ${fmt(v.r2, 2)}; first third ${fmt(v.firstThirdSlopeMBPerCycle, 3)}, last third ${fmt(v.lastThirdSlopeMBPerCycle, 3)} MB/cycle`,
       );
-    if (v.evidence.length > 0)
+    if (v.evidence.length > 0) {
       out.push(
-        `  evidence: ${v.evidence.map((e) => `line ${e.line} (gc ${e.gc}, ${e.liveMB} MB, ${e.note})`).join('; ')}`,
+        `  evidence: ${v.evidence.map((e) => `line ${e.line} (gc ${e.gc}, ${e.note}: ${evidenceLiveHeap(e)})`).join('; ')}`,
       );
+      const why = evidenceDiscountNote(v.evidence);
+      if (why) out.push(`    ${why}`);
+    }
   }
   return out.join('\n') + '\n';
 }

@@ -3,7 +3,7 @@
  * into a cell line by line with the timing it was printed with, findings hidden until revealed,
  * and a reset of every cell the learner has edited.
  */
-import { splitLines } from '../gctrace/index.ts';
+import { plural, splitLines } from '../gctrace/index.ts';
 import { keepingFocus, type TraceCell } from './drive-cell.ts';
 import { browserStorage, readStored, removeStored, writeStored } from '../site/browser-storage.ts';
 
@@ -264,7 +264,7 @@ function start(root: HTMLElement): void {
     }
     // Reloading puts every cell back to its original from the page. The notice waits for the
     // reloaded page in sessionStorage; where that is blocked the reset happens all the same.
-    writeStored('session', noticeKey, `Reset ${cleared} edited cell${cleared === 1 ? '' : 's'}.`);
+    writeStored('session', noticeKey, `Reset ${plural(cleared, 'edited cell')}.`);
     location.reload();
   });
   const pending = readStored('session', noticeKey);

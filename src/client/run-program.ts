@@ -18,6 +18,7 @@ import {
 import type { ProgramProfileKind } from '../run/protocol.ts';
 import type { TraceCellElement } from './trace-cell.ts';
 import type { ProfileViewElement } from './profile-view.ts';
+import { plural } from '../gctrace/index.ts';
 
 interface BuildData {
   id: string;
@@ -36,7 +37,6 @@ const stdoutLineLimit = 500;
 
 /** Milliseconds since the epoch, on the clock the program's worker reports its start with. */
 const now = () => performance.timeOrigin + performance.now();
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 class RunProgramElement extends HTMLElement {
   private run: ProgramRun | null = null;

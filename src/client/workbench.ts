@@ -74,18 +74,21 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
       idPrefix: 'wb',
       kinds: ['heap', 'pause', 'cpu', 'alloc'],
       label: '',
+      fileBase: () => this.fileBase(this.a),
     });
     this.compareA = new ChartPanel(this.find('[data-compare-charts="a"]'), {
       ...panelOptions,
       idPrefix: 'wb-compare-a',
       kinds: ['heap', 'pause'],
       label: 'A',
+      fileBase: () => this.fileBase(this.a),
     });
     this.compareB = new ChartPanel(this.find('[data-compare-charts="b"]'), {
       ...panelOptions,
       idPrefix: 'wb-compare-b',
       kinds: ['heap', 'pause'],
       label: 'B',
+      fileBase: () => this.fileBase(this.b),
       // B's lines are not on the page to reveal.
       onLine: () => undefined,
     });
@@ -359,7 +362,7 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
       if (previous) this.offerRestore(previous, 'Cleared. Bring back the trace you had?');
     });
     this.find('[data-action="share"]').addEventListener('click', () => void this.share());
-    const fileBase = () => exportBaseName(this.a.name, this.a.run, this.a.state?.runs.length ?? 0);
+    const fileBase = () => this.fileBase(this.a);
     for (const format of ['csv', 'json'] as const) {
       this.find(`[data-action="export-${format}"]`).addEventListener('click', async () => {
         const a = this.a;
@@ -385,6 +388,11 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
       });
       download(new Blob([text], { type: 'text/markdown' }), findingsFileName(fileBase()));
     });
+  }
+
+  /** The start of the names of a trace's exported files: its name, and its run if it has several. */
+  private fileBase(slot: TraceSlot): string {
+    return exportBaseName(slot.name, slot.run, slot.state?.runs.length ?? 0);
   }
 
   private offerRestore(text: string, message: string): void {

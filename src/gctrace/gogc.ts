@@ -16,6 +16,7 @@ import {
   type MemoryLimitRegime,
 } from './memory-limit.ts';
 import type { EraId, GcCycle } from './types.ts';
+import { plural } from './units.ts';
 
 /** GOGC implied by the goals, with the interval that all agreeing cycles allow. */
 export interface GogcEstimate {
@@ -135,7 +136,7 @@ export function impliedGogc(
     est === null
       ? noEstimate
       : est.snapped !== null
-        ? `GOGC ${est.snapped} (implied ${est.low}–${est.high} from ${est.cyclesAgreeing} of ${est.cyclesUsed} cycles)`
+        ? `GOGC ${est.snapped} (implied ${est.low}–${est.high} from ${est.cyclesAgreeing} of ${plural(est.cyclesUsed, 'cycle')})`
         : `GOGC about ${Math.round(est.value)} (between ${est.low} and ${est.high}; heaps too small to pin it down)`;
   return { estimate: est, note, memoryLimit };
 }

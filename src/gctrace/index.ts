@@ -34,14 +34,31 @@ export type { GogcEstimate } from './gogc.ts';
 export { unknownGoalSetter } from './memory-limit.ts';
 export type { CycleGoalSetter, GoalSetter, MemoryLimitRegime } from './memory-limit.ts';
 export { inconclusiveLeakVerdict } from './leak.ts';
-export type { LeakVerdict, Verdict } from './leak.ts';
+export type { LeakEvidence, LeakVerdict, Verdict } from './leak.ts';
 export { cycleView, traceView } from './serialise.ts';
 export {
   eraLabel,
+  evidenceDiscountNote,
+  evidenceLiveHeap,
+  gcRateText,
   goalSetterTitles,
   statusLine,
   verdictSentence,
   verdictTitles,
 } from './wording.ts';
 export { mainRun, RunSplitter, sameFormatFamily, splitRuns } from './runs.ts';
+export {
+  fixedUnit,
+  formatIn,
+  formatNumber,
+  formatSignificant,
+  formatSize,
+  formatTimeSpan,
+  inUnit,
+  plural,
+  rateUnit,
+  sizeUnit,
+  timeUnit,
+} from './units.ts';
+export type { DisplayUnit } from './units.ts';
 export type { SplitRun } from './runs.ts';

@@ -16,6 +16,7 @@ import {
   theilSen,
 } from './stats.ts';
 import type { GcCycle } from './types.ts';
+import { plural } from './units.ts';
 
 export type Verdict = 'growing' | 'stable' | 'inconclusive';
 
@@ -39,8 +40,23 @@ export interface LeakVerdict {
   trendZ: number | null;
   /** Program time from the first cycle after warm-up to the last (s), when the lines say. */
   spanSeconds: number | null;
-  /** Key cycles behind the verdict. */
-  evidence: { line: number; gc: number; liveMB: number; note: string }[];
+  /** Key cycles behind the verdict, in the order of the trace, each line once (its notes joined). */
+  evidence: LeakEvidence[];
+}
+
+/** A cycle cited for a verdict. */
+export interface LeakEvidence {
+  line: number;
+  gc: number;
+  /** The live heap as the line prints it: its third heap number from Go 1.5 (MB). */
+  liveMB: number;
+  /**
+   * The live heap the trend used: `liveMB` less what was allocated while the cycle marked (its
+   * heap at end minus at start), which the collector counts as live (see `trendLive`). Equal to
+   * `liveMB` before Go 1.5.
+   */
+  trendLiveMB: number;
+  note: string;
 }
 
 /** A verdict that says nothing yet, with the reason why. */
@@ -70,8 +86,10 @@ const minCycles = 8;
 const steadyZ = 3;
 
 /**
- * Live heap for the trend: from Go 1.5 the GC marks everything allocated while it runs, so H2
- * counts that floating garbage too; H2 − (H1 − H0) is closer to what the program really holds.
+ * Live heap for the trend: from Go 1.5 the GC marks everything allocated while it runs (objects
+ * are allocated black during marking, runtime/mgc.go), so H2 counts them as live whether the
+ * program still holds them or not; H2 − (H1 − H0), the heap less what it grew by during the
+ * cycle, is closer to what the program really holds.
  */
 function trendLive(c: GcCycle, live: number | null): number | null {
   if (live === null || isLegacyEra(c.era) || c.heapMB.length !== 3) return live;
@@ -92,11 +110,13 @@ function sortedIndexOf(sorted: Float64Array, length: number, value: number): num
 
 interface Point {
   c: GcCycle;
+  /** The live heap as the line prints it (H2 from Go 1.5, MB). */
+  printed: number;
+  /** The live heap the trend uses: see `trendLive`. */
   live: number;
 }
 
 const round = (v: number, d = 3) => Math.round(v * 10 ** d) / 10 ** d;
-const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** Three significant digits at most: 0.0123, 1.23, 1290. */
 function significant(v: number): number {
@@ -158,8 +178,10 @@ export function leakVerdict(
   limit?: MemoryLimitRegime,
 ): LeakVerdict {
   const points = cycles
-    .map((c, i) => ({ c, live: trendLive(c, measures[i].liveMB) }))
-    .filter((p): p is Point => p.live !== null && !p.c.forced && !p.c.leakCheck);
+    .map((c, i) => ({ c, printed: measures[i].liveMB, live: trendLive(c, measures[i].liveMB) }))
+    .filter(
+      (p): p is Point => p.live !== null && p.printed !== null && !p.c.forced && !p.c.leakCheck,
+    );
   const base = inconclusiveLeakVerdict('');
   const forced = cycles.filter((c) => c.forced).length;
   const excluded = forced > 0 ? ` (${plural(forced, 'forced cycle')} left out)` : '';
@@ -191,7 +213,7 @@ export function leakVerdict(
       ...base,
       warmupCycles: warmup,
       cyclesUsed: used.length,
-      reason: `only ${plural(used.length, 'cycle')} after ${warmup} warm-up cycles; at least ${minCycles} are needed to see a trend${excluded}`,
+      reason: `only ${plural(used.length, 'cycle')} after ${plural(warmup, 'warm-up cycle')}; at least ${minCycles} are needed to see a trend${excluded}`,
     };
   }
 
@@ -287,18 +309,13 @@ export function leakVerdict(
     growthRatio: round(ratio, 2),
     trendZ: round(trend.z, 2),
     spanSeconds: spanSeconds !== null ? round(spanSeconds) : null,
-    evidence: [
-      { line: first.c.line, gc: first.c.gc, liveMB: first.live, note: 'first cycle after warm-up' },
-      {
-        line: minA.c.line,
-        gc: minA.c.gc,
-        liveMB: minA.live,
-        note: 'lowest live heap, first third',
-      },
-      { line: minC.c.line, gc: minC.c.gc, liveMB: minC.live, note: 'lowest live heap, last third' },
-      { line: peak.c.line, gc: peak.c.gc, liveMB: peak.live, note: 'highest live heap' },
-      { line: last.c.line, gc: last.c.gc, liveMB: last.live, note: 'last cycle' },
-    ],
+    evidence: inTraceOrder([
+      [first, 'first cycle after warm-up'],
+      [minA, 'lowest live heap, first third'],
+      [minC, 'lowest live heap, last third'],
+      [peak, 'highest live heap'],
+      [last, 'last cycle'],
+    ]),
   };
 
   const over = spanSeconds !== null ? ` in ${duration(spanSeconds)}` : '';
@@ -359,6 +376,28 @@ export function leakVerdict(
     result.reason = `no steady change to go by: a trend of ${round(growth, 1)} MB over ${cyclesText} against the ${round(threshold, 1)} MB a change must reach to count, a later cycle higher than an earlier one in ${risingShare}% of the pairs that differ, the floor ${round(floorA, 1)} → ${round(floorC, 1)} MB; more cycles would tell${excluded}`;
   }
   return result;
+}
+
+/**
+ * The evidence cycles in the order of the trace, so that reading them follows the lines: a cycle
+ * cited twice (the first after warm-up is often the lowest of the first third) is listed once
+ * with both notes.
+ */
+function inTraceOrder(cited: readonly [Point, string][]): LeakVerdict['evidence'] {
+  const byLine = new Map<number, LeakVerdict['evidence'][number]>();
+  for (const [p, note] of cited) {
+    const seen = byLine.get(p.c.line);
+    if (seen) seen.note += `; ${note}`;
+    else
+      byLine.set(p.c.line, {
+        line: p.c.line,
+        gc: p.c.gc,
+        liveMB: p.printed,
+        trendLiveMB: p.live,
+        note,
+      });
+  }
+  return [...byLine.values()].sort((a, b) => a.line - b.line);
 }
 
 /** What a memory limit adds to a rise: the heap reached it, and the limit does not stop a leak. */

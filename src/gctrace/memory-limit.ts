@@ -11,6 +11,7 @@ import type { GogcEstimate } from './gogc.ts';
 import { complete, type CycleMeasures } from './measures.ts';
 import { extent, median } from './stats.ts';
 import type { EraId, GcCycle } from './types.ts';
+import { plural } from './units.ts';
 
 /** What set a run's goals. */
 export type GoalSetter =
@@ -403,7 +404,7 @@ const backToBackCycles = 5;
  * is the heap staying at the limit; one here and there is the heap overshooting it for a moment.
  */
 function overLimitClause(over: readonly GoalReading[], stretch: readonly GoalReading[]): string {
-  const count = `${over.length} cycle${over.length === 1 ? '' : 's'}`;
+  const count = plural(over.length, 'cycle');
   if (stretch.length < backToBackCycles)
     return over.length === 1
       ? `on line ${over[0].c.line} the goal fell to the previous cycle’s live heap itself: the heap had overshot the memory limit for a moment`
@@ -415,7 +416,7 @@ function overLimitClause(over: readonly GoalReading[], stretch: readonly GoalRea
   const every = gaps.length > 0 ? `, one every ${r1(1000 * median(gaps))} ms` : '';
   const first = stretch[0].c;
   const last = stretch[stretch.length - 1].c;
-  return `from line ${first.line} (gc ${first.gc}) the goal was the previous cycle’s live heap itself, ${first.goalMB} MB rising to ${last.goalMB} MB over ${stretch.length} cycles in a row${over.length > stretch.length ? ` (${count} in all)` : ''}: the heap had reached the memory limit and the collector ran back to back${every}`;
+  return `from line ${first.line} (gc ${first.gc}) the goal was the previous cycle’s live heap itself, ${first.goalMB} MB rising to ${last.goalMB} MB over ${plural(stretch.length, 'cycle')} in a row${over.length > stretch.length ? ` (${count} in all)` : ''}: the heap had reached the memory limit and the collector ran back to back${every}`;
 }
 
 /** The run's regime from its cycles' setters, with the reason in words. */
@@ -461,7 +462,7 @@ function summarise(
     clauses.push(
       likely
         ? `the goal stays ${goalText} on most cycles and implies a GOGC that is no usual setting: most likely a memory limit (GOMEMLIMIT) above ${hi} MB sets it`
-        : `on ${held.length} cycle${held.length === 1 ? '' : 's'} the goal stayed ${goalText} ${liveText}: a memory limit (GOMEMLIMIT) above ${hi} MB held it there, not GOGC`,
+        : `on ${plural(held.length, 'cycle')} the goal stayed ${goalText} ${liveText}: a memory limit (GOMEMLIMIT) above ${hi} MB held it there, not GOGC`,
     );
   }
   const stretch = backToBack(readings, setters);
@@ -471,7 +472,7 @@ function summarise(
       ? `GOGC set the goal until line ${readings[at].c.line}, then a memory limit took over: `
       : onlyLimit
         ? ''
-        : `GOGC set the goal on ${gogc} cycles, a memory limit on ${limited}: `;
+        : `GOGC set the goal on ${plural(gogc, 'cycle')}, a memory limit on ${limited}: `;
   return {
     detected: true,
     goalSetBy: onlyLimit ? 'memory-limit' : 'gogc-and-memory-limit',

@@ -10,6 +10,7 @@ import type { Domain } from './protocol.ts';
 import type { ChartCycle } from '../charts/index.ts';
 import { unpackCycles, type PackedCycles } from '../charts/packed-cycles.ts';
 import type { ChartRange } from './chart-range.ts';
+import { chartFileName } from './file-names.ts';
 import { defaultHeight, defaultWidth, plotSpan } from '../charts/layout.ts';
 import { pageElement as el } from '../site/dom.ts';
 
@@ -31,8 +32,10 @@ function nextTask(): Promise<void> {
 export interface ChartPanelOptions {
   idPrefix: string;
   kinds: ChartKind[];
-  /** Short name of the trace for captions and file names ("A", "B"), or '' for the only one. */
+  /** Short name of the trace for captions ("A", "B"), or '' for the only one. */
   label: string;
+  /** The start of the names of the files its charts are saved to (see `exportBaseName`). */
+  fileBase(): string;
   onZoom(domain: Domain): void;
   onLine(line: number): void;
   onExportError(message: string): void;
@@ -148,13 +151,14 @@ export class ChartPanel {
     figure.append(caption, frame, actions, details);
     this.host.append(figure);
     const slot: Slot = { kind, chart, figure, caption, details, brush };
-    const file = `gctrace-${kind}${this.options.label ? '-' + this.options.label.toLowerCase() : ''}`;
+    // Named after the trace when saved, which may have been loaded after the panel was made.
+    const file = (format: 'svg' | 'png') => chartFileName(this.options.fileBase(), kind, format);
     svgButton.addEventListener('click', () =>
-      download(new Blob([standaloneSvg(chart.node)], { type: 'image/svg+xml' }), `${file}.svg`),
+      download(new Blob([standaloneSvg(chart.node)], { type: 'image/svg+xml' }), file('svg')),
     );
     pngButton.addEventListener('click', () => {
       svgToPng(standaloneSvg(chart.node))
-        .then((png) => download(png, `${file}.png`))
+        .then((png) => download(png, file('png')))
         .catch((error: Error) =>
           this.options.onExportError(`The PNG could not be made: ${error.message}.`),
         );

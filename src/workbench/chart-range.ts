@@ -50,14 +50,16 @@ export interface ChartRange {
 export function fullDomain(columns: RunColumns | null): [number, number] {
   let low = Infinity;
   let high = -Infinity;
+  let timed = true;
   const length = columns?.length ?? 0;
   for (let i = 0; i < length; i++) {
     if (!(columns!.flags[i] & HAS_HEAP)) continue;
     const t = columns!.numbers.t[i];
     if (t < low) low = t;
     if (t > high) high = t;
+    if (!(columns!.flags[i] & TIMED)) timed = false;
   }
-  return timeDomain(low, high);
+  return timeDomain(low, high, timed);
 }
 
 /** The union of two ranges, for charts of two traces side by side. */

@@ -18,8 +18,16 @@ export const csvColumns = [
   'truncated',
 ] as const;
 
-const cell = (v: number) => (Number.isNaN(v) ? '' : String(v));
-const json = (v: number) => (Number.isNaN(v) ? null : v);
+/**
+ * A value as the trace prints it: seconds and milliseconds to the thousandth (a pause is a sum of
+ * printed parts, 0.047 + 0.004, which floating point makes 0.051000000000000004), MB and % whole.
+ */
+const asPrinted = (v: number) => Number(v.toFixed(3));
+/** A value the lines imply (a share, a rate): four significant digits, more than its inputs carry. */
+const asDerived = (v: number) => Number(v.toPrecision(4));
+
+const cell = (v: number, write = asPrinted) => (Number.isNaN(v) ? '' : String(write(v)));
+const json = (v: number, write = asPrinted) => (Number.isNaN(v) ? null : write(v));
 
 function rows(
   columns: RunColumns,
@@ -61,8 +69,8 @@ export function cyclesCsv(columns: RunColumns, domain: readonly [number, number]
           cell(n.goal[i]),
           cell(n.pauseMs[i]),
           cell(n.gcCpuPercent[i]),
-          cell(n.gcCpuIntervalFraction[i]),
-          cell(n.allocRateMBps[i]),
+          cell(n.gcCpuIntervalFraction[i], asDerived),
+          cell(n.allocRateMBps[i], asDerived),
           cell(n.liveMB[i]),
           f & FORCED ? 'true' : 'false',
           f & TRUNCATED ? 'true' : 'false',
@@ -92,15 +100,15 @@ export function cyclesJson(
       const text = JSON.stringify({
         line: columns.line[i],
         gc: n.gc[i],
-        seconds: f & TIMED ? n.t[i] : null,
+        seconds: f & TIMED ? json(n.t[i]) : null,
         heapStartMB: json(n.heapStart[i]),
         heapEndMB: json(n.heapEnd[i]),
         heapLiveMB: json(n.heapLive[i]),
         goalMB: json(n.goal[i]),
         pauseMs: json(n.pauseMs[i]),
         gcCpuPercentPrinted: json(n.gcCpuPercent[i]),
-        intervalGcCpuFraction: json(n.gcCpuIntervalFraction[i]),
-        allocRateMBps: json(n.allocRateMBps[i]),
+        intervalGcCpuFraction: json(n.gcCpuIntervalFraction[i], asDerived),
+        allocRateMBps: json(n.allocRateMBps[i], asDerived),
         liveMB: json(n.liveMB[i]),
         forced: (f & FORCED) !== 0,
         truncated: (f & TRUNCATED) !== 0,

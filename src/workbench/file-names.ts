@@ -1,4 +1,5 @@
 /** The names the workbench gives the files it exports. */
+import type { ChartKind } from '../charts/index.ts';
 import type { ExportFormat } from './protocol.ts';
 
 /**
@@ -13,6 +14,10 @@ export function exportBaseName(traceName: string, run: number, runCount: number)
 /** The file the cycles are exported to, as CSV or JSON. */
 export const cyclesFileName = (base: string, format: ExportFormat): string =>
   `${base}-cycles.${format}`;
+
+/** The file a chart is saved to as an image: "myserver-heap.svg". */
+export const chartFileName = (base: string, kind: ChartKind, format: 'svg' | 'png'): string =>
+  `${base}-${kind}.${format}`;
 
 /** The file the findings are exported to, as Markdown. */
 export const findingsFileName = (base: string): string => `${base}-findings.md`;

@@ -4,7 +4,7 @@
  * so the page and its tests read the same sentences.
  */
 import type { LiveExit, LiveSource, LiveStatus } from './live-stream.ts';
-import { count } from './wording.ts';
+import { plural } from '../gctrace/index.ts';
 
 /** Where the live view is: each phase has its word, shown beside the trace (never colour alone). */
 export type LivePhase =
@@ -19,8 +19,6 @@ export const livePhaseWord: Readonly<Record<LivePhase, string>> = {
   ended: 'Ended',
   stopped: 'Stopped',
 };
-
-const plural = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
 
 /** What is watched, as the live bar names it. */
 export function liveWhatText(what: string, source: LiveSource): string {

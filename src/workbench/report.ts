@@ -1,6 +1,16 @@
 /** Findings as Markdown for a bug report, and the difference table of two traces. */
 import { runFindings, type CellVerdict, type Finding } from '../cell/model.ts';
-import { verdictSentence, verdictTitles } from '../gctrace/index.ts';
+import {
+  evidenceDiscountNote,
+  evidenceLiveHeap,
+  formatSignificant,
+  gcRateText,
+  inUnit,
+  plural,
+  sizeUnit,
+  verdictSentence,
+  verdictTitles,
+} from '../gctrace/index.ts';
 import type { RangeSummary } from './summary.ts';
 
 const fmt = (v: number, digits = 2) =>
@@ -62,15 +72,17 @@ export function findingsMarkdown(options: {
     ? `, ${seconds(summary.domain[0])} – ${seconds(summary.domain[1])}`
     : '';
   out.push(
-    `Run ${options.run + 1} of ${options.runCount} (lines ${a.firstLine}–${a.lastLine}${range}); ${options.lines.toLocaleString('en')} lines read, ${options.problems} problem${options.problems === 1 ? '' : 's'}.`,
+    `Run ${options.run + 1} of ${options.runCount} (lines ${a.firstLine}–${a.lastLine}${range}); ${plural(options.lines, 'line')} read, ${plural(options.problems, 'problem')}.`,
     '',
   );
   out.push(`**${verdictTitles[a.leak.verdict]}.** ${verdictSentence(a.leak.reason)}`, '');
   if (a.leak.evidence.length > 0) {
     out.push('Evidence:', '');
     for (const e of a.leak.evidence)
-      out.push(`- line ${e.line} (gc ${e.gc}): live heap ${fmt(e.liveMB)} MB, ${e.note}`);
+      out.push(`- line ${e.line} (gc ${e.gc}): ${e.note}: ${evidenceLiveHeap(e)}`);
     out.push('');
+    const why = evidenceDiscountNote(a.leak.evidence);
+    if (why) out.push(why, '');
   }
   out.push('| Finding | Value | Detail |', '| --- | --- | --- |');
   for (const f of summaryFindings(summary))
@@ -89,12 +101,22 @@ export interface DifferenceRow {
   change: string;
 }
 
-function change(a: number | null, b: number | null, unit = ''): string {
+/**
+ * B − A with its sign, and as a percentage of A where that means something: only for amounts
+ * (A above 0, B not below). A slope or any value that changes sign has no base to be a share of:
+ * a slope of 0.5 MB/min going to −1.2 is not "−349%". So a drop is never more than −100%.
+ */
+export function change(
+  a: number | null,
+  b: number | null,
+  unit = '',
+  write: (v: number) => string = (v) => fmt(v, 3),
+): string {
   if (a === null || b === null) return '—';
   const diff = b - a;
   const sign = diff > 0 ? '+' : diff < 0 ? '−' : '±';
-  const relative = a !== 0 ? ` (${sign}${fmt(Math.abs((diff / a) * 100), 0)}%)` : '';
-  return `${sign}${fmt(Math.abs(diff), 3)}${unit}${relative}`;
+  const relative = a > 0 && b >= 0 ? ` (${sign}${fmt(Math.abs((diff / a) * 100), 0)}%)` : '';
+  return `${sign}${write(Math.abs(diff))}${unit}${relative}`;
 }
 
 /** The comparison table: GC count and frequency, pauses, peak heap, slope, GC CPU, GOGC. */
@@ -110,11 +132,20 @@ export function differenceRows(a: RangeSummary, b: RangeSummary): DifferenceRow[
   const A = a.analysis;
   const B = b.analysis;
   add('GC cycles', A.cycles, B.cycles, '');
-  add('GC frequency', A.gcPerSecond, B.gcPerSecond, ' /s', 2);
+  const rate = (v: number | null) => (v === null ? '—' : gcRateText(v));
+  rows.push({
+    label: 'GC frequency',
+    a: rate(A.gcPerSecond),
+    b: rate(B.gcPerSecond),
+    change: change(A.gcPerSecond, B.gcPerSecond, ' GC/s', (v) => formatSignificant(v)),
+  });
   add('Pause p50', A.pauses?.p50 ?? null, B.pauses?.p50 ?? null, ' ms');
   add('Pause p99', A.pauses?.p99 ?? null, B.pauses?.p99 ?? null, ' ms');
   add('Pause max', A.pauses?.max ?? null, B.pauses?.max ?? null, ' ms');
-  add('Peak heap', A.peakHeapMB, B.peakHeapMB, ' MB');
+  // Both traces' peaks in one unit, the one the larger calls for (GB past 10,000 MB).
+  const size = sizeUnit(Math.max(A.peakHeapMB ?? 0, B.peakHeapMB ?? 0));
+  const inSize = (v: number | null) => (v === null ? null : inUnit(v, size));
+  add('Peak heap', inSize(A.peakHeapMB), inSize(B.peakHeapMB), ` ${size.symbol}`);
   add('Live-heap slope', A.leak.slopeMBPerMinute, B.leak.slopeMBPerMinute, ' MB/min');
   const share = (s: RangeSummary) =>
     s.stats.gcCpuShare === null ? null : s.stats.gcCpuShare * 100;

@@ -2,7 +2,7 @@
  * What the workbench says about a trace: sizes, counts, the status line, run choices and
  * notices. Pure text, so the page and its tests read the same sentences.
  */
-import { statusLine } from '../gctrace/index.ts';
+import { plural, statusLine } from '../gctrace/index.ts';
 import type { Domain, RunInfo, TraceState } from './protocol.ts';
 import type { SaveOutcome } from './storage.ts';
 import { rangeLabel } from './zoom.ts';
@@ -18,11 +18,9 @@ export const count = (n: number): string => numberFormat.format(n);
 export const megabytes = (bytes: number): string =>
   bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1e3)} KB`;
 
-const plural = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
-
 /** Reading progress: "Read 2.0 MB of 40.0 MB: 1,000 lines, 990 cycles". */
 export function progressText(bytes: number, total: number, lines: number, cycles: number): string {
-  return `Read ${megabytes(bytes)} of ${megabytes(total)}: ${count(lines)} lines, ${count(cycles)} cycles`;
+  return `Read ${megabytes(bytes)} of ${megabytes(total)}: ${plural(lines, 'line')}, ${plural(cycles, 'cycle')}`;
 }
 
 /** The status line of a trace: the engine's status line, with lines and reading state. */
@@ -94,4 +92,4 @@ export function differencesCaption(
 
 /** The note under the findings when they cover a zoomed range only. */
 export const rangeNote = (domain: Domain, cycles: number): string =>
-  `Findings for ${rangeLabel(domain)} only (${count(cycles)} cycles).`;
+  `Findings for ${rangeLabel(domain)} only (${plural(cycles, 'cycle')}).`;

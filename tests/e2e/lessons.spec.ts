@@ -98,7 +98,7 @@ for (const [index, slug] of lessons.entries()) {
       slug,
     ).toBeGreaterThan(0);
     for (const caption of await cells.locator('figure figcaption').all()) {
-      await expect(caption).toHaveText(/over \d+ GC cycles?/);
+      await expect(caption).toHaveText(/over [\d,]+ GC cycles?/);
     }
     // The table of contents points at headings that exist.
     for (const href of await toc

@@ -19,7 +19,7 @@ async function cycles(cell: Locator): Promise<number> {
 /** The number in the heap chart's caption, "Heap over N GC cycles". */
 async function captionCount(cell: Locator): Promise<number> {
   const caption = await cell.locator('figcaption').first().textContent();
-  return Number(/over (\d+) GC cycle/.exec(caption ?? '')?.[1] ?? NaN);
+  return Number(/over ([\d,]+) GC cycle/.exec(caption ?? '')?.[1]?.replace(/,/g, '') ?? NaN);
 }
 
 /** Clicks into the cell's editor (the text box or Monaco, whichever it has) and types at the end. */

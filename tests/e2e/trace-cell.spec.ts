@@ -136,7 +136,7 @@ test('a trace of thousands of lines is read in a worker: counts, charts, hovers 
   );
   await expect(cell.locator('.cell-status')).toHaveAttribute('data-cycles', '4000');
   await expect(cell.locator('figure[data-kind="heap"] figcaption')).toHaveText(
-    'Heap over 4000 GC cycles',
+    'Heap over 4,000 GC cycles',
   );
   // Hovers are answered by the worker, which holds the parse.
   const goal = cell.locator('.view-lines .view-line span span', { hasText: /^MB\sgoal/ }).first();

@@ -224,10 +224,12 @@ test('exports: SVG, PNG, CSV, JSON and Markdown hold what the page shows', async
   };
   const heap = page.locator('[data-charts] figure[data-kind="heap"]');
   const svg = await save(() => heap.getByRole('button', { name: 'Save as SVG' }).click());
-  expect(svg.name).toBe('gctrace-heap.svg');
+  // Named after the trace, like the other exports.
+  expect(svg.name).toBe('leaking-map-heap.svg');
   expect(svg.body.toString()).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   expect(svg.body.toString()).toContain('<style>');
   const png = await save(() => heap.getByRole('button', { name: 'Save as PNG' }).click());
+  expect(png.name).toBe('leaking-map-heap.png');
   expect(png.body.subarray(1, 4).toString()).toBe('PNG');
   expect(png.body.readUInt32BE(16)).toBe(1280);
   const csv = await save(() => page.getByRole('button', { name: 'Cycles as CSV' }).click());
@@ -329,4 +331,8 @@ test('axe finds nothing in light and dark, and the page fits a 390 px screen', a
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect(overflow).toBeLessThanOrEqual(0);
+  // The workbench card keeps clear of the screen's edges.
+  const card = (await page.locator('[data-workbench]').boundingBox())!;
+  expect(card.x).toBeGreaterThanOrEqual(8);
+  expect(390 - (card.x + card.width)).toBeGreaterThanOrEqual(8);
 });

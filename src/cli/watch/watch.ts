@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from '../args.ts';
 import type { Io } from '../main.ts';
-import { count } from '../plural.ts';
+import { plural as count } from '../../gctrace/index.ts';
 import { LineLog } from './line-log.ts';
 import { startServer, type LiveServer } from './server.ts';
 import { followFile, readPipe, runProgram, type Watched } from './sources.ts';

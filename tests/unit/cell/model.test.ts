@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildCellModel } from '../../../src/cell/model.ts';
+import { buildCellModel, runFindings } from '../../../src/cell/model.ts';
 import { packChartCycles, unpackCycles } from '../../../src/charts/packed-cycles.ts';
 
 // A real capture: content/programs/leaking-map, Go 1.19.8 (tests/fixtures/README.md).
@@ -46,5 +46,33 @@ describe('chart cycles sent from the worker as columns', () => {
       expect(cycles.length).toBeGreaterThan(0);
       expect(unpackCycles(packChartCycles(cycles))).toEqual(cycles);
     }
+  });
+});
+
+describe('runFindings()', () => {
+  const model = buildCellModel(trace);
+  const run = model.analysis.runs[model.runIndex]!;
+  const value = (findings: ReturnType<typeof runFindings>, label: string) =>
+    findings.find((f) => f.label === label)?.value;
+
+  it('gives duration and peak heap in seconds and MB for a run of seconds and megabytes', () => {
+    const findings = runFindings(run, []);
+    expect(value(findings, 'Duration')).toMatch(/^\d+(\.\d+)? s$/);
+    expect(value(findings, 'Peak heap')).toBe(`${run.peakHeapMB} MB`);
+  });
+
+  it('says how often a slow run collects in words that do not round to 0 GC/s', () => {
+    const idle = buildCellModel(readFileSync('content/traces/idle-periodic.txt', 'utf8'));
+    const findings = runFindings(idle.analysis.runs[idle.runIndex]!, []);
+    expect(findings.find((f) => f.label === 'Duration')?.detail).toBe('1 GC every 9.2 s');
+    expect(runFindings(run, []).find((f) => f.label === 'Duration')?.detail).toMatch(/^\d+ GC\/s$/);
+  });
+
+  it('gives a long run in hours and a big heap in GB, as the charts do', () => {
+    // The same run as if it had lasted 50,000 s and peaked at 300,000 MB.
+    const long = { ...run, durationSeconds: 50_000, peakHeapMB: 300_000 };
+    const findings = runFindings(long, []);
+    expect(value(findings, 'Duration')).toBe('13.9 h');
+    expect(value(findings, 'Peak heap')).toBe('293 GB');
   });
 });

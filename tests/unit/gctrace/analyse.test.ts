@@ -170,6 +170,14 @@ describe('analyseTrace leak verdict on the real captures', () => {
     expect(leak.slopeMBPerMinute!).toBeGreaterThan(60);
     expect(leak.r2!).toBeGreaterThan(0.8);
   });
+  it('lists its evidence in the order of the trace, each line once with all its notes', () => {
+    // GOGC=100: the peak (line 13) comes before the lowest of the last third (line 70).
+    const leak = analyseFile('content/traces/gogc-100.txt').runs[0].leak;
+    const lines = leak.evidence.map((e) => e.line);
+    expect(lines).toEqual([...new Set(lines)].sort((a, b) => a - b));
+    expect(lines).toEqual([10, 13, 70, 95]);
+    expect(leak.evidence[0]!.note).toBe('first cycle after warm-up; lowest live heap, first third');
+  });
   it('is inconclusive with too few cycles', () => {
     expect(analyseTrace(parseTrace(modern(1, 1, [4, 4, 2], 5))).runs[0].leak.verdict).toBe(
       'inconclusive',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statusLine, verdictSentence } from '../../../src/gctrace/index.ts';
+import { gcRateText, statusLine, verdictSentence } from '../../../src/gctrace/index.ts';
 import { buildCellModel } from '../../../src/cell/model.ts';
 import { findingsMarkdown } from '../../../src/workbench/report.ts';
 import { readFileSync } from 'node:fs';
@@ -49,5 +49,21 @@ describe('status line', () => {
     expect(
       statusLine({ lines: 12000, cycles: 1234, problems: 2, era: null, runs: 3, reading: true }),
     ).toBe('12,000 lines · 1,234 cycles · 2 problems · no gc lines yet · 3 runs · still reading');
+  });
+});
+
+describe('gcRateText()', () => {
+  it('counts per second from one a second up, with two significant digits', () => {
+    expect(gcRateText(14.727)).toBe('15 GC/s');
+    expect(gcRateText(6.181)).toBe('6.2 GC/s');
+    expect(gcRateText(1)).toBe('1 GC/s');
+    expect(gcRateText(156.4)).toBe('156 GC/s');
+  });
+
+  it('gives the time between collections below one a second, where a rate would round to 0', () => {
+    expect(gcRateText(0.025)).toBe('1 GC every 40 s');
+    expect(gcRateText(0.10826)).toBe('1 GC every 9.2 s');
+    expect(gcRateText(1 / 3000)).toBe('1 GC every 50 min');
+    expect(gcRateText(0)).toBe('no GC');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  chartFileName,
   cyclesFileName,
   exportBaseName,
   findingsFileName,
@@ -26,5 +27,9 @@ describe('export file names', () => {
     expect(cyclesFileName('steady', 'csv')).toBe('steady-cycles.csv');
     expect(cyclesFileName('steady-run2', 'json')).toBe('steady-run2-cycles.json');
     expect(findingsFileName('steady')).toBe('steady-findings.md');
+    expect(chartFileName(exportBaseName('myserver.log', 0, 1), 'heap', 'svg')).toBe(
+      'myserver-heap.svg',
+    );
+    expect(chartFileName('go-run-run3', 'pause', 'png')).toBe('go-run-run3-pause.png');
   });
 });

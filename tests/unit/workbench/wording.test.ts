@@ -57,6 +57,8 @@ describe('workbench wording', () => {
     expect(progressText(1e6, 4e6, 12_000, 11_990)).toBe(
       'Read 1.0 MB of 4.0 MB: 12,000 lines, 11,990 cycles',
     );
+    expect(progressText(100, 4e6, 1, 1)).toBe('Read 1 KB of 4.0 MB: 1 line, 1 cycle');
+    expect(rangeNote([0.25, 1], 1)).toBe('Findings for 0.25 s – 1 s only (1 cycle).');
   });
 
   it('the status line counts lines, cycles and problems, and says when reading goes on', () => {
