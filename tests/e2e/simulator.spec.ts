@@ -44,10 +44,10 @@ async function press(slider: Locator, key: string, times = 1): Promise<void> {
 }
 
 test('the default settings give a clean go1.19 trace', async ({ page }) => {
-  // The intro's code and the word after it keep their space.
-  await expect(page.locator('.sim-intro')).toContainText('GODEBUG=gctrace=1 output it would print');
   const problems = watchPage(page);
   await open(page);
+  // The intro's code and the word after it keep their space.
+  await expect(page.locator('.sim-intro')).toContainText('GODEBUG=gctrace=1 output it would print');
   await expect(status(page)).toHaveAttribute('data-problems', '0');
   expect(await cycles(page)).toBeGreaterThan(50);
   await expect(modelCell(page).locator('.verdict')).toHaveAttribute('data-verdict', 'stable');
