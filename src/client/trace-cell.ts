@@ -7,7 +7,13 @@ import type { Chart, ChartCycle, ChartKind } from '../charts/index.ts';
 import { editorLineCount, explainAt, lineCount } from '../gctrace/index.ts';
 import type { ExplainOptions } from '../gctrace/index.ts';
 import { buildCellModel, type CellModel, type CellView } from '../cell/model.ts';
-import { cellKey, cellStore, type CellStore, type SaveResult } from '../cell/storage.ts';
+import {
+  cellKey,
+  cellStore,
+  readableStorage,
+  type CellStore,
+  type SaveResult,
+} from '../cell/storage.ts';
 import {
   chartCaption,
   chartFunctions,
@@ -27,18 +33,6 @@ const tabId = Math.random().toString(36).slice(2);
 function idle(work: () => void): void {
   if ('requestIdleCallback' in window) requestIdleCallback(work, { timeout: 3000 });
   else setTimeout(work, 300);
-}
-
-function safeLocalStorage(): Storage | null {
-  try {
-    const storage = window.localStorage;
-    const probe = 'gctrace-lab:probe';
-    storage.setItem(probe, '1');
-    storage.removeItem(probe);
-    return storage;
-  } catch {
-    return null;
-  }
 }
 
 /** One chart of a cell: the live chart once drawn, its figure, and what it last drew. */
@@ -83,7 +77,7 @@ class TraceCellElement extends HTMLElement {
     const textarea = this.querySelector<HTMLTextAreaElement>('textarea.trace-text')!;
     this.original = textarea.defaultValue;
     this.store = cellStore(
-      safeLocalStorage(),
+      readableStorage(() => window.localStorage),
       cellKey(location.pathname, this.dataset.cellId!),
       tabId,
     );

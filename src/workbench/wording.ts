@@ -59,9 +59,11 @@ export const runReasonText = (reason: string | null | undefined): string =>
 /** What keeps a trace from being kept across a reload, or null when it was saved. */
 export function saveNotice(outcome: SaveOutcome): string | null {
   if (outcome === 'saved') return null;
-  return outcome === 'too-big'
-    ? 'This trace is too big to keep in the browser’s storage; it stays on the page until you leave. Keep your file.'
-    : 'Your browser is not keeping data for this site, so this trace lasts only until you leave the page.';
+  if (outcome === 'too-big')
+    return 'This trace is too big to keep in the browser’s storage; it stays on the page until you leave. Keep your file.';
+  if (outcome === 'full')
+    return 'The browser’s storage for this site is full, so this change was not kept: after a reload you would see the trace as last kept. It stays on the page until you leave; free some space (the privacy page can forget what the site keeps) or keep your file.';
+  return 'Your browser is not keeping data for this site, so this trace lasts only until you leave the page.';
 }
 
 /** How a file too big to edit is shown, and whether it survives a reload when it could not be kept. */
@@ -73,7 +75,13 @@ export function bigFileNotice(
 ): string {
   const shown = `${name} is ${megabytes(bytes)}: it is read in the background and shown read-only, ${pageSize} lines a page.`;
   if (kept === 'saved') return `${shown} Edit it in your own editor and open it again.`;
-  return `${shown} It is ${kept === 'too-big' ? 'too big to keep in the browser' : 'not kept by this browser'}, so after a reload open it again.`;
+  const why =
+    kept === 'too-big'
+      ? 'too big to keep in the browser'
+      : kept === 'full'
+        ? 'not kept, as the browser’s storage for this site is full'
+        : 'not kept by this browser';
+  return `${shown} It is ${why}, so after a reload open it again.`;
 }
 
 /** What the comparison waits for, before both traces are read. */
