@@ -256,7 +256,7 @@ class RunProgramElement extends HTMLElement {
   /** A link that opens the run's trace in the workbench, where it can be compared and shared. */
   private async offerWorkbench(): Promise<void> {
     const { encodeShare } = await import('../workbench/share.ts');
-    const result = await encodeShare(this.cell.value);
+    const result = await encodeShare({ text: this.cell.value });
     const row = this.find('[data-share-row]');
     if (!result.ok) {
       row.hidden = true;

@@ -560,6 +560,13 @@ class TraceCellElement extends HTMLElement {
   }
 
   private wireButtons(): void {
+    // The workbench opens with the trace as the cell shows it now, carried in a share link.
+    const open = this.querySelector<HTMLAnchorElement>('[data-action="open-workbench"]');
+    open?.addEventListener('click', (event) => {
+      if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      event.preventDefault();
+      void this.openInWorkbench(open);
+    });
     this.querySelector('[data-action="reset"]')!.addEventListener('click', () => {
       this.beforeReset = this.editor.getValue();
       this.editor.setValue(this.original);
@@ -638,6 +645,19 @@ class TraceCellElement extends HTMLElement {
       box.replaceChildren();
     });
     box.append(message, useTheirs, keepMine);
+  }
+
+  private async openInWorkbench(link: HTMLAnchorElement): Promise<void> {
+    const { encodeShare } = await import('../workbench/share.ts');
+    const result = await encodeShare({
+      text: this.value,
+      name: this.querySelector('.cell-title')?.textContent?.trim() || null,
+    });
+    if (!result.ok) {
+      this.notice(result.message);
+      return;
+    }
+    location.assign(`${link.pathname}#${result.fragment}`);
   }
 
   private notice(text: string): void {

@@ -65,6 +65,8 @@ export class TraceSlot {
   text: string | null = null;
   state: TraceState | null = null;
   run = 0;
+  /** The run to show once the trace is read (a share link names one), instead of the longest. */
+  private wantedRun: number | null = null;
   /** The trace comes live from `gctrace watch`: its text is read-only and grows at its end. */
   live = false;
   /** While live: the reader picked a run (otherwise the longest is shown as it changes). */
@@ -145,7 +147,9 @@ export class TraceSlot {
         if (this.text === null) this.pager?.ensureShown();
         if (state.final) {
           progress.hidden = true;
-          this.run = state.mainRun;
+          const wanted = this.wantedRun;
+          this.wantedRun = null;
+          this.run = wanted !== null && wanted < state.runs.length ? wanted : state.mainRun;
           this.render();
           this.host.read(this);
         } else {
@@ -172,7 +176,8 @@ export class TraceSlot {
   }
 
   /** Loads text: edited in place when small, in pages when not. */
-  loadText(text: string, name: string, options: { save: boolean }): void {
+  loadText(text: string, name: string, options: { save: boolean; run?: number | null }): void {
+    this.wantedRun = options.run ?? null;
     if (text.length <= this.host.editableBytes) {
       this.text = text;
       if (this.editor.getValue() !== text) this.editor.setValue(text);
@@ -229,8 +234,9 @@ export class TraceSlot {
     }
     if (link.kind === 'share') {
       try {
-        const text = await decodeShare(link.hash);
-        if (text !== null) this.loadText(text, 'shared link', { save: true });
+        const shared = await decodeShare(link.hash);
+        if (shared !== null)
+          this.loadText(shared.text, shared.name || 'shared link', { save: true });
       } catch (error) {
         this.showError((error as Error).message);
       }
@@ -272,8 +278,8 @@ export class TraceSlot {
   }
 
   /** Scrolls the text to a line: in the editor, or in the pages of a big file. */
-  revealLine(line: number): void {
-    if (this.text !== null) this.editor.revealLine(line);
+  revealLine(line: number, options?: { focus?: boolean }): void {
+    if (this.text !== null) this.editor.revealLine(line, options);
     else void this.pager?.showLine(line);
   }
 

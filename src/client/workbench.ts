@@ -18,7 +18,7 @@ import {
 } from '../workbench/report.ts';
 import { LiveSession } from '../workbench/live-session.ts';
 import { liveEventsUrl } from '../workbench/live-stream.ts';
-import { decodeShare, encodeShare, maxFragmentChars } from '../workbench/share.ts';
+import { decodeShare, encodeShare, maxFragmentChars, type SharedView } from '../workbench/share.ts';
 import { loadBig, loadSaved } from '../workbench/storage.ts';
 import type { RangeSummary } from '../workbench/summary.ts';
 import { unionDomain, type ChartRange } from '../workbench/chart-range.ts';
@@ -44,6 +44,10 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
   private compareA!: ChartPanel;
   private compareB!: ChartPanel;
   private zoom: Domain | null = null;
+  /** The line of the cycle last picked in a chart or a list: a share link keeps it. */
+  private selectedLine: number | null = null;
+  /** What a share link asks to show once your trace is read: its range and selected cycle. */
+  private pendingView: { zoom: Domain | null; line: number | null } | null = null;
   private summaryA: RangeSummary | null = null;
   private refreshes = 0;
   private firstChartsMarked = false;
@@ -66,7 +70,7 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
     this.b = new TraceSlot('b', this.find('[data-slot="b"]'), this, null);
     const panelOptions = {
       onZoom: (domain: Domain) => this.setZoom(domain),
-      onLine: (line: number) => this.a.revealLine(line),
+      onLine: (line: number) => this.selectLine(line),
       onExportError: (message: string) => this.showError(message),
     };
     this.panel = new ChartPanel(this.find('[data-charts]'), {
@@ -114,6 +118,8 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
     performance.mark('workbench:load-start');
     this.firstChartsMarked = false;
     this.refreshes++;
+    this.selectedLine = null;
+    delete this.dataset.selectedLine;
     delete this.dataset.ready;
     delete this.dataset.firstCharts;
     this.summaryA = null;
@@ -128,11 +134,24 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
   }
 
   read(slot: TraceSlot): void {
-    if (slot === this.a) {
-      this.zoom = null;
-      performance.mark('workbench:loaded');
+    if (slot !== this.a) {
+      void this.refresh();
+      return;
     }
-    void this.refresh();
+    const view = this.pendingView;
+    this.pendingView = null;
+    this.zoom = view?.zoom ?? null;
+    performance.mark('workbench:loaded');
+    void this.refresh().then(() => {
+      if (view?.line) this.selectLine(view.line, { focus: false });
+    });
+  }
+
+  /** Shows a cycle's line in your trace and remembers it as the selected cycle. */
+  private selectLine(line: number, options?: { focus?: boolean }): void {
+    this.selectedLine = line;
+    this.dataset.selectedLine = String(line);
+    this.a.revealLine(line, options);
   }
 
   runChanged(slot: TraceSlot): void {
@@ -345,7 +364,7 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
       if (!target) return;
       if (!this.a.scope.contains(target) && !this.find('[data-results]').contains(target)) return;
       const line = Number(target.dataset.line);
-      if (line > 0) this.a.revealLine(line);
+      if (line > 0) this.selectLine(line);
     });
   }
 
@@ -408,7 +427,17 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
       message.textContent = `This trace is too big for a link (links carry up to ${maxFragmentChars / 1024} KB of compressed trace). Share the file instead, or export the findings as Markdown.`;
       return;
     }
-    const result = await encodeShare(this.a.text);
+    const { a, b } = this;
+    const view: SharedView = {
+      text: this.a.text,
+      name: a.name,
+      run: a.run,
+      zoom: this.zoom,
+      line: this.selectedLine,
+      // A big second trace (shown in pages) does not travel in a link.
+      compare: b.id !== null && b.text ? { text: b.text, name: b.name } : null,
+    };
+    const result = await encodeShare(view);
     if (!result.ok) {
       out.hidden = true;
       message.textContent = result.message;
@@ -425,7 +454,7 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
     } catch {
       // Without clipboard access the link is still there to copy by hand.
     }
-    message.textContent = `${copied ? 'Link copied' : 'Link ready'}: ${Math.ceil(link.length / 1024)} KB, with the trace compressed inside it. Nothing is sent to any server.`;
+    message.textContent = `${copied ? 'Link copied' : 'Link ready'}: ${Math.ceil(link.length / 1024)} KB, with ${view.compare ? 'both traces' : 'the trace'} compressed inside it, and the run, range and selected cycle shown now. Nothing is sent to any server.`;
   }
 
   // ---------------------------------------------------------------- start
@@ -444,17 +473,18 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
       this.startLive(liveUrl);
       return;
     }
-    let shared: string | null = null;
+    let shared: SharedView | null = null;
     try {
       shared = await decodeShare(location.hash);
     } catch (error) {
       this.showError(`${(error as Error).message} Your own trace is still here.`);
     }
     if (shared !== null) {
-      if (saved?.text && saved.text !== shared)
-        this.offerRestore(saved.text, 'This page opened a shared trace. Your own trace is kept:');
-      a.loadText(shared, 'shared link', { save: true });
-      history.replaceState(null, '', location.pathname + location.search);
+      this.openShared(
+        shared,
+        saved?.text ?? null,
+        'This page opened a shared trace. Your own trace is kept:',
+      );
       return;
     }
     if (saved?.big) {
@@ -498,6 +528,21 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
     performance.mark('workbench:live-shown', { detail: { line: lastLine } });
   }
 
+  /** Shows a shared trace and its view, offering back `previous` (what it replaces). */
+  private openShared(shared: SharedView, previous: string | null, message: string): void {
+    if (previous && previous !== shared.text) this.offerRestore(previous, message);
+    this.pendingView = { zoom: shared.zoom ?? null, line: shared.line ?? null };
+    if (shared.compare)
+      this.b.loadText(shared.compare.text, shared.compare.name || 'shared second trace', {
+        save: true,
+      });
+    this.a.loadText(shared.text, shared.name || 'shared link', {
+      save: true,
+      run: shared.run ?? null,
+    });
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+
   private async openSharedLink(): Promise<void> {
     const a = this.a;
     // The live trace keeps its slot until it is cleared.
@@ -505,9 +550,7 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
     try {
       const shared = await decodeShare(location.hash);
       if (shared === null) return;
-      if (a.text && a.text !== shared) this.offerRestore(a.text, 'A shared trace replaced yours:');
-      a.loadText(shared, 'shared link', { save: true });
-      history.replaceState(null, '', location.pathname + location.search);
+      this.openShared(shared, a.text, 'A shared trace replaced yours:');
     } catch (error) {
       this.showError(`${(error as Error).message} Your own trace is still here.`);
     }

@@ -173,6 +173,19 @@ test('an edit survives a reload, marked as edited; Reset restores and Undo bring
   await expect(cell.locator('.cell-status')).toHaveAttribute('data-cycles', String(before + 1));
   await expect(cell.locator('[data-edited]')).toBeVisible();
   void original;
+
+  // The cell opens in the workbench as it is now, edit included, in a share link.
+  const edited = await cell.locator('textarea.trace-text').inputValue();
+  await cell.getByRole('link', { name: 'Open in the workbench' }).click();
+  await expect(page).toHaveURL(/\/lab\/$/);
+  await expect(page.locator('[data-workbench][data-ready="true"]')).toBeAttached({
+    timeout: 30_000,
+  });
+  expect(await page.locator('#wb-text-a').inputValue()).toBe(edited);
+  await expect(page.locator('[data-slot="a"] [data-status]')).toHaveAttribute(
+    'data-cycles',
+    String(before + 1),
+  );
 });
 
 test('the whole cell works by keyboard', async ({ page }) => {

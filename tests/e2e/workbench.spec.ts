@@ -159,7 +159,9 @@ test('a share link carries the trace; a damaged link shows an error and the page
   const original = await page.locator('#wb-text-a').inputValue();
   await page.getByRole('button', { name: 'Copy a share link' }).click();
   // The link appears once the trace is compressed.
-  await expect(page.locator('#wb-share-link')).toHaveValue(/\/lab\/#trace=[A-Za-z0-9_-]+$/);
+  await expect(page.locator('#wb-share-link')).toHaveValue(
+    /\/lab\/#v=2&trace=[A-Za-z0-9_-]+&name=gogc-200$/,
+  );
   const link = await page.locator('#wb-share-link').inputValue();
   expect(link.length).toBeLessThan(65_536);
   await expect(page.locator('[data-share-message]')).toContainText('Nothing is sent');
@@ -178,6 +180,58 @@ test('a share link carries the trace; a damaged link shows an error and the page
   await ready(other);
   await expect(other.locator('[data-findings]')).toHaveAttribute('data-verdict', 'stable');
   expect(problems).toEqual([]);
+  await other.close();
+});
+
+test('a share link keeps the view: run, range, selected cycle and the second trace; an old link still opens', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const problems = watchPage(page);
+  await open(page);
+  await page.locator('#wb-sample-a').selectOption({ label: 'go-run-multiprocess' });
+  await ready(page);
+  await page.locator('#wb-run-a').selectOption('1');
+  await ready(page);
+  // Selecting a cycle: a click on its mark in a chart.
+  await page.locator('[data-charts] figure[data-kind="pause"] [data-line]').first().click();
+  const line = await page.locator('[data-workbench]').getAttribute('data-selected-line');
+  expect(Number(line)).toBeGreaterThan(0);
+  await page.getByLabel('From', { exact: true }).fill('0.01');
+  await page.getByLabel('To', { exact: true }).fill('0.03');
+  await page.getByLabel('To', { exact: true }).press('Enter');
+  await ready(page);
+  await page.locator('[data-slot="b"] input[type="file"]').setInputFiles(fixture('gogc-200'));
+  await expect(page.locator('[data-compare-table] table')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Copy a share link' }).click();
+  await expect(page.locator('#wb-share-link')).toHaveValue(/\/lab\/#v=2&trace=/);
+  const link = await page.locator('#wb-share-link').inputValue();
+
+  const other = await context.newPage();
+  const otherProblems = watchPage(other);
+  await other.goto(link);
+  await ready(other);
+  await expect(other.locator('[data-compare-table] table')).toBeVisible({ timeout: 30_000 });
+  await expect(other.locator('#wb-run-a')).toHaveValue('1');
+  await expect(other.getByLabel('From', { exact: true })).toHaveValue('0.01');
+  await expect(other.getByLabel('To', { exact: true })).toHaveValue('0.03');
+  await expect(other.locator('[data-zoom-state]')).toContainText('Showing 0.01 s – 0.03 s');
+  await expect(other.locator('[data-workbench]')).toHaveAttribute('data-selected-line', line!);
+  expect(await other.locator('#wb-text-b').inputValue()).toBe(
+    readFileSync(fixture('gogc-200'), 'utf8'),
+  );
+
+  // A link in the first format (the trace alone, #trace=…): the first four lines of steady.txt.
+  const steadyStart = readFileSync(fixture('steady'), 'utf8').split('\n').slice(0, 4).join('\n');
+  await other.goto(
+    '/lab/#trace=ldE7bsMwDAbgvafg0kkP89c7HYQie4BewdXgIS5cQO39C8pGCwQZ0kGURHH4RC6NQK9smV0nnJ5fiC0jKlgoyXr66NTWrV21vHjJxjzBYuJRkEfB57cmb2ow1dPlrCnQ5UzLNq-aWI79a27XflyWdXuf167J0dvT0sjtgNQJYQeEpNx9wMkJIE1yjBNb-FGVfhXJ1GJqGYryH4UfCkgbcLQhKGf5nsIVxbZ4UUSJwI0C0VRkU5EGZGwPS4JIEKUfB8Qr2P2j7gaSJJvEECTkcef4NxQ2VRbygPjHB_MD',
+  );
+  await ready(other);
+  expect(await other.locator('#wb-text-a').inputValue()).toBe(steadyStart + '\n');
+  await expect(statusA(other)).toHaveAttribute('data-cycles', '4');
+  expect(problems).toEqual([]);
+  expect(otherProblems).toEqual([]);
   await other.close();
 });
 

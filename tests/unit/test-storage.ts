@@ -1,7 +1,10 @@
 /** A localStorage stand-in holding up to `capacity` characters (keys and values), as browsers do. */
 export class FakeStorage implements Storage {
   private items = new Map<string, string>();
-  constructor(private capacity = Infinity) {}
+  private capacity: number;
+  constructor(capacity = Infinity) {
+    this.capacity = capacity;
+  }
   get length(): number {
     return this.items.size;
   }

@@ -11,12 +11,12 @@ describe('link classification', () => {
       new URL('../../../content/traces/steady.txt', import.meta.url),
       'utf8',
     );
-    const shared = await encodeShare(steady);
+    const shared = await encodeShare({ text: steady });
     if (!shared.ok) throw new Error('expected a share link');
     const link = classifyLink(`https://elsewhere.example/lab/#${shared.fragment}`, page);
     expect(link.kind).toBe('share');
     if (link.kind !== 'share') return;
-    expect(await decodeShare(link.hash)).toBe(steady);
+    expect((await decodeShare(link.hash))?.text).toBe(steady);
   });
 
   it('fetches http and https addresses, named by their file or else their host', () => {
