@@ -7,7 +7,7 @@ import { renderProblemList } from '../cell/view.ts';
 import { explainAt, lineCount, parseTrace } from '../gctrace/index.ts';
 import { pageParseLineLimit, wantsMonaco } from '../editor/choose-editor.ts';
 import { textareaEditor, type EditorTrace, type TraceEditor } from '../editor/trace-editor.ts';
-import { classifyLink } from '../workbench/link.ts';
+import { classifyLink, isWebPage, pageNotTraceMessage } from '../workbench/link.ts';
 import type { Pager } from '../workbench/pager.ts';
 import type { TraceState } from '../workbench/protocol.ts';
 import { decodeShare } from '../workbench/share.ts';
@@ -246,6 +246,10 @@ export class TraceSlot {
       const response = await fetch(link.url, { credentials: 'omit' });
       if (!response.ok) throw new Error(`the server answered ${response.status}`);
       const blob = await response.blob();
+      if (isWebPage(response.headers.get('content-type'), await blob.slice(0, 512).text())) {
+        this.showError(pageNotTraceMessage);
+        return;
+      }
       if (blob.size <= this.host.editableBytes)
         this.loadText(await blob.text(), link.name, { save: true });
       else await this.loadFile(new File([blob], link.name));

@@ -23,7 +23,12 @@ import { loadBig, loadSaved } from '../workbench/storage.ts';
 import type { RangeSummary } from '../workbench/summary.ts';
 import { unionDomain, type ChartRange } from '../workbench/chart-range.ts';
 import { WorkbenchWorker } from '../workbench/worker-client.ts';
-import { compareWaitText, differencesCaption, rangeNote } from '../workbench/wording.ts';
+import {
+  compareWaitText,
+  differencesCaption,
+  linkErrorText,
+  rangeNote,
+} from '../workbench/wording.ts';
 import {
   panned,
   rangeInputValue,
@@ -473,12 +478,7 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
       this.startLive(liveUrl);
       return;
     }
-    let shared: SharedView | null = null;
-    try {
-      shared = await decodeShare(location.hash);
-    } catch (error) {
-      this.showError(`${(error as Error).message} Your own trace is still here.`);
-    }
+    const { shared, error } = await this.readHash();
     if (shared !== null) {
       this.openShared(
         shared,
@@ -487,16 +487,42 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
       );
       return;
     }
+    // Loading a trace clears the slot's error: the link's error is shown after it.
+    const showLinkError = (shown: 'saved' | 'nothing') => {
+      if (error !== null) this.showError(linkErrorText(error, shown));
+    };
     if (saved?.big) {
       const file = await loadBig('a');
       if (file) {
         await a.loadFile(file);
+        showLinkError('saved');
         return;
       }
     }
     if (saved?.text) a.loadText(saved.text, saved.name, { save: false });
     else a.render();
+    showLinkError(saved?.text ? 'saved' : 'nothing');
     void this.refresh();
+  }
+
+  /**
+   * The share link in the address, or why it cannot be opened. An anchor of this page (the skip
+   * link's #main) is no share link.
+   */
+  private async readHash(): Promise<{ shared: SharedView | null; error: string | null }> {
+    const hash = location.hash;
+    let id = hash.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      // Not an anchor's name either: left as it is.
+    }
+    if (id !== '' && document.getElementById(id)) return { shared: null, error: null };
+    try {
+      return { shared: await decodeShare(hash), error: null };
+    } catch (error) {
+      return { shared: null, error: (error as Error).message };
+    }
   }
 
   // ---------------------------------------------------------------- live
@@ -547,13 +573,10 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
     const a = this.a;
     // The live trace keeps its slot until it is cleared.
     if (a.holdsLiveTrace) return;
-    try {
-      const shared = await decodeShare(location.hash);
-      if (shared === null) return;
-      this.openShared(shared, a.text, 'A shared trace replaced yours:');
-    } catch (error) {
-      this.showError(`${(error as Error).message} Your own trace is still here.`);
-    }
+    const { shared, error } = await this.readHash();
+    if (error !== null)
+      this.showError(linkErrorText(error, a.id !== null || a.text ? 'current' : 'nothing'));
+    if (shared !== null) this.openShared(shared, a.text, 'A shared trace replaced yours:');
   }
 }
 

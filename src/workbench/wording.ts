@@ -103,3 +103,13 @@ export function differencesCaption(
 /** The note under the findings when they cover a zoomed range only. */
 export const rangeNote = (domain: Domain, cycles: number): string =>
   `Findings for ${rangeLabel(domain)} only (${count(cycles)} cycles).`;
+
+/**
+ * A share link that could not be opened, and what the page shows instead: the saved trace (kept
+ * as it was), the trace already on the page, or nothing.
+ */
+export function linkErrorText(message: string, shown: 'saved' | 'current' | 'nothing'): string {
+  if (shown === 'saved') return `${message} Your saved trace is shown instead, unchanged.`;
+  if (shown === 'current') return `${message} The trace you had is still here, unchanged.`;
+  return message;
+}

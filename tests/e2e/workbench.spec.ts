@@ -174,8 +174,35 @@ test('a share link carries the trace; a damaged link shows an error and the page
   await expect(other.locator('[data-findings]')).toHaveAttribute('data-verdict', /\w+/);
 
   const problems = watchPage(other);
+  // A damaged link: its error stays, and the saved trace is shown beside it, unchanged.
+  const errorA = other.locator('[data-slot="a"] [data-error]');
   await other.goto(link.slice(0, link.length - 40));
-  await expect(other.locator('[data-slot="a"] [data-error]')).toContainText(/damaged or cut off/);
+  await expect(errorA).toContainText('The trace you had is still here');
+  await other.reload();
+  await ready(other);
+  await expect(errorA).toContainText(/damaged or cut off/);
+  await expect(errorA).toContainText('Your saved trace is shown instead');
+  expect(await other.locator('#wb-text-a').inputValue()).toBe(original);
+  // A link of a format this page does not know says so.
+  await other.goto('/lab/#t2=abc');
+  await other.reload();
+  await expect(errorA).toContainText('not a share link this page knows');
+  // With nothing saved, no trace is claimed to be here.
+  await other.evaluate(() => localStorage.clear());
+  await other.goto(link.slice(0, link.length - 40));
+  await other.reload();
+  await expect(errorA).toContainText(/damaged or cut off/);
+  await expect(errorA).not.toContainText(/still here|shown instead/);
+  await expect(statusA(other)).toHaveText('No trace yet.');
+  // "Load from a link" with an address that is a page, not a trace.
+  const address = other.getByLabel('Load from a link');
+  await address.fill(new URL('/lab/', link).href);
+  await address.press('Enter');
+  await expect(errorA).toContainText('address of this page, with no trace in it');
+  await address.fill(new URL('/', link).href);
+  await address.press('Enter');
+  await expect(errorA).toContainText('That link is a web page, not a trace');
+  await expect(statusA(other)).toHaveText('No trace yet.');
   await other.locator('#wb-sample-a').selectOption({ label: 'steady' });
   await ready(other);
   await expect(other.locator('[data-findings]')).toHaveAttribute('data-verdict', 'stable');

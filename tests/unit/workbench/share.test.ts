@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeShare, encodeShare, maxFragmentChars } from '../../../src/workbench/share.ts';
+import {
+  UnknownLinkError,
+  decodeShare,
+  encodeShare,
+  maxFragmentChars,
+} from '../../../src/workbench/share.ts';
 
 const traces = (name: string) =>
   readFileSync(new URL(`../../../content/traces/${name}.txt`, import.meta.url), 'utf8');
@@ -85,5 +90,12 @@ describe('share links', () => {
     await expect(decodeShare('#trace=%%%')).rejects.toThrow(/damaged/);
     expect(await decodeShare('')).toBeNull();
     expect(await decodeShare('#')).toBeNull();
+  });
+
+  it('says a link of an unknown or newer format is one, instead of ignoring it', async () => {
+    for (const hash of ['#t2=abc', '#ldE7bsMwDAbg', '#v=1&trace=abc'])
+      await expect(decodeShare(hash)).rejects.toThrow(UnknownLinkError);
+    await expect(decodeShare('#t2=abc')).rejects.toThrow(/not a share link this page knows/);
+    await expect(decodeShare('#v=3&trace=abc')).rejects.toThrow(/newer version of this page/);
   });
 });

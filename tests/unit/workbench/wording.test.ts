@@ -5,6 +5,7 @@ import {
   compareWaitText,
   count,
   differencesCaption,
+  linkErrorText,
   megabytes,
   moreProblemsText,
   progressText,
@@ -124,5 +125,12 @@ describe('workbench wording', () => {
       'A: a (run 1) against B: second trace (run 1), 1 s – 2 s',
     );
     expect(rangeNote([0.25, 1], 1234)).toBe('Findings for 0.25 s – 1 s only (1,234 cycles).');
+  });
+
+  it('says what a damaged link leaves on the page, and never claims a trace that is not there', () => {
+    const message = 'The trace in this link is damaged or cut off (it is cut off).';
+    expect(linkErrorText(message, 'saved')).toMatch(/Your saved trace is shown instead/);
+    expect(linkErrorText(message, 'current')).toMatch(/The trace you had is still here/);
+    expect(linkErrorText(message, 'nothing')).toBe(message);
   });
 });
