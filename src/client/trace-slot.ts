@@ -17,6 +17,7 @@ import type { WorkbenchWorker } from '../workbench/worker-client.ts';
 import {
   bigFileNotice,
   moreProblemsText,
+  noGcLineText,
   progressText,
   runOptionText,
   runReasonText,
@@ -150,6 +151,8 @@ export class TraceSlot {
           const wanted = this.wantedRun;
           this.wantedRun = null;
           this.run = wanted !== null && wanted < state.runs.length ? wanted : state.mainRun;
+          // Nothing to chart: say what was read and how to capture a trace instead.
+          this.showError(noGcLineText(state) ?? '');
           this.render();
           this.host.read(this);
         } else {
@@ -272,6 +275,7 @@ export class TraceSlot {
   }
 
   private forget(): void {
+    this.showError('');
     if (this.id !== null) this.host.worker.drop(this.id);
     this.id = null;
     this.state = null;

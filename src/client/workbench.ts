@@ -24,6 +24,7 @@ import type { RangeSummary } from '../workbench/summary.ts';
 import { unionDomain, type ChartRange } from '../workbench/chart-range.ts';
 import { WorkbenchWorker } from '../workbench/worker-client.ts';
 import {
+  compareNoGcLineText,
   compareWaitText,
   differencesCaption,
   linkErrorText,
@@ -200,7 +201,14 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
     this.dataset.refreshing = 'true';
     try {
       // A live trace is drawn as it grows; any other once it is read.
-      if (a.id !== null && a.state && (a.state.final || (a.live && a.state.cycleCount > 0))) {
+      // A trace with no gc line has no run to chart: the slot says what it holds instead.
+      if (a.id !== null && a.state?.final && a.state.runs.length === 0 && !a.live) {
+        this.find('[data-results]').hidden = true;
+      } else if (
+        a.id !== null &&
+        a.state &&
+        (a.state.final || (a.live && a.state.cycleCount > 0))
+      ) {
         const [view, summary] = await Promise.all([
           this.worker.view(a.id, a.run, this.zoom),
           this.worker.summary(a.id, a.run, this.zoom),
@@ -269,6 +277,11 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
       table.replaceChildren(
         el('p', { class: 'wb-hint' }, compareWaitText(a.id !== null, b.id !== null)),
       );
+      return;
+    }
+    if (a.state.runs.length === 0 || b.state.runs.length === 0) {
+      charts.hidden = true;
+      table.replaceChildren(el('p', { class: 'wb-hint' }, compareNoGcLineText(a.state, b.state)));
       return;
     }
     let domain = zoom;

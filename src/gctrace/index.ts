@@ -9,6 +9,7 @@ export {
   editorLineCount,
   lineCount,
   lineOfOffset,
+  looksBinary,
   offsetOfLine,
   splitLines,
   withoutFinalLineBreak,

@@ -187,7 +187,11 @@ export async function decodeShare(hash: string): Promise<SharedView | null> {
       `The end of this link (#${shown}) is not a share link this page knows: a share link's address ends in #trace=… or #v=2&trace=…. It may have been cut or changed; ask for the link again, or paste the trace itself.`,
     );
   }
-  const text = await decodeTrace(value, 'trace');
+  const text = value === '' ? '' : await decodeTrace(value, 'trace');
+  if (text.trim() === '')
+    throw new Error(
+      'This share link holds no trace: it is empty. Ask for the link again, or paste the trace itself.',
+    );
   const view: SharedView = { text, name: params.get('name') };
   if (version === null) return view;
   const run = positive(params.get('run'));

@@ -91,6 +91,17 @@ export function compareWaitText(hasA: boolean, hasB: boolean): string {
   return 'Reading…';
 }
 
+/** What the comparison says when one trace (or both) has no gc line. */
+export function compareNoGcLineText(a: TraceState, b: TraceState): string {
+  const which =
+    a.cycleCount === 0 && b.cycleCount === 0
+      ? 'Neither trace has'
+      : a.cycleCount === 0
+        ? 'Your trace (A) has'
+        : 'The second trace (B) has';
+  return `${which} no gc line, so there is nothing to compare.`;
+}
+
 /** The caption of the table of differences: which traces and runs, over which range. */
 export function differencesCaption(
   a: { name: string; run: number },
@@ -112,4 +123,19 @@ export function linkErrorText(message: string, shown: 'saved' | 'current' | 'not
   if (shown === 'saved') return `${message} Your saved trace is shown instead, unchanged.`;
   if (shown === 'current') return `${message} The trace you had is still here, unchanged.`;
   return message;
+}
+
+/** How to capture a trace: the runtime writes it to standard error. */
+export const captureHint =
+  'The runtime writes its trace to standard error: run the program with GODEBUG=gctrace=1 and keep standard error, as in GODEBUG=gctrace=1 ./prog 2> trace.txt, then open trace.txt here.';
+
+/** What a trace with no gc line holds, and how to capture one; null when it has cycles. */
+export function noGcLineText(state: TraceState): string | null {
+  if (state.cycleCount > 0) return null;
+  const found = state.binary
+    ? 'This looks like a binary file, not text, so there is no gc line to read.'
+    : state.lineCount === 0 || state.bytes === 0
+      ? 'The trace is empty.'
+      : `No gc line in ${plural(state.lineCount, 'line')} of text.`;
+  return `${found} ${captureHint}`;
 }

@@ -3,7 +3,7 @@
  * windows, keeps them as columns, and answers the page's questions (chart views, findings for a
  * range, pages of text, exports), so the page itself never does heavy work.
  */
-import { mainRun } from '../gctrace/index.ts';
+import { looksBinary, mainRun } from '../gctrace/index.ts';
 import { TraceDataset, contextLines, type RunState } from './dataset.ts';
 import { cyclesCsv, cyclesJson } from './export.ts';
 import type { Domain, FromWorker, RunInfo, ToWorker, TraceState } from './protocol.ts';
@@ -24,6 +24,8 @@ interface Source {
   live: LiveText | null;
   dataset: TraceDataset;
   cancelled: boolean;
+  /** The first bytes read do not look like text. */
+  binary: boolean;
   started: number;
   /** Bumped by each summary request, so a slower older one gives up. */
   summaryGeneration: number;
@@ -71,6 +73,7 @@ function state(source: Source, final: boolean): TraceState {
     problemCount: d.problemCount,
     diagnosticCounts: { ...d.diagnosticCounts },
     lineKinds: { ...d.lineKinds },
+    binary: source.binary,
     heldBytes: d.bytes,
     elapsedMs: Math.round(performance.now() - source.started),
   };
@@ -103,6 +106,7 @@ async function stream(
   dataset: TraceDataset,
   stop: () => boolean,
   onWindow: (bytesRead: number) => void,
+  onFirstBytes: (bytes: Uint8Array) => void = () => undefined,
 ): Promise<boolean> {
   const reader = blob.stream().getReader();
   const decoder = new TextDecoder();
@@ -128,6 +132,7 @@ async function stream(
       return false;
     }
     if (done) break;
+    if (bytesRead === 0) onFirstBytes(value);
     parts.push(value);
     size += value.length;
     bytesRead += value.length;
@@ -152,6 +157,7 @@ async function load(id: string, blob: Blob, name: string): Promise<void> {
     live: null,
     dataset: new TraceDataset(),
     cancelled: false,
+    binary: false,
     started: performance.now(),
     summaryGeneration: 0,
   };
@@ -185,6 +191,9 @@ async function load(id: string, blob: Blob, name: string): Promise<void> {
             preview: chartRange(run?.columns ?? null, null),
           });
         }
+      },
+      (bytes) => {
+        source.binary = looksBinary(bytes);
       },
     );
     if (!finished) {
@@ -339,6 +348,7 @@ function append(id: string, request: number, name: string, text: string, end: bo
       live: new LiveText(),
       dataset: new TraceDataset(),
       cancelled: false,
+      binary: false,
       started: performance.now(),
       summaryGeneration: 0,
     };

@@ -262,6 +262,40 @@ test('a share link keeps the view: run, range, selected cycle and the second tra
   await other.close();
 });
 
+test('text with no gc line, a binary file or an empty link says what it found and how to capture a trace', async ({
+  page,
+}) => {
+  const problems = watchPage(page);
+  await open(page);
+  const errorA = page.locator('[data-slot="a"] [data-error]');
+  // The program's own output from steady.txt, without its gc lines: standard output alone.
+  const output = readFileSync(fixture('steady'), 'utf8')
+    .split('\n')
+    .filter((line) => line !== '' && !line.startsWith('gc '));
+  expect(output).toHaveLength(10);
+  await page.locator('#wb-text-a').fill(output.join('\n') + '\n');
+  await ready(page);
+  await expect(errorA).toContainText('No gc line in 10 lines of text.');
+  await expect(errorA).toContainText('GODEBUG=gctrace=1 ./prog 2> trace.txt');
+  await expect(page.locator('[data-results]')).toBeHidden();
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await expect(errorA).toBeEmpty();
+
+  await page.locator('[data-slot="a"] input[type="file"]').setInputFiles({
+    name: 'prog',
+    mimeType: 'application/octet-stream',
+    // The start of an ELF executable: what opening the program instead of its trace gives.
+    buffer: Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3e]),
+  });
+  await ready(page);
+  await expect(errorA).toContainText('This looks like a binary file');
+
+  await page.goto(`${path}#trace=`);
+  await expect(errorA).toContainText('This share link holds no trace: it is empty.');
+  await expect(errorA).not.toContainText('There is no run');
+  expect(problems).toEqual([]);
+});
+
 test('compares two traces with aligned charts and a table of differences', async ({ page }) => {
   await open(page);
   await page.locator('#wb-sample-a').selectOption({ label: 'gogc-100' });

@@ -98,4 +98,11 @@ describe('share links', () => {
     await expect(decodeShare('#t2=abc')).rejects.toThrow(/not a share link this page knows/);
     await expect(decodeShare('#v=3&trace=abc')).rejects.toThrow(/newer version of this page/);
   });
+
+  it('says an empty share link holds no trace', async () => {
+    const result = await encodeShare({ text: '' });
+    if (!result.ok) throw new Error(result.message);
+    await expect(decodeShare('#' + result.fragment)).rejects.toThrow(/holds no trace/);
+    await expect(decodeShare('#trace=')).rejects.toThrow(/holds no trace/);
+  });
 });

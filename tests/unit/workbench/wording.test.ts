@@ -6,6 +6,8 @@ import {
   count,
   differencesCaption,
   linkErrorText,
+  noGcLineText,
+  compareNoGcLineText,
   megabytes,
   moreProblemsText,
   progressText,
@@ -43,6 +45,7 @@ function state(overrides: Partial<TraceState>): TraceState {
     problemCount: 0,
     diagnosticCounts: { error: 0, warning: 0, info: 0 },
     lineKinds: {} as TraceState['lineKinds'],
+    binary: false,
     heldBytes: 0,
     elapsedMs: 0,
     ...overrides,
@@ -132,5 +135,16 @@ describe('workbench wording', () => {
     expect(linkErrorText(message, 'saved')).toMatch(/Your saved trace is shown instead/);
     expect(linkErrorText(message, 'current')).toMatch(/The trace you had is still here/);
     expect(linkErrorText(message, 'nothing')).toBe(message);
+  });
+
+  it('says what a trace with no gc line holds and how to capture one, never "no run 1"', () => {
+    const empty = { cycleCount: 0, runs: [] };
+    expect(noGcLineText(state({}))).toBeNull();
+    const text = noGcLineText(state({ ...empty, lineCount: 12 }))!;
+    expect(text).toMatch(/^No gc line in 12 lines of text\./);
+    expect(text).toContain('GODEBUG=gctrace=1 ./prog 2> trace.txt');
+    expect(noGcLineText(state({ ...empty, binary: true }))).toMatch(/looks like a binary file/);
+    expect(noGcLineText(state({ ...empty, lineCount: 0, bytes: 0 }))).toMatch(/empty/);
+    expect(compareNoGcLineText(state({}), state(empty))).toMatch(/second trace \(B\) has no gc/);
   });
 });
