@@ -27,6 +27,8 @@ import {
   compareNoGcLineText,
   compareWaitText,
   differencesCaption,
+  shareable,
+  shareRefusal,
   linkErrorText,
   rangeNote,
 } from '../workbench/wording.ts';
@@ -440,9 +442,10 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
     const out = this.find('[data-share-output]');
     const input = out.querySelector('input')!;
     const message = this.find('[data-share-message]');
-    if (this.a.text === null) {
+    const what = shareable(this.a);
+    if (what !== 'text' || this.a.text === null) {
       out.hidden = true;
-      message.textContent = `This trace is too big for a link (links carry up to ${maxFragmentChars / 1024} KB of compressed trace). Share the file instead, or export the findings as Markdown.`;
+      message.textContent = shareRefusal(what === 'text' ? 'big-file' : what, maxFragmentChars);
       return;
     }
     const { a, b } = this;

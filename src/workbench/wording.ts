@@ -139,3 +139,22 @@ export function noGcLineText(state: TraceState): string | null {
       : `No gc line in ${plural(state.lineCount, 'line')} of text.`;
   return `${found} ${captureHint}`;
 }
+
+/**
+ * What "Copy a share link" can put in a link: the text, nothing (no trace loaded, or cleared),
+ * or a file too big to edit, which travels only as a file.
+ */
+export function shareable(slot: {
+  id: string | null;
+  text: string | null;
+}): 'text' | 'nothing' | 'big-file' {
+  if (slot.id === null || slot.text?.trim() === '') return 'nothing';
+  return slot.text === null ? 'big-file' : 'text';
+}
+
+/** Why there is no share link. */
+export function shareRefusal(what: 'nothing' | 'big-file', maxFragmentChars: number): string {
+  return what === 'nothing'
+    ? 'There is no trace to share yet: paste, open or drop one first.'
+    : `This trace is too big for a link (links carry up to ${maxFragmentChars / 1024} KB of compressed trace). Share the file instead, or export the findings as Markdown.`;
+}

@@ -268,6 +268,9 @@ test('text with no gc line, a binary file or an empty link says what it found an
   const problems = watchPage(page);
   await open(page);
   const errorA = page.locator('[data-slot="a"] [data-error]');
+  // Nothing loaded yet: nothing to share (not "too big").
+  await page.getByRole('button', { name: 'Copy a share link' }).click();
+  await expect(page.locator('[data-share-message]')).toContainText('There is no trace to share');
   // The program's own output from steady.txt, without its gc lines: standard output alone.
   const output = readFileSync(fixture('steady'), 'utf8')
     .split('\n')
@@ -280,6 +283,12 @@ test('text with no gc line, a binary file or an empty link says what it found an
   await expect(page.locator('[data-results]')).toBeHidden();
   await page.getByRole('button', { name: 'Clear' }).click();
   await expect(errorA).toBeEmpty();
+  // After Clear there is nothing to share, and no link to an empty trace is made.
+  await page.getByRole('button', { name: 'Copy a share link' }).click();
+  await expect(page.locator('[data-share-message]')).toHaveText(
+    'There is no trace to share yet: paste, open or drop one first.',
+  );
+  await expect(page.locator('#wb-share-link')).toBeHidden();
 
   await page.locator('[data-slot="a"] input[type="file"]').setInputFiles({
     name: 'prog',

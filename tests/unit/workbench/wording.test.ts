@@ -6,6 +6,8 @@ import {
   count,
   differencesCaption,
   linkErrorText,
+  shareable,
+  shareRefusal,
   noGcLineText,
   compareNoGcLineText,
   megabytes,
@@ -146,5 +148,16 @@ describe('workbench wording', () => {
     expect(noGcLineText(state({ ...empty, binary: true }))).toMatch(/looks like a binary file/);
     expect(noGcLineText(state({ ...empty, lineCount: 0, bytes: 0 }))).toMatch(/empty/);
     expect(compareNoGcLineText(state({}), state(empty))).toMatch(/second trace \(B\) has no gc/);
+  });
+
+  it('has nothing to share before a trace is loaded or after Clear, and says so', () => {
+    expect(shareable({ id: null, text: null })).toBe('nothing');
+    expect(shareable({ id: null, text: '' })).toBe('nothing');
+    expect(shareable({ id: 'a-2', text: '  \n' })).toBe('nothing');
+    expect(shareable({ id: 'a-1', text: null })).toBe('big-file');
+    expect(shareable({ id: 'a-1', text: 'gc 1 @0.002s 19%: …' })).toBe('text');
+    expect(shareRefusal('nothing', 65_536)).toMatch(/no trace to share/);
+    expect(shareRefusal('nothing', 65_536)).not.toMatch(/too big/);
+    expect(shareRefusal('big-file', 65_536)).toMatch(/too big for a link/);
   });
 });
