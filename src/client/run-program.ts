@@ -186,7 +186,8 @@ class RunProgramElement extends HTMLElement {
           cell.appendLines(lines);
         },
         stdout: (lines) => {
-          this.stdoutLines.push(...lines);
+          // One at a time: a batch can hold more lines than a call takes arguments.
+          for (const line of lines) this.stdoutLines.push(line);
           if (this.stdoutLines.length > stdoutLineLimit) {
             this.stdoutLines.splice(0, this.stdoutLines.length - stdoutLineLimit);
           }

@@ -395,7 +395,13 @@ class TraceCellElement extends HTMLElement {
     if (lineCount(text, pageParseLineLimit + 1) <= pageParseLineLimit || !workerAvailable()) {
       this.worker?.forget();
       this.shownId = id;
-      const model = buildCellModel(text, undefined, this.localModel ?? undefined);
+      let model: CellModel;
+      try {
+        model = buildCellModel(text, undefined, this.localModel ?? undefined);
+      } catch (error) {
+        this.cannotRead(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+        return;
+      }
       this.localModel = model;
       this.show(model, localTrace(model, this.explainOptions()));
       return;
@@ -410,7 +416,15 @@ class TraceCellElement extends HTMLElement {
         this.shownId = viewId;
         this.show(view, this.workerTrace(view));
       },
-      () => this.update(this.editor.getValue()),
+      (message) => {
+        this.notice(
+          `The background reader of this page's traces stopped (${message}); this cell now reads its trace on the page, which may be slower.`,
+        );
+        this.update(this.editor.getValue());
+      },
+      (viewId, message) => {
+        if (viewId > this.shownId) this.cannotRead(message);
+      },
     );
     this.worker.build(id, text);
   }
@@ -444,6 +458,10 @@ class TraceCellElement extends HTMLElement {
 
   /** Puts a view on screen: charts first, then whatever else changed. */
   private show(view: CellView, trace: EditorTrace): void {
+    if (this.dataset.readFailed) {
+      delete this.dataset.readFailed;
+      this.notice('');
+    }
     this.pristine = false;
     const chartsChanged = this.model?.chartCycles !== view.chartCycles;
     this.model = view;
@@ -660,8 +678,20 @@ class TraceCellElement extends HTMLElement {
     location.assign(`${link.pathname}#${result.fragment}`);
   }
 
+  /** The trace could not be read: the cell says so and keeps the text; other cells are unaffected. */
+  private cannotRead(message: string): void {
+    this.notice(
+      `This trace could not be read (${message}). Your text is kept; the charts and findings show the last trace that could be read.`,
+    );
+    this.dataset.readFailed = 'true';
+  }
+
   private notice(text: string): void {
     const box = this.querySelector<HTMLElement>('[data-notice]')!;
+    if (text === '') {
+      box.replaceChildren();
+      return;
+    }
     const p = document.createElement('p');
     p.textContent = text;
     box.replaceChildren(p);

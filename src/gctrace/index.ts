@@ -44,5 +44,6 @@ export {
   verdictSentence,
   verdictTitles,
 } from './wording.ts';
+export { maxOf, minOf } from './stats.ts';
 export { mainRun, RunSplitter, sameFormatFamily, splitRuns } from './runs.ts';
 export type { SplitRun } from './runs.ts';
