@@ -66,6 +66,17 @@ export class TraceSlot {
   text: string | null = null;
   state: TraceState | null = null;
   run = 0;
+  /**
+   * The trace read completely before the load under way: it stays in the worker until the new
+   * one is read, so that cancelling the new one brings it back whole.
+   */
+  private previous: {
+    id: string;
+    name: string;
+    text: string | null;
+    state: TraceState;
+    run: number;
+  } | null = null;
   /** The run to show once the trace is read (a share link names one), instead of the longest. */
   private wantedRun: number | null = null;
   /** The trace comes live from `gctrace watch`: its text is read-only and grows at its end. */
@@ -119,10 +130,35 @@ export class TraceSlot {
 
   // ---------------------------------------------------------------- loading
 
-  /** Sends a source to the worker. */
-  private startLoad(source: Blob, name: string): void {
+  /** Forgets the trace kept for a cancel. */
+  private dropPrevious(): void {
+    if (this.previous !== null) this.host.worker.drop(this.previous.id);
+    this.previous = null;
+  }
+
+  /**
+   * Before another trace replaces this one: a trace read whole is kept until the new one is
+   * (a cancel brings it back); one still being read is dropped.
+   */
+  private holdCurrent(): void {
+    if (this.id === null) return;
+    if (this.state?.final && !this.live) {
+      this.dropPrevious();
+      this.previous = {
+        id: this.id,
+        name: this.name,
+        text: this.text,
+        state: this.state,
+        run: this.run,
+      };
+    } else this.host.worker.drop(this.id);
+    this.id = null;
+  }
+
+  /** Sends a source to the worker; `onRead` runs once it is read to the end. */
+  private startLoad(source: Blob, name: string, onRead?: () => void): void {
     const worker = this.host.worker;
-    if (this.id !== null) worker.drop(this.id);
+    this.holdCurrent();
     const id = `${this.key}-${++this.loads}`;
     this.id = id;
     this.name = name;
@@ -153,6 +189,8 @@ export class TraceSlot {
           this.run = wanted !== null && wanted < state.runs.length ? wanted : state.mainRun;
           // Nothing to chart: say what was read and how to capture a trace instead.
           this.showError(noGcLineText(state) ?? '');
+          this.dropPrevious();
+          onRead?.();
           this.render();
           this.host.read(this);
         } else {
@@ -163,23 +201,59 @@ export class TraceSlot {
       cancelled: () => {
         if (this.id !== id) return;
         progress.hidden = true;
-        this.id = null;
-        this.state = null;
-        this.notice(
-          'Reading stopped. What was on the page before is unchanged in your file; open it again to read it.',
-        );
-        this.render();
+        this.restorePrevious(name);
       },
       failed: (message) => {
         if (this.id !== id) return;
         progress.hidden = true;
+        this.dropPrevious();
         this.showError(message);
       },
     });
   }
 
+  /** After a cancelled read of `name`: the trace read before it comes back whole, or none. */
+  private restorePrevious(name: string): void {
+    this.host.worker.drop(this.id!);
+    const previous = this.previous;
+    this.previous = null;
+    // Said first: putting the previous text back in the editor can take a moment.
+    this.notice(
+      previous === null
+        ? `Reading ${name} was cancelled; no trace is loaded.`
+        : `Reading ${name} was cancelled; the previous trace (${previous.name}) is shown.`,
+    );
+    if (previous === null) {
+      this.id = null;
+      this.state = null;
+      this.text = '';
+      this.editor.setValue('');
+      this.textarea.value = '';
+      this.showEditable(true);
+      this.render();
+      this.host.cleared(this);
+      return;
+    }
+    this.id = previous.id;
+    this.name = previous.name;
+    this.state = previous.state;
+    this.run = previous.run;
+    this.text = previous.text;
+    if (previous.text !== null) {
+      this.editor.setValue(previous.text);
+      this.textarea.value = previous.text;
+      this.showEditorTrace(previous.text);
+      // The cancelled file was never kept: the trace shown is the one to find after a reload.
+      if (this.key === 'a') saveText(this.key, previous.text, previous.name);
+    } else this.pager?.ensureShown();
+    this.showEditable(previous.text !== null);
+    this.render();
+    this.host.read(this);
+  }
+
   /** Loads text: edited in place when small, in pages when not. */
   loadText(text: string, name: string, options: { save: boolean; run?: number | null }): void {
+    this.holdCurrent();
     this.wantedRun = options.run ?? null;
     if (text.length <= this.host.editableBytes) {
       this.text = text;
@@ -214,18 +288,22 @@ export class TraceSlot {
       }
       return;
     }
+    this.holdCurrent();
     this.text = null;
     this.editor.setValue('');
     this.textarea.value = '';
     this.showEditable(false);
     const pageSize = this.host.pageSize;
     this.notice(bigFileNotice(file.name, file.size, pageSize));
-    this.startLoad(file, file.name);
-    // Only your own trace is kept across a reload when it is a big file.
-    if (this.key === 'a') {
-      const outcome = await saveBig(this.key, file);
-      if (outcome !== 'saved') this.notice(bigFileNotice(file.name, file.size, pageSize, outcome));
-    }
+    // Only your own trace is kept across a reload when it is a big file, once it is read: a
+    // cancelled read leaves the trace kept before.
+    this.startLoad(file, file.name, () => {
+      if (this.key !== 'a') return;
+      void saveBig(this.key, file).then((outcome) => {
+        if (outcome !== 'saved')
+          this.notice(bigFileNotice(file.name, file.size, pageSize, outcome));
+      });
+    });
   }
 
   /** A workbench share link (its trace) or the address of a text file (fetched from the browser). */
@@ -276,6 +354,7 @@ export class TraceSlot {
 
   private forget(): void {
     this.showError('');
+    this.dropPrevious();
     if (this.id !== null) this.host.worker.drop(this.id);
     this.id = null;
     this.state = null;
@@ -299,6 +378,7 @@ export class TraceSlot {
    */
   startLive(name: string): void {
     if (this.id !== null) this.host.worker.drop(this.id);
+    this.dropPrevious();
     this.id = `${this.key}-live-${++this.loads}`;
     this.name = name;
     this.state = null;

@@ -11,8 +11,11 @@ import { analyseCycles, combine, rangeStats, sampleInRange, type RangeSummary } 
 import { chartRange } from './chart-range.ts';
 import { LiveText, utf8Length } from './live-text.ts';
 
-/** Bytes parsed per window: big enough to keep the per-window overhead small. */
-const windowBytes = 1 << 20;
+/**
+ * Bytes parsed per window: big enough to keep the per-window overhead small, small enough that a
+ * cancel, taken between windows, stops the read at once (a window is tens of milliseconds).
+ */
+const windowBytes = 256 << 10;
 /** Partial results go to the page at most this often while a trace loads. */
 const previewEveryMs = 4000;
 
@@ -100,6 +103,21 @@ function concat(parts: Uint8Array[], size: number): Uint8Array {
   return out;
 }
 
+/**
+ * Lets the worker take its next message (a cancel) before going on. A file's chunks often arrive
+ * as promise callbacks, which run before any message: without this a read ran to its end before
+ * a cancel was seen. A MessageChannel, not setTimeout: nested timeouts wait 4 ms each.
+ */
+const yieldChannel = new MessageChannel();
+const yieldQueue: (() => void)[] = [];
+yieldChannel.port1.onmessage = () => yieldQueue.shift()?.();
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    yieldQueue.push(resolve);
+    yieldChannel.port2.postMessage(null);
+  });
+}
+
 /** Streams `blob` through `dataset` window by window; `onWindow` runs after each. */
 async function stream(
   blob: Blob,
@@ -133,12 +151,20 @@ async function stream(
     }
     if (done) break;
     if (bytesRead === 0) onFirstBytes(value);
-    parts.push(value);
-    size += value.length;
-    bytesRead += value.length;
-    if (size >= windowBytes) {
+    // A file's chunks can be megabytes: each is parsed a window at a time.
+    for (let at = 0; at < value.length; at += windowBytes) {
+      const piece = value.subarray(at, at + windowBytes);
+      parts.push(piece);
+      size += piece.length;
+      bytesRead += piece.length;
+      if (size < windowBytes) continue;
       flush(false);
       onWindow(bytesRead);
+      await nextTask();
+      if (stop()) {
+        await reader.cancel();
+        return false;
+      }
     }
   }
   if (size > 0) flush(true);

@@ -305,6 +305,59 @@ test('text with no gc line, a binary file or an empty link says what it found an
   expect(problems).toEqual([]);
 });
 
+test('cancelling a big read stops it at once and brings the previous trace back whole', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const file = join(tmpdir(), 'gctrace-workbench-cancel.txt');
+  await writeBigTrace(file, 600_000);
+  const problems = watchPage(page);
+  await open(page);
+  await page.locator('#wb-sample-a').selectOption({ label: 'steady' });
+  await ready(page);
+  const text = await page.locator('#wb-text-a').inputValue();
+  const status = await statusA(page).textContent();
+  const heap = page.locator('[data-charts] figure[data-kind="heap"]');
+  const cycles = await heap.getAttribute('data-cycles');
+
+  await page.locator('[data-slot="a"] input[type="file"]').setInputFiles(file);
+  const progress = page.locator('[data-slot="a"] [data-progress]');
+  await expect(progress).toBeVisible();
+  await expect(page.locator('[data-slot="a"] [data-progress-text]')).toContainText('Read ');
+  // Cancel, timed in the page from the click to the message.
+  const elapsed = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const notice = document.querySelector('[data-slot="a"] [data-notice]')!;
+        const start = performance.now();
+        new MutationObserver((_records, observer) => {
+          if (!notice.textContent?.includes('was cancelled')) return;
+          observer.disconnect();
+          resolve(performance.now() - start);
+        }).observe(notice, { childList: true, subtree: true, characterData: true });
+        document.querySelector<HTMLElement>('[data-slot="a"] [data-action="cancel"]')!.click();
+      }),
+  );
+  await expect(page.locator('[data-slot="a"] [data-notice]')).toHaveText(
+    'Reading gctrace-workbench-cancel.txt was cancelled; the previous trace (steady) is shown.',
+  );
+  // At once: the worker stops within a window of the file, long before the rest could be read
+  // (reading the whole file takes several times as long, even on a fast machine).
+  expect(elapsed).toBeLessThan(2500);
+  await expect(progress).toBeHidden();
+  await ready(page);
+  expect(await page.locator('#wb-text-a').inputValue()).toBe(text);
+  await expect(statusA(page)).toHaveText(status!);
+  await expect(heap).toHaveAttribute('data-cycles', cycles!);
+  await expect(page.locator('[data-charts] figure')).toHaveCount(4);
+  await expect(page.locator('[data-findings]')).toHaveAttribute('data-verdict', 'stable');
+  // What is kept for a reload is the trace shown.
+  await page.reload();
+  await ready(page);
+  expect(await page.locator('#wb-text-a').inputValue()).toBe(text);
+  expect(problems).toEqual([]);
+});
+
 test('compares two traces with aligned charts and a table of differences', async ({ page }) => {
   await open(page);
   await page.locator('#wb-sample-a').selectOption({ label: 'gogc-100' });
