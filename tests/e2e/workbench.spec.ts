@@ -299,6 +299,14 @@ test('text with no gc line, a binary file or an empty link says what it found an
   await ready(page);
   await expect(errorA).toContainText('This looks like a binary file');
 
+  // A real gc line (steady.txt's first) with a Cyrillic с in "gc": a problem, with its place.
+  const real = readFileSync(fixture('steady'), 'utf8').split('\n')[0]!;
+  await page.locator('#wb-text-a').fill(`${real}\n${real.replace(/^gc 1/, 'g\u0441 2')}\n`);
+  await ready(page);
+  const problem = page.locator('[data-slot="a"] [data-problem-list] li').first();
+  await expect(problem).toContainText('Line 2, column 2');
+  await expect(problem).toContainText('Cyrillic small letter es');
+
   await page.goto(`${path}#trace=`);
   await expect(errorA).toContainText('This share link holds no trace: it is empty.');
   await expect(errorA).not.toContainText('There is no run');
