@@ -188,7 +188,9 @@ export class TraceSlot {
           this.wantedRun = null;
           this.run = wanted !== null && wanted < state.runs.length ? wanted : state.mainRun;
           // Nothing to chart: say what was read and how to capture a trace instead.
-          this.showError(noGcLineText(state) ?? '');
+          // (Only then: an error shown beside the trace, a damaged link's, stays.)
+          const noGcLine = noGcLineText(state);
+          if (noGcLine !== null) this.showError(noGcLine);
           this.dropPrevious();
           onRead?.();
           this.render();

@@ -301,7 +301,11 @@ test('text with no gc line, a binary file or an empty link says what it found an
 
   // A real gc line (steady.txt's first) with a Cyrillic с in "gc": a problem, with its place.
   const real = readFileSync(fixture('steady'), 'utf8').split('\n')[0]!;
-  await page.locator('#wb-text-a').fill(`${real}\n${real.replace(/^gc 1/, 'g\u0441 2')}\n`);
+  await page.locator('[data-slot="a"] input[type="file"]').setInputFiles({
+    name: 'look-alike.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(`${real}\n${real.replace(/^gc 1/, 'g\u0441 2')}\n`),
+  });
   await ready(page);
   const problem = page.locator('[data-slot="a"] [data-problem-list] li').first();
   await expect(problem).toContainText('Line 2, column 2');
