@@ -16,6 +16,8 @@ import { LiveText, utf8Length } from './live-text.ts';
  * cancel, taken between windows, stops the read at once (a window is tens of milliseconds).
  */
 const windowBytes = 256 << 10;
+/** Reading progress goes to the page after each this many bytes. */
+const progressEveryBytes = 1 << 20;
 /** Partial results go to the page at most this often while a trace loads. */
 const previewEveryMs = 4000;
 
@@ -190,6 +192,7 @@ async function load(id: string, blob: Blob, name: string): Promise<void> {
   sources.set(id, source);
   let lastPreview = -Infinity;
   let previews = 0;
+  let progressBytes = 0;
   try {
     const finished = await stream(
       blob,
@@ -197,6 +200,9 @@ async function load(id: string, blob: Blob, name: string): Promise<void> {
       () => source.cancelled,
       (bytes) => {
         const d = source.dataset;
+        // Progress every megabyte: windows are smaller, and each message is work for the page.
+        if (!d.finished && bytes - progressBytes < progressEveryBytes) return;
+        progressBytes = bytes;
         post({
           type: 'progress',
           id,
