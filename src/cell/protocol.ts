@@ -30,4 +30,6 @@ export type CellWorkerResponse =
       id: number;
       view: Omit<CellView, 'chartCycles'> & { chartCycles: PackedCycles | null };
     }
-  | { type: 'explained'; cell: string; id: number; explanation: Explanation | null };
+  | { type: 'explained'; cell: string; id: number; explanation: Explanation | null }
+  /** This cell's text could not be read (the worker carries on for the other cells). */
+  | { type: 'failed'; cell: string; id: number; message: string };

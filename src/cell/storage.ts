@@ -37,6 +37,20 @@ export function cellKey(pagePath: string, cellId: string): string {
   return `${prefix}${pagePath.replace(/\/+$/, '') || '/'}#${cellId}`;
 }
 
+/**
+ * The storage `get` returns, or null where the browser blocks it. Only reading is tried: a full
+ * storage still holds the learner's saved edits, and a probe that writes a key would fail there.
+ */
+export function readableStorage(get: () => Storage): Storage | null {
+  try {
+    const storage = get();
+    storage.getItem(prefix);
+    return storage;
+  } catch {
+    return null;
+  }
+}
+
 function parse(raw: string | null): SavedEdit | null {
   if (raw === null) return null;
   try {

@@ -13,7 +13,10 @@ type WorkerView = Extract<CellWorkerResponse, { type: 'built' }>['view'];
 
 interface CellChannel {
   onView(id: number, view: WorkerView): void;
-  onFailure(): void;
+  /** The worker stopped (`message` says why): the cell reads its trace on the page from now on. */
+  onFailure(message: string): void;
+  /** The worker could not read this cell's text `id`. */
+  onError(id: number, message: string): void;
 }
 
 let worker: Worker | null = null;
@@ -32,19 +35,30 @@ function post(request: CellWorkerRequest): void {
       if (message.type === 'built') {
         const channel = channels.get(message.cell);
         if (channel) channel.onView(message.id, message.view);
+      } else if (message.type === 'failed') {
+        channels.get(message.cell)?.onError(message.id, message.message);
       } else {
         pendingExplanations.get(message.id)?.(message.explanation);
         pendingExplanations.delete(message.id);
       }
     });
-    worker.addEventListener('error', () => {
+    worker.addEventListener('error', (event) => {
       // A worker that cannot start (or crashed) must not leave cells waiting: they parse on the
       // page from now on.
+      event.preventDefault();
       failed = true;
       worker?.terminate();
       for (const resolve of pendingExplanations.values()) resolve(null);
       pendingExplanations.clear();
-      for (const channel of channels.values()) channel.onFailure();
+      const message = event.message || 'it stopped without saying why';
+      for (const channel of channels.values()) {
+        // Each cell on its own: one that cannot recover must not keep the others waiting.
+        try {
+          channel.onFailure(message);
+        } catch (error) {
+          console.warn(error);
+        }
+      }
     });
   }
   worker.postMessage(request);
@@ -67,7 +81,8 @@ export interface CellWorker {
 export function cellWorker(
   cell: string,
   onView: (id: number, view: CellView) => void,
-  onFailure: () => void,
+  onFailure: (message: string) => void,
+  onError: (id: number, message: string) => void,
 ): CellWorker {
   // The worker sends chart data only when it changed; the last data received stands in.
   let chartCycles: ChartCycle[] = [];
@@ -78,6 +93,7 @@ export function cellWorker(
       onView(id, { ...view, chartCycles });
     },
     onFailure,
+    onError,
   });
   return {
     build(id, text) {

@@ -19,7 +19,16 @@ self.onmessage = (event: MessageEvent<CellWorkerRequest>) => {
   const request = event.data;
   if (request.type === 'build') {
     const previous = models.get(request.cell);
-    const model = buildCellModel(request.text, undefined, previous);
+    let model: CellModel;
+    try {
+      model = buildCellModel(request.text, undefined, previous);
+    } catch (error) {
+      // One cell's trace must not stop the worker that the page's other cells share.
+      models.delete(request.cell);
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      reply({ type: 'failed', cell: request.cell, id: request.id, message });
+      return;
+    }
     models.set(request.cell, model);
     const view = cellView(model);
     const chartCyclesUnchanged =

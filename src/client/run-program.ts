@@ -199,7 +199,8 @@ class RunProgramElement extends HTMLElement {
           cell.appendLines(lines);
         },
         stdout: (lines) => {
-          this.stdoutLines.push(...lines);
+          // One at a time: a batch can hold more lines than a call takes arguments.
+          for (const line of lines) this.stdoutLines.push(line);
           if (this.stdoutLines.length > stdoutLineLimit) {
             this.stdoutLines.splice(0, this.stdoutLines.length - stdoutLineLimit);
           }
@@ -338,7 +339,7 @@ class RunProgramElement extends HTMLElement {
   /** A link that opens the run's trace in the workbench, where it can be compared and shared. */
   private async offerWorkbench(): Promise<void> {
     const { encodeShare } = await import('../workbench/share.ts');
-    const result = await encodeShare(this.cell.value);
+    const result = await encodeShare({ text: this.cell.value });
     const row = this.find('[data-share-row]');
     if (!result.ok) {
       row.hidden = true;

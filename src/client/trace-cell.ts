@@ -7,7 +7,13 @@ import type { Chart, ChartCycle, ChartKind } from '../charts/index.ts';
 import { editorLineCount, explainAt, lineCount } from '../gctrace/index.ts';
 import type { ExplainOptions } from '../gctrace/index.ts';
 import { buildCellModel, type CellModel, type CellView } from '../cell/model.ts';
-import { cellKey, cellStore, type CellStore, type SaveResult } from '../cell/storage.ts';
+import {
+  cellKey,
+  cellStore,
+  readableStorage,
+  type CellStore,
+  type SaveResult,
+} from '../cell/storage.ts';
 import {
   chartCaption,
   chartFunctions,
@@ -20,7 +26,6 @@ import { textareaEditor, type EditorTrace, type TraceEditor } from '../editor/tr
 import { cellWorker, workerAvailable, type CellWorker } from '../cell/worker-client.ts';
 import { pageParseLineLimit, wantsMonaco } from '../editor/choose-editor.ts';
 import { appendBatcher, type AppendBatcher } from '../cell/append-batcher.ts';
-import { browserStorage } from '../site/browser-storage.ts';
 
 const tabId = Math.random().toString(36).slice(2);
 
@@ -28,20 +33,6 @@ const tabId = Math.random().toString(36).slice(2);
 function idle(work: () => void): void {
   if ('requestIdleCallback' in window) requestIdleCallback(work, { timeout: 3000 });
   else setTimeout(work, 300);
-}
-
-/** localStorage, if the browser lets the site write to it. */
-function safeLocalStorage(): Storage | null {
-  const storage = browserStorage('local');
-  if (!storage) return null;
-  try {
-    const probe = 'gctrace-lab:probe';
-    storage.setItem(probe, '1');
-    storage.removeItem(probe);
-    return storage;
-  } catch {
-    return null;
-  }
 }
 
 /** One chart of a cell: the live chart once drawn, its figure, and what it last drew. */
@@ -91,7 +82,7 @@ class TraceCellElement extends HTMLElement {
     const textarea = this.querySelector<HTMLTextAreaElement>('textarea.trace-text')!;
     this.original = textarea.defaultValue;
     this.store = cellStore(
-      safeLocalStorage(),
+      readableStorage(() => window.localStorage),
       cellKey(location.pathname, this.dataset.cellId!),
       tabId,
     );
@@ -419,7 +410,13 @@ class TraceCellElement extends HTMLElement {
     if (lineCount(text, pageParseLineLimit + 1) <= pageParseLineLimit || !workerAvailable()) {
       this.worker?.forget();
       this.shownId = id;
-      const model = buildCellModel(text, undefined, this.localModel ?? undefined);
+      let model: CellModel;
+      try {
+        model = buildCellModel(text, undefined, this.localModel ?? undefined);
+      } catch (error) {
+        this.cannotRead(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+        return;
+      }
       this.localModel = model;
       this.show(model, localTrace(model, this.explainOptions()));
       return;
@@ -434,7 +431,15 @@ class TraceCellElement extends HTMLElement {
         this.shownId = viewId;
         this.show(view, this.workerTrace(view));
       },
-      () => this.update(this.editor.getValue()),
+      (message) => {
+        this.notice(
+          `The background reader of this page's traces stopped (${message}); this cell now reads its trace on the page, which may be slower.`,
+        );
+        this.update(this.editor.getValue());
+      },
+      (viewId, message) => {
+        if (viewId > this.shownId) this.cannotRead(message);
+      },
     );
     this.worker.build(id, text);
   }
@@ -468,6 +473,10 @@ class TraceCellElement extends HTMLElement {
 
   /** Puts a view on screen: charts first, then whatever else changed. */
   private show(view: CellView, trace: EditorTrace): void {
+    if (this.dataset.readFailed) {
+      delete this.dataset.readFailed;
+      this.notice('');
+    }
     this.pristine = false;
     const chartsChanged = this.model?.chartCycles !== view.chartCycles;
     this.model = view;
@@ -627,6 +636,18 @@ class TraceCellElement extends HTMLElement {
   }
 
   private wireButtons(): void {
+    // The workbench opens with the trace as the cell shows it now, carried in a share link.
+    const open = this.querySelector<HTMLAnchorElement>('[data-action="open-workbench"]');
+    open?.addEventListener('click', (event) => {
+      if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      event.preventDefault();
+      void this.openInWorkbench(open);
+    });
+    // A new tab or window (Ctrl-click, middle click, the context menu) follows the link's own
+    // address, so it is brought up to date as the pointer or the focus reaches the link.
+    const prepare = () => void this.prepareWorkbenchLink(open!);
+    open?.addEventListener('pointerenter', prepare);
+    open?.addEventListener('focus', prepare);
     this.querySelector('[data-action="reset"]')!.addEventListener('click', () => {
       this.beforeReset = this.editor.getValue();
       this.dropPendingSave();
@@ -714,8 +735,44 @@ class TraceCellElement extends HTMLElement {
     box.append(message, useTheirs, keepMine);
   }
 
+  private async openInWorkbench(link: HTMLAnchorElement): Promise<void> {
+    const address = await this.workbenchAddress(link);
+    if (address !== null) location.assign(address);
+  }
+
+  private async prepareWorkbenchLink(link: HTMLAnchorElement): Promise<void> {
+    const address = await this.workbenchAddress(link);
+    if (address !== null) link.href = address;
+  }
+
+  /** The workbench's address carrying the cell's text as it is now; null (said why) if too big. */
+  private async workbenchAddress(link: HTMLAnchorElement): Promise<string | null> {
+    const { encodeShare } = await import('../workbench/share.ts');
+    const result = await encodeShare({
+      text: this.value,
+      name: this.querySelector('.cell-title')?.textContent?.trim() || null,
+    });
+    if (!result.ok) {
+      this.notice(result.message);
+      return null;
+    }
+    return `${link.pathname}#${result.fragment}`;
+  }
+
+  /** The trace could not be read: the cell says so and keeps the text; other cells are unaffected. */
+  private cannotRead(message: string): void {
+    this.notice(
+      `This trace could not be read (${message}). Your text is kept; the charts and findings show the last trace that could be read.`,
+    );
+    this.dataset.readFailed = 'true';
+  }
+
   private notice(text: string): void {
     const box = this.querySelector<HTMLElement>('[data-notice]')!;
+    if (text === '') {
+      box.replaceChildren();
+      return;
+    }
     const p = document.createElement('p');
     p.textContent = text;
     box.replaceChildren(p);

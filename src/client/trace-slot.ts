@@ -7,7 +7,7 @@ import { renderProblemList } from '../cell/view.ts';
 import { explainAt, lineCount, parseTrace } from '../gctrace/index.ts';
 import { pageParseLineLimit, wantsMonaco } from '../editor/choose-editor.ts';
 import { textareaEditor, type EditorTrace, type TraceEditor } from '../editor/trace-editor.ts';
-import { classifyLink } from '../workbench/link.ts';
+import { classifyLink, isWebPage, pageNotTraceMessage } from '../workbench/link.ts';
 import type { Pager } from '../workbench/pager.ts';
 import type { TraceState } from '../workbench/protocol.ts';
 import { decodeShare } from '../workbench/share.ts';
@@ -17,6 +17,7 @@ import type { WorkbenchWorker } from '../workbench/worker-client.ts';
 import {
   bigFileNotice,
   moreProblemsText,
+  noGcLineText,
   progressText,
   runOptionText,
   runReasonText,
@@ -65,6 +66,19 @@ export class TraceSlot {
   text: string | null = null;
   state: TraceState | null = null;
   run = 0;
+  /**
+   * The trace read completely before the load under way: it stays in the worker until the new
+   * one is read, so that cancelling the new one brings it back whole.
+   */
+  private previous: {
+    id: string;
+    name: string;
+    text: string | null;
+    state: TraceState;
+    run: number;
+  } | null = null;
+  /** The run to show once the trace is read (a share link names one), instead of the longest. */
+  private wantedRun: number | null = null;
   /** The trace comes live from `gctrace watch`: its text is read-only and grows at its end. */
   live = false;
   /** While live: the reader picked a run (otherwise the longest is shown as it changes). */
@@ -116,10 +130,35 @@ export class TraceSlot {
 
   // ---------------------------------------------------------------- loading
 
-  /** Sends a source to the worker. */
-  private startLoad(source: Blob, name: string): void {
+  /** Forgets the trace kept for a cancel. */
+  private dropPrevious(): void {
+    if (this.previous !== null) this.host.worker.drop(this.previous.id);
+    this.previous = null;
+  }
+
+  /**
+   * Before another trace replaces this one: a trace read whole is kept until the new one is
+   * (a cancel brings it back); one still being read is dropped.
+   */
+  private holdCurrent(): void {
+    if (this.id === null) return;
+    if (this.state?.final && !this.live) {
+      this.dropPrevious();
+      this.previous = {
+        id: this.id,
+        name: this.name,
+        text: this.text,
+        state: this.state,
+        run: this.run,
+      };
+    } else this.host.worker.drop(this.id);
+    this.id = null;
+  }
+
+  /** Sends a source to the worker; `onRead` runs once it is read to the end. */
+  private startLoad(source: Blob, name: string, onRead?: () => void): void {
     const worker = this.host.worker;
-    if (this.id !== null) worker.drop(this.id);
+    this.holdCurrent();
     const id = `${this.key}-${++this.loads}`;
     this.id = id;
     this.name = name;
@@ -145,7 +184,15 @@ export class TraceSlot {
         if (this.text === null) this.pager?.ensureShown();
         if (state.final) {
           progress.hidden = true;
-          this.run = state.mainRun;
+          const wanted = this.wantedRun;
+          this.wantedRun = null;
+          this.run = wanted !== null && wanted < state.runs.length ? wanted : state.mainRun;
+          // Nothing to chart: say what was read and how to capture a trace instead.
+          // (Only then: an error shown beside the trace, a damaged link's, stays.)
+          const noGcLine = noGcLineText(state);
+          if (noGcLine !== null) this.showError(noGcLine);
+          this.dropPrevious();
+          onRead?.();
           this.render();
           this.host.read(this);
         } else {
@@ -156,23 +203,60 @@ export class TraceSlot {
       cancelled: () => {
         if (this.id !== id) return;
         progress.hidden = true;
-        this.id = null;
-        this.state = null;
-        this.notice(
-          'Reading stopped. What was on the page before is unchanged in your file; open it again to read it.',
-        );
-        this.render();
+        this.restorePrevious(name);
       },
       failed: (message) => {
         if (this.id !== id) return;
         progress.hidden = true;
+        this.dropPrevious();
         this.showError(message);
       },
     });
   }
 
+  /** After a cancelled read of `name`: the trace read before it comes back whole, or none. */
+  private restorePrevious(name: string): void {
+    this.host.worker.drop(this.id!);
+    const previous = this.previous;
+    this.previous = null;
+    // Said first: putting the previous text back in the editor can take a moment.
+    this.notice(
+      previous === null
+        ? `Reading ${name} was cancelled; no trace is loaded.`
+        : `Reading ${name} was cancelled; the previous trace (${previous.name}) is shown.`,
+    );
+    if (previous === null) {
+      this.id = null;
+      this.state = null;
+      this.text = '';
+      this.editor.setValue('');
+      this.textarea.value = '';
+      this.showEditable(true);
+      this.render();
+      this.host.cleared(this);
+      return;
+    }
+    this.id = previous.id;
+    this.name = previous.name;
+    this.state = previous.state;
+    this.run = previous.run;
+    this.text = previous.text;
+    if (previous.text !== null) {
+      this.editor.setValue(previous.text);
+      this.textarea.value = previous.text;
+      this.showEditorTrace(previous.text);
+      // The cancelled file was never kept: the trace shown is the one to find after a reload.
+      if (this.key === 'a') saveText(this.key, previous.text, previous.name);
+    } else this.pager?.ensureShown();
+    this.showEditable(previous.text !== null);
+    this.render();
+    this.host.read(this);
+  }
+
   /** Loads text: edited in place when small, in pages when not. */
-  loadText(text: string, name: string, options: { save: boolean }): void {
+  loadText(text: string, name: string, options: { save: boolean; run?: number | null }): void {
+    this.holdCurrent();
+    this.wantedRun = options.run ?? null;
     if (text.length <= this.host.editableBytes) {
       this.text = text;
       if (this.editor.getValue() !== text) this.editor.setValue(text);
@@ -206,18 +290,22 @@ export class TraceSlot {
       }
       return;
     }
+    this.holdCurrent();
     this.text = null;
     this.editor.setValue('');
     this.textarea.value = '';
     this.showEditable(false);
     const pageSize = this.host.pageSize;
     this.notice(bigFileNotice(file.name, file.size, pageSize));
-    this.startLoad(file, file.name);
-    // Only your own trace is kept across a reload when it is a big file.
-    if (this.key === 'a') {
-      const outcome = await saveBig(this.key, file);
-      if (outcome !== 'saved') this.notice(bigFileNotice(file.name, file.size, pageSize, outcome));
-    }
+    // Only your own trace is kept across a reload when it is a big file, once it is read: a
+    // cancelled read leaves the trace kept before.
+    this.startLoad(file, file.name, () => {
+      if (this.key !== 'a') return;
+      void saveBig(this.key, file).then((outcome) => {
+        if (outcome !== 'saved')
+          this.notice(bigFileNotice(file.name, file.size, pageSize, outcome));
+      });
+    });
   }
 
   /** A workbench share link (its trace) or the address of a text file (fetched from the browser). */
@@ -229,8 +317,9 @@ export class TraceSlot {
     }
     if (link.kind === 'share') {
       try {
-        const text = await decodeShare(link.hash);
-        if (text !== null) this.loadText(text, 'shared link', { save: true });
+        const shared = await decodeShare(link.hash);
+        if (shared !== null)
+          this.loadText(shared.text, shared.name || 'shared link', { save: true });
       } catch (error) {
         this.showError((error as Error).message);
       }
@@ -240,6 +329,10 @@ export class TraceSlot {
       const response = await fetch(link.url, { credentials: 'omit' });
       if (!response.ok) throw new Error(`the server answered ${response.status}`);
       const blob = await response.blob();
+      if (isWebPage(response.headers.get('content-type'), await blob.slice(0, 512).text())) {
+        this.showError(pageNotTraceMessage);
+        return;
+      }
       if (blob.size <= this.host.editableBytes)
         this.loadText(await blob.text(), link.name, { save: true });
       else await this.loadFile(new File([blob], link.name));
@@ -262,6 +355,8 @@ export class TraceSlot {
   }
 
   private forget(): void {
+    this.showError('');
+    this.dropPrevious();
     if (this.id !== null) this.host.worker.drop(this.id);
     this.id = null;
     this.state = null;
@@ -272,8 +367,8 @@ export class TraceSlot {
   }
 
   /** Scrolls the text to a line: in the editor, or in the pages of a big file. */
-  revealLine(line: number): void {
-    if (this.text !== null) this.editor.revealLine(line);
+  revealLine(line: number, options?: { focus?: boolean }): void {
+    if (this.text !== null) this.editor.revealLine(line, options);
     else void this.pager?.showLine(line);
   }
 
@@ -285,6 +380,7 @@ export class TraceSlot {
    */
   startLive(name: string): void {
     if (this.id !== null) this.host.worker.drop(this.id);
+    this.dropPrevious();
     this.id = `${this.key}-live-${++this.loads}`;
     this.name = name;
     this.state = null;

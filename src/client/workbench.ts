@@ -18,12 +18,20 @@ import {
 } from '../workbench/report.ts';
 import { LiveSession } from '../workbench/live-session.ts';
 import { liveEventsUrl } from '../workbench/live-stream.ts';
-import { decodeShare, encodeShare, maxFragmentChars } from '../workbench/share.ts';
+import { decodeShare, encodeShare, maxFragmentChars, type SharedView } from '../workbench/share.ts';
 import { loadBig, loadSaved } from '../workbench/storage.ts';
 import type { RangeSummary } from '../workbench/summary.ts';
 import { unionDomain, type ChartRange } from '../workbench/chart-range.ts';
 import { WorkbenchWorker } from '../workbench/worker-client.ts';
-import { compareWaitText, differencesCaption, rangeNote } from '../workbench/wording.ts';
+import {
+  compareNoGcLineText,
+  compareWaitText,
+  differencesCaption,
+  shareable,
+  shareRefusal,
+  linkErrorText,
+  rangeNote,
+} from '../workbench/wording.ts';
 import {
   panned,
   rangeInputValue,
@@ -44,6 +52,10 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
   private compareA!: ChartPanel;
   private compareB!: ChartPanel;
   private zoom: Domain | null = null;
+  /** The line of the cycle last picked in a chart or a list: a share link keeps it. */
+  private selectedLine: number | null = null;
+  /** What a share link asks to show once your trace is read: its range and selected cycle. */
+  private pendingView: { zoom: Domain | null; line: number | null } | null = null;
   private summaryA: RangeSummary | null = null;
   private refreshes = 0;
   private firstChartsMarked = false;
@@ -66,7 +78,7 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
     this.b = new TraceSlot('b', this.find('[data-slot="b"]'), this, null);
     const panelOptions = {
       onZoom: (domain: Domain) => this.setZoom(domain),
-      onLine: (line: number) => this.a.revealLine(line),
+      onLine: (line: number) => this.selectLine(line),
       onExportError: (message: string) => this.showError(message),
     };
     this.panel = new ChartPanel(this.find('[data-charts]'), {
@@ -117,6 +129,8 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
     performance.mark('workbench:load-start');
     this.firstChartsMarked = false;
     this.refreshes++;
+    this.selectedLine = null;
+    delete this.dataset.selectedLine;
     delete this.dataset.ready;
     delete this.dataset.firstCharts;
     this.summaryA = null;
@@ -131,11 +145,24 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
   }
 
   read(slot: TraceSlot): void {
-    if (slot === this.a) {
-      this.zoom = null;
-      performance.mark('workbench:loaded');
+    if (slot !== this.a) {
+      void this.refresh();
+      return;
     }
-    void this.refresh();
+    const view = this.pendingView;
+    this.pendingView = null;
+    this.zoom = view?.zoom ?? null;
+    performance.mark('workbench:loaded');
+    void this.refresh().then(() => {
+      if (view?.line) this.selectLine(view.line, { focus: false });
+    });
+  }
+
+  /** Shows a cycle's line in your trace and remembers it as the selected cycle. */
+  private selectLine(line: number, options?: { focus?: boolean }): void {
+    this.selectedLine = line;
+    this.dataset.selectedLine = String(line);
+    this.a.revealLine(line, options);
   }
 
   runChanged(slot: TraceSlot): void {
@@ -179,7 +206,14 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
     this.dataset.refreshing = 'true';
     try {
       // A live trace is drawn as it grows; any other once it is read.
-      if (a.id !== null && a.state && (a.state.final || (a.live && a.state.cycleCount > 0))) {
+      // A trace with no gc line has no run to chart: the slot says what it holds instead.
+      if (a.id !== null && a.state?.final && a.state.runs.length === 0 && !a.live) {
+        this.find('[data-results]').hidden = true;
+      } else if (
+        a.id !== null &&
+        a.state &&
+        (a.state.final || (a.live && a.state.cycleCount > 0))
+      ) {
         const [view, summary] = await Promise.all([
           this.worker.view(a.id, a.run, this.zoom),
           this.worker.summary(a.id, a.run, this.zoom),
@@ -248,6 +282,11 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
       table.replaceChildren(
         el('p', { class: 'wb-hint' }, compareWaitText(a.id !== null, b.id !== null)),
       );
+      return;
+    }
+    if (a.state.runs.length === 0 || b.state.runs.length === 0) {
+      charts.hidden = true;
+      table.replaceChildren(el('p', { class: 'wb-hint' }, compareNoGcLineText(a.state, b.state)));
       return;
     }
     let domain = zoom;
@@ -348,7 +387,7 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
       if (!target) return;
       if (!this.a.scope.contains(target) && !this.find('[data-results]').contains(target)) return;
       const line = Number(target.dataset.line);
-      if (line > 0) this.a.revealLine(line);
+      if (line > 0) this.selectLine(line);
     });
   }
 
@@ -411,12 +450,23 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
     const out = this.find('[data-share-output]');
     const input = out.querySelector('input')!;
     const message = this.find('[data-share-message]');
-    if (this.a.text === null) {
+    const what = shareable(this.a);
+    if (what !== 'text' || this.a.text === null) {
       out.hidden = true;
-      message.textContent = `This trace is too big for a link (links carry up to ${maxFragmentChars / 1024} KB of compressed trace). Share the file instead, or export the findings as Markdown.`;
+      message.textContent = shareRefusal(what === 'text' ? 'big-file' : what, maxFragmentChars);
       return;
     }
-    const result = await encodeShare(this.a.text);
+    const { a, b } = this;
+    const view: SharedView = {
+      text: this.a.text,
+      name: a.name,
+      run: a.run,
+      zoom: this.zoom,
+      line: this.selectedLine,
+      // A big second trace (shown in pages) does not travel in a link.
+      compare: b.id !== null && b.text ? { text: b.text, name: b.name } : null,
+    };
+    const result = await encodeShare(view);
     if (!result.ok) {
       out.hidden = true;
       message.textContent = result.message;
@@ -433,7 +483,7 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
     } catch {
       // Without clipboard access the link is still there to copy by hand.
     }
-    message.textContent = `${copied ? 'Link copied' : 'Link ready'}: ${Math.ceil(link.length / 1024)} KB, with the trace compressed inside it. Nothing is sent to any server.`;
+    message.textContent = `${copied ? 'Link copied' : 'Link ready'}: ${Math.ceil(link.length / 1024)} KB, with ${view.compare ? 'both traces' : 'the trace'} compressed inside it, and the run, range and selected cycle shown now. Nothing is sent to any server.`;
   }
 
   // ---------------------------------------------------------------- start
@@ -452,29 +502,51 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
       this.startLive(liveUrl);
       return;
     }
-    let shared: string | null = null;
-    try {
-      shared = await decodeShare(location.hash);
-    } catch (error) {
-      this.showError(`${(error as Error).message} Your own trace is still here.`);
-    }
+    const { shared, error } = await this.readHash();
     if (shared !== null) {
-      if (saved?.text && saved.text !== shared)
-        this.offerRestore(saved.text, 'This page opened a shared trace. Your own trace is kept:');
-      a.loadText(shared, 'shared link', { save: true });
-      history.replaceState(null, '', location.pathname + location.search);
+      this.openShared(
+        shared,
+        saved?.text ?? null,
+        'This page opened a shared trace. Your own trace is kept:',
+      );
       return;
     }
+    // Loading a trace clears the slot's error: the link's error is shown after it.
+    const showLinkError = (shown: 'saved' | 'nothing') => {
+      if (error !== null) this.showError(linkErrorText(error, shown));
+    };
     if (saved?.big) {
       const file = await loadBig('a');
       if (file) {
         await a.loadFile(file);
+        showLinkError('saved');
         return;
       }
     }
     if (saved?.text) a.loadText(saved.text, saved.name, { save: false });
     else a.render();
+    showLinkError(saved?.text ? 'saved' : 'nothing');
     void this.refresh();
+  }
+
+  /**
+   * The share link in the address, or why it cannot be opened. An anchor of this page (the skip
+   * link's #main) is no share link.
+   */
+  private async readHash(): Promise<{ shared: SharedView | null; error: string | null }> {
+    const hash = location.hash;
+    let id = hash.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      // Not an anchor's name either: left as it is.
+    }
+    if (id !== '' && document.getElementById(id)) return { shared: null, error: null };
+    try {
+      return { shared: await decodeShare(hash), error: null };
+    } catch (error) {
+      return { shared: null, error: (error as Error).message };
+    }
   }
 
   // ---------------------------------------------------------------- live
@@ -506,19 +578,29 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
     performance.mark('workbench:live-shown', { detail: { line: lastLine } });
   }
 
+  /** Shows a shared trace and its view, offering back `previous` (what it replaces). */
+  private openShared(shared: SharedView, previous: string | null, message: string): void {
+    if (previous && previous !== shared.text) this.offerRestore(previous, message);
+    this.pendingView = { zoom: shared.zoom ?? null, line: shared.line ?? null };
+    if (shared.compare)
+      this.b.loadText(shared.compare.text, shared.compare.name || 'shared second trace', {
+        save: true,
+      });
+    this.a.loadText(shared.text, shared.name || 'shared link', {
+      save: true,
+      run: shared.run ?? null,
+    });
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+
   private async openSharedLink(): Promise<void> {
     const a = this.a;
     // The live trace keeps its slot until it is cleared.
     if (a.holdsLiveTrace) return;
-    try {
-      const shared = await decodeShare(location.hash);
-      if (shared === null) return;
-      if (a.text && a.text !== shared) this.offerRestore(a.text, 'A shared trace replaced yours:');
-      a.loadText(shared, 'shared link', { save: true });
-      history.replaceState(null, '', location.pathname + location.search);
-    } catch (error) {
-      this.showError(`${(error as Error).message} Your own trace is still here.`);
-    }
+    const { shared, error } = await this.readHash();
+    if (error !== null)
+      this.showError(linkErrorText(error, a.id !== null || a.text ? 'current' : 'nothing'));
+    if (shared !== null) this.openShared(shared, a.text, 'A shared trace replaced yours:');
   }
 }
 

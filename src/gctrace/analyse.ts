@@ -7,7 +7,7 @@ import { impliedGogc, type GogcEstimate } from './gogc.ts';
 import type { MemoryLimitRegime } from './memory-limit.ts';
 import { leakVerdict, type LeakVerdict } from './leak.ts';
 import { complete, measureCycles, type CycleMeasures } from './measures.ts';
-import { median, sortedQuantile } from './stats.ts';
+import { maxOf, median, sortedQuantile } from './stats.ts';
 import type { GcCycle, ParsedTrace, Run } from './types.ts';
 
 export interface PauseSummary {
@@ -228,8 +228,8 @@ export function analyseRun(
     truncatedCycles: cycles.filter((c) => c.truncated).length,
     ...timing,
     pauses: pauseSummary(measures.map((m) => m.pauseMs).filter((v): v is number => v !== null)),
-    peakHeapMB: heaps.length > 0 ? Math.max(...heaps) : null,
-    peakLiveMB: lives.length > 0 ? Math.max(...lives) : null,
+    peakHeapMB: heaps.length > 0 ? maxOf(heaps) : null,
+    peakLiveMB: lives.length > 0 ? maxOf(lives) : null,
     gcCpuWindows: windows,
     impliedGogc: gogc.estimate,
     impliedGogcNote: gogc.note,

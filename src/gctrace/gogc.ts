@@ -5,6 +5,7 @@
 import type { GogcRule } from './eras.ts';
 import { eras, isLegacyEra } from './eras.ts';
 import { complete, type CycleMeasures } from './measures.ts';
+import { maxOf, minOf } from './stats.ts';
 import {
   goalFollowsGogc,
   goalReadings,
@@ -61,8 +62,8 @@ function consensus(
     }
   }
   const agreeing = intervals.filter((iv) => iv.low <= at && at <= iv.high);
-  const low = Math.max(...agreeing.map((iv) => iv.low));
-  const high = Math.min(...agreeing.map((iv) => iv.high));
+  const low = maxOf(agreeing.map((iv) => iv.low));
+  const high = minOf(agreeing.map((iv) => iv.high));
   return { low, high, agreeing: agreeing.length };
 }
 

@@ -9,6 +9,7 @@ export {
   editorLineCount,
   lineCount,
   lineOfOffset,
+  looksBinary,
   offsetOfLine,
   splitLines,
   withoutFinalLineBreak,
@@ -46,6 +47,7 @@ export {
   verdictSentence,
   verdictTitles,
 } from './wording.ts';
+export { maxOf, minOf } from './stats.ts';
 export { mainRun, RunSplitter, sameFormatFamily, splitRuns } from './runs.ts';
 export {
   fixedUnit,

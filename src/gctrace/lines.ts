@@ -84,3 +84,19 @@ export function withoutFinalLineBreak(text: string): string {
 export function editorLineCount(text: string): number {
   return lineOfOffset(text, text.length);
 }
+
+/**
+ * Whether the first bytes of a file are not text: a NUL byte, or more than one byte in ten a
+ * control character that text never holds. A gc trace is plain ASCII.
+ */
+export function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 8192);
+  let odd = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b === 0) return true;
+    // Tab, line feed, vertical tab, form feed, carriage return and escape (colours) are text.
+    if (b < 32 && !(b >= 9 && b <= 13) && b !== 27) odd++;
+  }
+  return n > 0 && odd * 10 > n;
+}

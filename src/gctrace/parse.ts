@@ -3,6 +3,7 @@
  * program output, a blank/markup line or a diagnostic. The text is scanned by index (no split
  * into a line array, no per-line regex on gc lines), so a million lines parse in well under a second.
  */
+import { findLookAlike } from './look-alike.ts';
 import { isDigit, isSpace } from './chars.ts';
 import { scanCompanion } from './companions.ts';
 import type { Content } from './content.ts';
@@ -287,6 +288,11 @@ export function parseTrace(input: string, previous?: ParsedTrace): ParsedTrace {
         'warning',
         found.unknown.message,
       );
+      return DIAGNOSTIC;
+    }
+    const odd = findLookAlike(c.s, c.start, c.end);
+    if (odd !== null) {
+      diagAt(c, odd.index, 1, 'look-alike-character', 'warning', odd.message);
       return DIAGNOSTIC;
     }
     return OUTPUT;

@@ -30,6 +30,32 @@ export function extent(values: ArrayLike<number>): { min: number; max: number } 
   return { min, max };
 }
 
+/**
+ * The highest of `values` as Math.max gives it (NaN if any is NaN, -Infinity when empty), with a
+ * loop: `Math.max(...values)` passes every value as an argument, and a long trace's cycles are
+ * more arguments than the call stack holds (RangeError: Maximum call stack size exceeded).
+ */
+export function maxOf(values: ArrayLike<number>): number {
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (Number.isNaN(v)) return NaN;
+    if (v > max) max = v;
+  }
+  return max;
+}
+
+/** The lowest of `values` as Math.min gives it (NaN if any is NaN, Infinity when empty), with a loop. */
+export function minOf(values: ArrayLike<number>): number {
+  let min = Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (Number.isNaN(v)) return NaN;
+    if (v < min) min = v;
+  }
+  return min;
+}
+
 /** Ordinary least squares: slope, intercept and R² (R² is 0 when y does not vary). */
 export function linearFit(
   x: readonly number[],

@@ -124,6 +124,7 @@ export type DiagnosticKind =
   | 'new-run'
   | 'suspicious-value'
   | 'normalised-character'
+  | 'look-alike-character'
   | 'unusual-field-count'
   | 'internal-error';
 

@@ -84,7 +84,9 @@ function strip(
   const bottom = 52;
   const span = domain[1] - domain[0] || 1;
   const x = (t: number) => ((t - domain[0]) / span) * (width - 20) + 10;
-  const peak = Math.max(1, ...cycles.map((c) => c.heapLive ?? 0));
+  // A loop, not Math.max(...): a long trace has more cycles than a call takes arguments.
+  let peak = 1;
+  for (const c of cycles) if ((c.heapLive ?? 0) > peak) peak = c.heapLive ?? 0;
   const y = (v: number) => bottom - (v / peak) * (bottom - top);
   const svg = doc.createElementNS(svgNs, 'svg') as SVGSVGElement;
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);

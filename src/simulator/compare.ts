@@ -3,7 +3,7 @@
  * heap, live heap and GC CPU. Used by the simulator page, its write-up, its unit tests and
  * scripts/compare-simulator.mjs.
  */
-import { parseTrace } from '../gctrace/index.ts';
+import { maxOf, parseTrace } from '../gctrace/index.ts';
 import { simulate } from './model.ts';
 import type { SimSettings } from './settings.ts';
 
@@ -48,7 +48,7 @@ export function runFigures(text: string): RunFigures {
     forcedCycles: cycles.filter((c) => c.forced).length,
     goalMB: median(goals),
     peakHeapMB: cycles.length
-      ? Math.max(...cycles.map((c) => Math.max(c.heapMB[0] ?? 0, c.heapMB[1] ?? 0)))
+      ? maxOf(cycles.map((c) => Math.max(c.heapMB[0] ?? 0, c.heapMB[1] ?? 0)))
       : NaN,
     liveHeapMB: median(steady.map((c) => c.heapMB[2] ?? NaN)),
     gcCpuPercent: cycles.at(-1)?.cpuPercent ?? NaN,

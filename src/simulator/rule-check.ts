@@ -4,7 +4,7 @@
  * largest heap so far, by the rules of src/simulator/releases.ts. Unlike a whole simulated run,
  * this does not depend on how busy the machine was, so it can be tight.
  */
-import type { GcCycle } from '../gctrace/index.ts';
+import { maxOf, minOf, type GcCycle } from '../gctrace/index.ts';
 import { gogcGoalMB, heapMinimumMB, memoryLimitGoal, noGoalPrintedMB } from './pacer.ts';
 import { rulesFor } from './releases.ts';
 
@@ -138,15 +138,18 @@ export interface RuleSummary {
 /** Adds up `checks` rule by rule. */
 export function summariseRuleChecks(checks: readonly RuleCheck[]): RuleSummary[] {
   const byRule = new Map<GoalRule, number[]>();
-  for (const check of checks)
-    byRule.set(check.rule, [...(byRule.get(check.rule) ?? []), ...check.errors]);
+  for (const check of checks) {
+    const errors = byRule.get(check.rule) ?? [];
+    for (const error of check.errors) errors.push(error);
+    byRule.set(check.rule, errors);
+  }
   return [...byRule].map(([rule, errors]) => ({
     rule,
     cycles: errors.length,
     exact: errors.filter((e) => e === 0).length,
     within1: errors.filter((e) => Math.abs(e) <= 1).length,
     within3: errors.filter((e) => Math.abs(e) <= 3).length,
-    lowest: Math.min(0, ...errors),
-    highest: Math.max(0, ...errors),
+    lowest: Math.min(0, minOf(errors)),
+    highest: Math.max(0, maxOf(errors)),
   }));
 }

@@ -50,6 +50,8 @@ export interface TraceState {
   problemCount: number;
   diagnosticCounts: { error: number; warning: number; info: number };
   lineKinds: LineKindCounts;
+  /** The file does not look like text (its first bytes hold NULs or control characters). */
+  binary: boolean;
   /** Bytes the worker holds for this trace (columns and samples). */
   heldBytes: number;
   /** Milliseconds since the load started. */

@@ -8,7 +8,14 @@ const textKey = (slot: string) => `gctrace-lab:workbench:${slot}`;
 /** Files up to this size are kept in IndexedDB; bigger ones must be opened again. */
 export const bigFileLimit = 64 << 20;
 
-export type SaveOutcome = 'saved' | 'too-big' | 'unavailable';
+/**
+ * Texts longer than this (in UTF-16 units, what localStorage counts) are not offered to it:
+ * browsers keep about 5 million per site, shared by everything the site saves.
+ */
+export const maxKeptTextChars = 4_000_000;
+
+/** 'too-big': the trace alone is larger than storage holds; 'full': storage is full of other things. */
+export type SaveOutcome = 'saved' | 'too-big' | 'full' | 'unavailable';
 
 export interface SavedTrace {
   text: string;
@@ -19,29 +26,43 @@ export interface SavedTrace {
 
 const storage = () => browserStorage('local');
 
-/** Saves a slot's text (empty text forgets it). */
-export function saveText(slot: string, text: string, name: string): SaveOutcome {
-  const store = storage();
+function isQuotaError(error: unknown): boolean {
+  return (
+    error instanceof DOMException &&
+    (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED')
+  );
+}
+
+/**
+ * Saves a slot's text (empty text forgets it). A text too big for any storage replaces what was
+ * kept (it is not what the page shows any more); a full storage keeps the last saved version.
+ */
+export function saveText(
+  slot: string,
+  text: string,
+  name: string,
+  store: Storage | null = storage(),
+): SaveOutcome {
   if (!store) return 'unavailable';
   try {
     if (text === '') store.removeItem(textKey(slot));
-    else store.setItem(textKey(slot), JSON.stringify({ text, name, big: false }));
+    else if (text.length > maxKeptTextChars) {
+      store.removeItem(textKey(slot));
+      return 'too-big';
+    } else store.setItem(textKey(slot), JSON.stringify({ text, name, big: false }));
     return 'saved';
   } catch (error) {
-    if (error instanceof DOMException && error.name === 'QuotaExceededError') {
-      try {
-        store.removeItem(textKey(slot));
-      } catch {
-        // Nothing more to do: the page still holds the text.
-      }
-      return 'too-big';
-    }
-    return 'unavailable';
+    return isQuotaError(error) ? 'full' : 'unavailable';
   }
 }
 
-export function loadSaved(slot: string): SavedTrace | null {
-  const raw = storage()?.getItem(textKey(slot));
+export function loadSaved(slot: string, store: Storage | null = storage()): SavedTrace | null {
+  let raw: string | null = null;
+  try {
+    raw = store?.getItem(textKey(slot)) ?? null;
+  } catch {
+    return null;
+  }
   if (!raw) return null;
   try {
     const value = JSON.parse(raw) as Partial<SavedTrace>;
@@ -82,8 +103,8 @@ export async function saveBig(slot: string, file: File): Promise<SaveOutcome> {
     db.close();
     store?.setItem(textKey(slot), JSON.stringify({ text: '', name: file.name, big: true }));
     return 'saved';
-  } catch {
-    return 'unavailable';
+  } catch (error) {
+    return isQuotaError(error) ? 'full' : 'unavailable';
   }
 }
 

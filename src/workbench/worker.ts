@@ -3,7 +3,7 @@
  * windows, keeps them as columns, and answers the page's questions (chart views, findings for a
  * range, pages of text, exports), so the page itself never does heavy work.
  */
-import { mainRun } from '../gctrace/index.ts';
+import { looksBinary, mainRun } from '../gctrace/index.ts';
 import { TraceDataset, contextLines, type RunState } from './dataset.ts';
 import { cyclesCsv, cyclesJson } from './export.ts';
 import type { Domain, FromWorker, RunInfo, ToWorker, TraceState } from './protocol.ts';
@@ -11,8 +11,13 @@ import { analyseCycles, combine, rangeStats, sampleInRange, type RangeSummary } 
 import { chartRange } from './chart-range.ts';
 import { LiveText, utf8Length } from './live-text.ts';
 
-/** Bytes parsed per window: big enough to keep the per-window overhead small. */
-const windowBytes = 1 << 20;
+/**
+ * Bytes parsed per window: big enough to keep the per-window overhead small, small enough that a
+ * cancel, taken between windows, stops the read at once (a window is tens of milliseconds).
+ */
+const windowBytes = 256 << 10;
+/** Reading progress goes to the page after each this many bytes. */
+const progressEveryBytes = 1 << 20;
 /** Partial results go to the page at most this often while a trace loads. */
 const previewEveryMs = 4000;
 
@@ -24,6 +29,8 @@ interface Source {
   live: LiveText | null;
   dataset: TraceDataset;
   cancelled: boolean;
+  /** The first bytes read do not look like text. */
+  binary: boolean;
   started: number;
   /** Bumped by each summary request, so a slower older one gives up. */
   summaryGeneration: number;
@@ -71,6 +78,7 @@ function state(source: Source, final: boolean): TraceState {
     problemCount: d.problemCount,
     diagnosticCounts: { ...d.diagnosticCounts },
     lineKinds: { ...d.lineKinds },
+    binary: source.binary,
     heldBytes: d.bytes,
     elapsedMs: Math.round(performance.now() - source.started),
   };
@@ -97,12 +105,28 @@ function concat(parts: Uint8Array[], size: number): Uint8Array {
   return out;
 }
 
+/**
+ * Lets the worker take its next message (a cancel) before going on. A file's chunks often arrive
+ * as promise callbacks, which run before any message: without this a read ran to its end before
+ * a cancel was seen. A MessageChannel, not setTimeout: nested timeouts wait 4 ms each.
+ */
+const yieldChannel = new MessageChannel();
+const yieldQueue: (() => void)[] = [];
+yieldChannel.port1.onmessage = () => yieldQueue.shift()?.();
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    yieldQueue.push(resolve);
+    yieldChannel.port2.postMessage(null);
+  });
+}
+
 /** Streams `blob` through `dataset` window by window; `onWindow` runs after each. */
 async function stream(
   blob: Blob,
   dataset: TraceDataset,
   stop: () => boolean,
   onWindow: (bytesRead: number) => void,
+  onFirstBytes: (bytes: Uint8Array) => void = () => undefined,
 ): Promise<boolean> {
   const reader = blob.stream().getReader();
   const decoder = new TextDecoder();
@@ -128,12 +152,21 @@ async function stream(
       return false;
     }
     if (done) break;
-    parts.push(value);
-    size += value.length;
-    bytesRead += value.length;
-    if (size >= windowBytes) {
+    if (bytesRead === 0) onFirstBytes(value);
+    // A file's chunks can be megabytes: each is parsed a window at a time.
+    for (let at = 0; at < value.length; at += windowBytes) {
+      const piece = value.subarray(at, at + windowBytes);
+      parts.push(piece);
+      size += piece.length;
+      bytesRead += piece.length;
+      if (size < windowBytes) continue;
       flush(false);
       onWindow(bytesRead);
+      await nextTask();
+      if (stop()) {
+        await reader.cancel();
+        return false;
+      }
     }
   }
   if (size > 0) flush(true);
@@ -152,12 +185,14 @@ async function load(id: string, blob: Blob, name: string): Promise<void> {
     live: null,
     dataset: new TraceDataset(),
     cancelled: false,
+    binary: false,
     started: performance.now(),
     summaryGeneration: 0,
   };
   sources.set(id, source);
   let lastPreview = -Infinity;
   let previews = 0;
+  let progressBytes = 0;
   try {
     const finished = await stream(
       blob,
@@ -165,6 +200,9 @@ async function load(id: string, blob: Blob, name: string): Promise<void> {
       () => source.cancelled,
       (bytes) => {
         const d = source.dataset;
+        // Progress every megabyte: windows are smaller, and each message is work for the page.
+        if (!d.finished && bytes - progressBytes < progressEveryBytes) return;
+        progressBytes = bytes;
         post({
           type: 'progress',
           id,
@@ -185,6 +223,9 @@ async function load(id: string, blob: Blob, name: string): Promise<void> {
             preview: chartRange(run?.columns ?? null, null),
           });
         }
+      },
+      (bytes) => {
+        source.binary = looksBinary(bytes);
       },
     );
     if (!finished) {
@@ -339,6 +380,7 @@ function append(id: string, request: number, name: string, text: string, end: bo
       live: new LiveText(),
       dataset: new TraceDataset(),
       cancelled: false,
+      binary: false,
       started: performance.now(),
       summaryGeneration: 0,
     };

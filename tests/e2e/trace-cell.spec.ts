@@ -153,6 +153,41 @@ test('a trace of thousands of lines is read in a worker: counts, charts, hovers 
   expect(problems).toEqual([]);
 });
 
+test('when the worker that reads big traces dies, the cell says so and the other cells keep working', async ({
+  page,
+}) => {
+  // Every worker script of the page fails as it starts.
+  await page.route(/\/_astro\/worker-[^/]*\.js$/, (route) =>
+    route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("reader broken")' }),
+  );
+  // A lesson with several cells of gc lines.
+  await page.goto('/lessons/spotting-a-leak/');
+  const cell = await firstCell(page);
+  const source = (await cell.locator('textarea.trace-text').inputValue())
+    .split('\n')
+    .filter((line) => /^gc \d+ @/.test(line));
+  // The cell's own gc lines repeated past the size read in the worker, renumbered.
+  const lines = Array.from({ length: 4000 }, (_, i) =>
+    source[i % source.length]!.replace(/^gc \d+/, `gc ${i + 1}`),
+  );
+  await cell.evaluate(
+    (el, text) => (el as HTMLElement & { setOriginal(t: string): void }).setOriginal(text),
+    lines.join('\n'),
+  );
+  await expect(cell.locator('[data-notice]')).toContainText('background reader');
+  await expect(cell.locator('.cell-status')).toHaveAttribute('data-cycles', '4000');
+  // Another cell of the page with go1.5+ gc lines.
+  const second = page
+    .locator('trace-cell')
+    .filter({ has: page.locator('textarea.trace-text', { hasText: /^gc \d+ @/m }) })
+    .nth(1);
+  await second.scrollIntoViewIfNeeded();
+  await expect(second.locator('.monaco-editor')).toBeVisible({ timeout: 15_000 });
+  const before = await cycles(second);
+  await typeAtEnd(page, second, await nextCycleLine(second));
+  await expect(second.locator('.cell-status')).toHaveAttribute('data-cycles', String(before + 1));
+});
+
 test('an edit survives a reload, marked as edited; Reset restores and Undo brings it back', async ({
   page,
 }) => {
@@ -178,6 +213,23 @@ test('an edit survives a reload, marked as edited; Reset restores and Undo bring
   await expect(cell.locator('.cell-status')).toHaveAttribute('data-cycles', String(before + 1));
   await expect(cell.locator('[data-edited]')).toBeVisible();
   void original;
+
+  // The cell opens in the workbench as it is now, edit included, in a share link.
+  const edited = await cell.locator('textarea.trace-text').inputValue();
+  const openLink = cell.getByRole('link', { name: 'Open in the workbench' });
+  // Reached by the pointer, the link's own address carries the trace: a new tab gets it too.
+  await openLink.hover();
+  await expect(openLink).toHaveAttribute('href', /\/lab\/#v=\d+&trace=/);
+  await openLink.click();
+  await expect(page).toHaveURL(/\/lab\/$/);
+  await expect(page.locator('[data-workbench][data-ready="true"]')).toBeAttached({
+    timeout: 30_000,
+  });
+  expect(await page.locator('#wb-text-a').inputValue()).toBe(edited);
+  await expect(page.locator('[data-slot="a"] [data-status]')).toHaveAttribute(
+    'data-cycles',
+    String(before + 1),
+  );
 });
 
 test('the whole cell works by keyboard', async ({ page }) => {

@@ -158,7 +158,9 @@ test('a share link carries the trace; a damaged link shows an error and the page
   const original = await page.locator('#wb-text-a').inputValue();
   await page.getByRole('button', { name: 'Copy a share link' }).click();
   // The link appears once the trace is compressed.
-  await expect(page.locator('#wb-share-link')).toHaveValue(/\/lab\/#trace=[A-Za-z0-9_-]+$/);
+  await expect(page.locator('#wb-share-link')).toHaveValue(
+    /\/lab\/#v=2&trace=[A-Za-z0-9_-]+&name=gogc-200$/,
+  );
   const link = await page.locator('#wb-share-link').inputValue();
   expect(link.length).toBeLessThan(65_536);
   await expect(page.locator('[data-share-message]')).toContainText('Nothing is sent');
@@ -171,13 +173,200 @@ test('a share link carries the trace; a damaged link shows an error and the page
   await expect(other.locator('[data-findings]')).toHaveAttribute('data-verdict', /\w+/);
 
   const problems = watchPage(other);
+  // A damaged link: its error stays, and the saved trace is shown beside it, unchanged.
+  const errorA = other.locator('[data-slot="a"] [data-error]');
   await other.goto(link.slice(0, link.length - 40));
-  await expect(other.locator('[data-slot="a"] [data-error]')).toContainText(/damaged or cut off/);
+  await expect(errorA).toContainText('The trace you had is still here');
+  await other.reload();
+  await ready(other);
+  await expect(errorA).toContainText(/damaged or cut off/);
+  await expect(errorA).toContainText('Your saved trace is shown instead');
+  expect(await other.locator('#wb-text-a').inputValue()).toBe(original);
+  // A link of a format this page does not know says so.
+  await other.goto('/lab/#t2=abc');
+  await other.reload();
+  await expect(errorA).toContainText('not a share link this page knows');
+  // With nothing saved, no trace is claimed to be here.
+  await other.evaluate(() => localStorage.clear());
+  await other.goto(link.slice(0, link.length - 40));
+  await other.reload();
+  await expect(errorA).toContainText(/damaged or cut off/);
+  await expect(errorA).not.toContainText(/still here|shown instead/);
+  await expect(statusA(other)).toHaveText('No trace yet.');
+  // "Load from a link" with an address that is a page, not a trace.
+  const address = other.getByLabel('Load from a link');
+  await address.fill(new URL('/lab/', link).href);
+  await address.press('Enter');
+  await expect(errorA).toContainText('address of this page, with no trace in it');
+  await address.fill(new URL('/', link).href);
+  await address.press('Enter');
+  await expect(errorA).toContainText('That link is a web page, not a trace');
+  await expect(statusA(other)).toHaveText('No trace yet.');
   await other.locator('#wb-sample-a').selectOption({ label: 'steady' });
   await ready(other);
   await expect(other.locator('[data-findings]')).toHaveAttribute('data-verdict', 'stable');
   expect(problems).toEqual([]);
   await other.close();
+});
+
+test('a share link keeps the view: run, range, selected cycle and the second trace; an old link still opens', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const problems = watchPage(page);
+  await open(page);
+  await page.locator('#wb-sample-a').selectOption({ label: 'go-run-multiprocess' });
+  await ready(page);
+  await page.locator('#wb-run-a').selectOption('1');
+  await ready(page);
+  // Selecting a cycle: a click on its mark in a chart.
+  await page.locator('[data-charts] figure[data-kind="pause"] [data-line]').first().click();
+  const line = await page.locator('[data-workbench]').getAttribute('data-selected-line');
+  expect(Number(line)).toBeGreaterThan(0);
+  await page.getByLabel('From', { exact: true }).fill('0.01');
+  await page.getByLabel('To', { exact: true }).fill('0.03');
+  await page.getByLabel('To', { exact: true }).press('Enter');
+  await ready(page);
+  await page.locator('[data-slot="b"] input[type="file"]').setInputFiles(fixture('gogc-200'));
+  await expect(page.locator('[data-compare-table] table')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Copy a share link' }).click();
+  await expect(page.locator('#wb-share-link')).toHaveValue(/\/lab\/#v=2&trace=/);
+  const link = await page.locator('#wb-share-link').inputValue();
+
+  const other = await context.newPage();
+  const otherProblems = watchPage(other);
+  await other.goto(link);
+  await ready(other);
+  await expect(other.locator('[data-compare-table] table')).toBeVisible({ timeout: 30_000 });
+  await expect(other.locator('#wb-run-a')).toHaveValue('1');
+  await expect(other.getByLabel('From', { exact: true })).toHaveValue('0.01');
+  await expect(other.getByLabel('To', { exact: true })).toHaveValue('0.03');
+  await expect(other.locator('[data-zoom-state]')).toContainText('Showing 0.01 s – 0.03 s');
+  await expect(other.locator('[data-workbench]')).toHaveAttribute('data-selected-line', line!);
+  expect(await other.locator('#wb-text-b').inputValue()).toBe(
+    readFileSync(fixture('gogc-200'), 'utf8'),
+  );
+
+  // A link in the first format (the trace alone, #trace=…): the first four lines of steady.txt.
+  const steadyStart = readFileSync(fixture('steady'), 'utf8').split('\n').slice(0, 4).join('\n');
+  await other.goto(
+    '/lab/#trace=ldE7bsMwDAbgvafg0kkP89c7HYQie4BewdXgIS5cQO39C8pGCwQZ0kGURHH4RC6NQK9smV0nnJ5fiC0jKlgoyXr66NTWrV21vHjJxjzBYuJRkEfB57cmb2ow1dPlrCnQ5UzLNq-aWI79a27XflyWdXuf167J0dvT0sjtgNQJYQeEpNx9wMkJIE1yjBNb-FGVfhXJ1GJqGYryH4UfCkgbcLQhKGf5nsIVxbZ4UUSJwI0C0VRkU5EGZGwPS4JIEKUfB8Qr2P2j7gaSJJvEECTkcef4NxQ2VRbygPjHB_MD',
+  );
+  await ready(other);
+  expect(await other.locator('#wb-text-a').inputValue()).toBe(steadyStart + '\n');
+  await expect(statusA(other)).toHaveAttribute('data-cycles', '4');
+  expect(problems).toEqual([]);
+  expect(otherProblems).toEqual([]);
+  await other.close();
+});
+
+test('text with no gc line, a binary file or an empty link says what it found and how to capture a trace', async ({
+  page,
+}) => {
+  const problems = watchPage(page);
+  await open(page);
+  const errorA = page.locator('[data-slot="a"] [data-error]');
+  // Nothing loaded yet: nothing to share (not "too big").
+  await page.getByRole('button', { name: 'Copy a share link' }).click();
+  await expect(page.locator('[data-share-message]')).toContainText('There is no trace to share');
+  // The program's own output from steady.txt, without its gc lines: standard output alone.
+  const output = readFileSync(fixture('steady'), 'utf8')
+    .split('\n')
+    .filter((line) => line !== '' && !line.startsWith('gc '));
+  expect(output).toHaveLength(10);
+  await page.locator('#wb-text-a').fill(output.join('\n') + '\n');
+  await ready(page);
+  await expect(errorA).toContainText('No gc line in 10 lines of text.');
+  await expect(errorA).toContainText('GODEBUG=gctrace=1 ./prog 2> trace.txt');
+  await expect(page.locator('[data-results]')).toBeHidden();
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await expect(errorA).toBeEmpty();
+  // After Clear there is nothing to share, and no link to an empty trace is made.
+  await page.getByRole('button', { name: 'Copy a share link' }).click();
+  await expect(page.locator('[data-share-message]')).toHaveText(
+    'There is no trace to share yet: paste, open or drop one first.',
+  );
+  await expect(page.locator('#wb-share-link')).toBeHidden();
+
+  await page.locator('[data-slot="a"] input[type="file"]').setInputFiles({
+    name: 'prog',
+    mimeType: 'application/octet-stream',
+    // The start of an ELF executable: what opening the program instead of its trace gives.
+    buffer: Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3e]),
+  });
+  await ready(page);
+  await expect(errorA).toContainText('This looks like a binary file');
+
+  // A real gc line (steady.txt's first) with a Cyrillic с in "gc": a problem, with its place.
+  const real = readFileSync(fixture('steady'), 'utf8').split('\n')[0]!;
+  await page.locator('[data-slot="a"] input[type="file"]').setInputFiles({
+    name: 'look-alike.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(`${real}\n${real.replace(/^gc 1/, 'g\u0441 2')}\n`),
+  });
+  await ready(page);
+  const problem = page.locator('[data-slot="a"] [data-problem-list] li').first();
+  await expect(problem).toContainText('Line 2, column 2');
+  await expect(problem).toContainText('Cyrillic small letter es');
+
+  await page.goto(`${path}#trace=`);
+  await expect(errorA).toContainText('This share link holds no trace: it is empty.');
+  await expect(errorA).not.toContainText('There is no run');
+  expect(problems).toEqual([]);
+});
+
+test('cancelling a big read stops it at once and brings the previous trace back whole', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const file = join(tmpdir(), 'gctrace-workbench-cancel.txt');
+  await writeBigTrace(file, 600_000);
+  const problems = watchPage(page);
+  await open(page);
+  await page.locator('#wb-sample-a').selectOption({ label: 'steady' });
+  await ready(page);
+  const text = await page.locator('#wb-text-a').inputValue();
+  const status = await statusA(page).textContent();
+  const heap = page.locator('[data-charts] figure[data-kind="heap"]');
+  const cycles = await heap.getAttribute('data-cycles');
+
+  await page.locator('[data-slot="a"] input[type="file"]').setInputFiles(file);
+  const progress = page.locator('[data-slot="a"] [data-progress]');
+  await expect(progress).toBeVisible();
+  await expect(page.locator('[data-slot="a"] [data-progress-text]')).toContainText('Read ');
+  // Cancel, timed in the page from the click to the message.
+  const elapsed = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const notice = document.querySelector('[data-slot="a"] [data-notice]')!;
+        const start = performance.now();
+        new MutationObserver((_records, observer) => {
+          if (!notice.textContent?.includes('was cancelled')) return;
+          observer.disconnect();
+          resolve(performance.now() - start);
+        }).observe(notice, { childList: true, subtree: true, characterData: true });
+        document.querySelector<HTMLElement>('[data-slot="a"] [data-action="cancel"]')!.click();
+      }),
+  );
+  await expect(page.locator('[data-slot="a"] [data-notice]')).toHaveText(
+    'Reading gctrace-workbench-cancel.txt was cancelled; the previous trace (steady) is shown.',
+  );
+  // At once: the worker stops within a window of the file, long before the rest could be read
+  // (reading the whole file takes several times as long, even on a fast machine).
+  expect(elapsed).toBeLessThan(2500);
+  await expect(progress).toBeHidden();
+  await ready(page);
+  expect(await page.locator('#wb-text-a').inputValue()).toBe(text);
+  await expect(statusA(page)).toHaveText(status!);
+  await expect(heap).toHaveAttribute('data-cycles', cycles!);
+  await expect(page.locator('[data-charts] figure')).toHaveCount(4);
+  await expect(page.locator('[data-findings]')).toHaveAttribute('data-verdict', 'stable');
+  // What is kept for a reload is the trace shown.
+  await page.reload();
+  await ready(page);
+  expect(await page.locator('#wb-text-a').inputValue()).toBe(text);
+  expect(problems).toEqual([]);
 });
 
 test('compares two traces with aligned charts and a table of differences', async ({ page }) => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   lineAfter,
@@ -5,6 +6,7 @@ import {
   lineEndFrom,
   lineOfOffset,
   lineStarts,
+  looksBinary,
   editorLineCount,
   offsetOfLine,
   splitLines,
@@ -77,5 +79,25 @@ describe('lines', () => {
     expect(withoutFinalLineBreak('a\r')).toBe('a');
     expect(withoutFinalLineBreak('a\n\n')).toBe('a\n');
     expect(withoutFinalLineBreak('a')).toBe('a');
+  });
+});
+
+describe('looksBinary', () => {
+  const encode = (text: string) => new TextEncoder().encode(text);
+  it('takes a trace, colours and all, for text', () => {
+    const steady = readFileSync(
+      new URL('../../../content/traces/steady.txt', import.meta.url),
+      'utf8',
+    );
+    expect(looksBinary(encode(steady))).toBe(false);
+    expect(looksBinary(encode('\u001b[31m' + steady.slice(0, 200) + '\u001b[0m'))).toBe(false);
+    expect(looksBinary(new Uint8Array(0))).toBe(false);
+  });
+
+  it('takes a file with NUL bytes or many control bytes for binary', () => {
+    // The start of an ELF executable, as a Go build writes it.
+    expect(looksBinary(Uint8Array.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0]))).toBe(true);
+    const noisy = Uint8Array.from({ length: 1000 }, (_, i) => (i % 5 === 0 ? 2 : 65));
+    expect(looksBinary(noisy)).toBe(true);
   });
 });

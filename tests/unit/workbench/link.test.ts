@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { classifyLink } from '../../../src/workbench/link.ts';
+import { classifyLink, isWebPage } from '../../../src/workbench/link.ts';
 import { decodeShare, encodeShare } from '../../../src/workbench/share.ts';
 
 const page = 'https://gctrace.example/lab/';
@@ -11,12 +11,12 @@ describe('link classification', () => {
       new URL('../../../content/traces/steady.txt', import.meta.url),
       'utf8',
     );
-    const shared = await encodeShare(steady);
+    const shared = await encodeShare({ text: steady });
     if (!shared.ok) throw new Error('expected a share link');
     const link = classifyLink(`https://elsewhere.example/lab/#${shared.fragment}`, page);
     expect(link.kind).toBe('share');
     if (link.kind !== 'share') return;
-    expect(await decodeShare(link.hash)).toBe(steady);
+    expect((await decodeShare(link.hash))?.text).toBe(steady);
   });
 
   it('fetches http and https addresses, named by their file or else their host', () => {
@@ -47,5 +47,25 @@ describe('link classification', () => {
         kind: 'refused',
         message: 'Only http and https links can be loaded.',
       });
+  });
+
+  it("refuses the workbench's own address when it carries no trace", () => {
+    for (const address of [page, `${page}#main`, `${page}?x=1#t2=abc`])
+      expect(classifyLink(address, page)).toMatchObject({
+        kind: 'refused',
+        message: expect.stringMatching(/address of this page, with no trace in it/),
+      });
+  });
+
+  it('tells a web page from a trace by its type or its first characters', () => {
+    const steady = readFileSync(
+      new URL('../../../content/traces/steady.txt', import.meta.url),
+      'utf8',
+    );
+    expect(isWebPage('text/html; charset=utf-8', steady)).toBe(true);
+    expect(isWebPage(null, '\n<!DOCTYPE html><html lang="en">')).toBe(true);
+    expect(isWebPage('text/plain', '<html><body>')).toBe(true);
+    expect(isWebPage('text/plain; charset=utf-8', steady)).toBe(false);
+    expect(isWebPage(null, steady)).toBe(false);
   });
 });

@@ -5,6 +5,11 @@ import {
   compareWaitText,
   count,
   differencesCaption,
+  linkErrorText,
+  shareable,
+  shareRefusal,
+  noGcLineText,
+  compareNoGcLineText,
   megabytes,
   moreProblemsText,
   progressText,
@@ -42,6 +47,7 @@ function state(overrides: Partial<TraceState>): TraceState {
     problemCount: 0,
     diagnosticCounts: { error: 0, warning: 0, info: 0 },
     lineKinds: {} as TraceState['lineKinds'],
+    binary: false,
     heldBytes: 0,
     elapsedMs: 0,
     ...overrides,
@@ -126,5 +132,34 @@ describe('workbench wording', () => {
       'A: a (run 1) against B: second trace (run 1), 1 s – 2 s',
     );
     expect(rangeNote([0.25, 1], 1234)).toBe('Findings for 0.25 s – 1 s only (1,234 cycles).');
+  });
+
+  it('says what a damaged link leaves on the page, and never claims a trace that is not there', () => {
+    const message = 'The trace in this link is damaged or cut off (it is cut off).';
+    expect(linkErrorText(message, 'saved')).toMatch(/Your saved trace is shown instead/);
+    expect(linkErrorText(message, 'current')).toMatch(/The trace you had is still here/);
+    expect(linkErrorText(message, 'nothing')).toBe(message);
+  });
+
+  it('says what a trace with no gc line holds and how to capture one, never "no run 1"', () => {
+    const empty = { cycleCount: 0, runs: [] };
+    expect(noGcLineText(state({}))).toBeNull();
+    const text = noGcLineText(state({ ...empty, lineCount: 12 }))!;
+    expect(text).toMatch(/^No gc line in 12 lines of text\./);
+    expect(text).toContain('GODEBUG=gctrace=1 ./prog 2> trace.txt');
+    expect(noGcLineText(state({ ...empty, binary: true }))).toMatch(/looks like a binary file/);
+    expect(noGcLineText(state({ ...empty, lineCount: 0, bytes: 0 }))).toMatch(/empty/);
+    expect(compareNoGcLineText(state({}), state(empty))).toMatch(/second trace \(B\) has no gc/);
+  });
+
+  it('has nothing to share before a trace is loaded or after Clear, and says so', () => {
+    expect(shareable({ id: null, text: null })).toBe('nothing');
+    expect(shareable({ id: null, text: '' })).toBe('nothing');
+    expect(shareable({ id: 'a-2', text: '  \n' })).toBe('nothing');
+    expect(shareable({ id: 'a-1', text: null })).toBe('big-file');
+    expect(shareable({ id: 'a-1', text: 'gc 1 @0.002s 19%: …' })).toBe('text');
+    expect(shareRefusal('nothing', 65_536)).toMatch(/no trace to share/);
+    expect(shareRefusal('nothing', 65_536)).not.toMatch(/too big/);
+    expect(shareRefusal('big-file', 65_536)).toMatch(/too big for a link/);
   });
 });
