@@ -50,6 +50,8 @@ class ProfileViewElement extends HTMLElement {
   private cycles: TimelineCycle[] | null = null;
   private domain: [number, number] | null = null;
   private started = false;
+  /** Reading the panel's profiles, once begun (see `startWhenNear`). */
+  private startJob: Promise<void> | null = null;
   /** The report last drawn. */
   private shown: ProfileReport | null = null;
   /** The run the profiles of a run panel come from, and how many it has handed over. */
@@ -89,7 +91,34 @@ class ProfileViewElement extends HTMLElement {
       }
     }
     this.dataset.script = 'ready';
-    void this.start(prefix);
+    this.startWhenNear(prefix);
+  }
+
+  /**
+   * A lesson's sample panel is drawn at build time, so reading its profiles (a fetch, a worker
+   * and a second drawing of the same report) waits until the reader nears it or reaches for a
+   * control: a long lesson then loads without laying its panels out twice.
+   */
+  private startWhenNear(prefix: string): void {
+    const hasSample = this.dataset.baseUrl !== undefined || this.dataset.laterUrl !== undefined;
+    if (!hasSample || !('IntersectionObserver' in window)) {
+      this.startJob = this.start(prefix);
+      return;
+    }
+    const begin = () => {
+      if (this.startJob) return;
+      observer.disconnect();
+      this.startJob = this.start(prefix);
+    };
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) begin();
+      },
+      { rootMargin: '600px 0px' },
+    );
+    observer.observe(this);
+    this.addEventListener('focusin', begin, { once: true });
+    this.addEventListener('pointerdown', begin, { once: true });
   }
 
   private find<T extends HTMLElement = HTMLElement>(selector: string): T | null {
@@ -311,6 +340,9 @@ class ProfileViewElement extends HTMLElement {
 
   /** Draws what the slots hold; resolves when it is on the page (or a newer render took over). */
   private render(): Promise<void> {
+    // Before its profiles are read the panel keeps the report drawn at build time; the start
+    // draws with the choices made by then.
+    if (!this.startJob) return Promise.resolve();
     const generation = ++this.renders;
     return this.draw(generation).catch((error: Error) => {
       if (generation === this.renders)

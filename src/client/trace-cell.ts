@@ -108,7 +108,7 @@ class TraceCellElement extends HTMLElement {
     textarea.addEventListener('focus', () => this.ensureModel(), { once: true });
     this.adoptCharts();
     if (textarea.value !== this.original) this.update(textarea.value);
-    else idle(() => this.ensureModel());
+    else this.buildModelWhenNear();
     this.wireButtons();
     this.wireStorageEvents();
     // The printed handout shows the trace as text, which the page writes (the built page has it
@@ -797,6 +797,30 @@ class TraceCellElement extends HTMLElement {
     );
     observer.observe(this);
     textarea.addEventListener('focus', load, { once: true });
+  }
+
+  /**
+   * The parse behind the editor's explanations and the live charts is built at an idle moment
+   * once the cell nears the viewport (or at once when the reader reaches for it): the cells far
+   * down a long lesson cost its loading nothing.
+   */
+  private buildModelWhenNear(): void {
+    if (!('IntersectionObserver' in window)) {
+      idle(() => this.ensureModel());
+      return;
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        observer.disconnect();
+        idle(() => {
+          this.ensureModel();
+          this.dataset.model = 'built';
+        });
+      },
+      { rootMargin: '600px 0px' },
+    );
+    observer.observe(this);
   }
 
   /** The keyboard help beside Monaco: a disclosure button; Escape closes it. */

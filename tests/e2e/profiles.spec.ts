@@ -10,6 +10,8 @@ const lesson = '/lessons/spotting-a-leak/';
 const captured = (name: string) => join(process.cwd(), 'content', 'profiles', 'go1.27', name);
 
 async function panelReady(page: Page, selector: string): Promise<void> {
+  // A lesson's panel reads its profiles once the reader nears it.
+  await page.locator(selector).scrollIntoViewIfNeeded();
   await expect(page.locator(`${selector}[data-ready="true"]`)).toBeAttached({ timeout: 30_000 });
 }
 
@@ -142,9 +144,16 @@ test('the flame graph is reachable and usable with the keyboard', async ({ page 
   await expect(panel.locator('svg.flame-chart desc')).toHaveText(/^Every stack/);
 });
 
-test('the goroutine profiles of the lesson find the blocked workers', async ({ page }) => {
+test('the goroutine profiles of the lesson find the blocked workers, read once the reader nears them', async ({
+  page,
+}) => {
   await page.goto(lesson);
   const panel = page.locator('profile-view[data-id="goroutine-growth"]');
+  // Far down the lesson, the panel keeps its build-time report and reads nothing at load.
+  await expect(panel).toHaveAttribute('data-script', 'ready');
+  await page.waitForTimeout(1500);
+  await expect(panel).not.toHaveAttribute('data-ready', 'true');
+  await expect(panel.locator('[data-groups] li').first()).toContainText(/main\.worker/);
   await panelReady(page, 'profile-view[data-id="goroutine-growth"]');
   await expect(panel.locator('[data-groups] li').first()).toContainText(
     /goroutines in main\.worker heap-profiles\/workers\.go:\d+, waiting to receive from a channel/,

@@ -54,7 +54,9 @@ test('the cell is complete without JavaScript: trace, charts with captions, tabl
   await context.close();
 });
 
-test('no editor code is requested before the cell comes into view', async ({ browser }) => {
+test('no editor code is requested, nor a trace parsed, before the cell comes into view', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 300 } });
   const page = await context.newPage();
   const editorRequests: string[] = [];
@@ -64,9 +66,13 @@ test('no editor code is requested before the cell comes into view', async ({ bro
   await page.goto(lessonPath, { waitUntil: 'networkidle' });
   await page.waitForTimeout(500);
   expect(editorRequests).toEqual([]);
+  const last = page.locator('trace-cell').last();
+  await expect(last).not.toHaveAttribute('data-model', 'built');
   await page.locator('trace-cell').first().scrollIntoViewIfNeeded();
   await expect(page.locator('trace-cell .monaco-editor').first()).toBeVisible({ timeout: 15_000 });
   expect(editorRequests.length).toBeGreaterThan(0);
+  await last.scrollIntoViewIfNeeded();
+  await expect(last).toHaveAttribute('data-model', 'built');
   await context.close();
 });
 
