@@ -33,7 +33,9 @@ export function verdictSentence(reason: string): string {
   return /[.!?)]$/.test(capital) ? capital : `${capital}.`;
 }
 
-const count = (n: number, noun: string) => `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
+/** One formatter for every count: toLocaleString builds a new one on each call (per keystroke). */
+const thousands = new Intl.NumberFormat('en');
+const count = (n: number, noun: string) => `${thousands.format(n)} ${noun}${n === 1 ? '' : 's'}`;
 
 /**
  * "1,204 lines · 12 cycles · 2 problems · Go 1.18+ lines · 3 runs · still reading": the line
@@ -52,7 +54,7 @@ export function statusLine(status: {
     count(status.problems, 'problem'),
     eraLabel(status.era),
   ];
-  if (status.lines !== undefined) parts.unshift(`${status.lines.toLocaleString('en')} lines`);
+  if (status.lines !== undefined) parts.unshift(`${thousands.format(status.lines)} lines`);
   if (status.runs > 1) parts.push(`${status.runs} runs`);
   if (status.reading) parts.push('still reading');
   return parts.join(' · ');
