@@ -215,6 +215,7 @@ test('the whole cell works by keyboard', async ({ page }) => {
 test('the focused editor has a ring in both themes, Ctrl+K Ctrl+I explains the caret, and the keyboard help opens and closes', async ({
   page,
 }) => {
+  await openLesson(page);
   const cell = await firstCell(page);
   const box = cell.locator('[data-editor-box]');
   const ring = () =>
@@ -426,6 +427,7 @@ test.describe('on a phone', () => {
   }) => {
     const problems = watchPage(page);
     await page.emulateMedia({ colorScheme: 'dark' });
+    await openLesson(page);
     const cell = page.locator('trace-cell').first();
     const textarea = cell.locator('textarea.trace-text');
     const panel = cell.getByRole('status', { name: 'What the field at the caret means' });
