@@ -1,7 +1,7 @@
 // Keystroke-to-chart latency of a live trace cell in Chromium, for traces of 1,000 and 10,000
 // lines, and the longest main-thread task while typing. The traces repeat the gc lines of a
 // real capture (tests/fixtures/go1.19-leaking-map-clean.txt) with renumbered counters and times.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { launchChromium, percentile, startPreview } from './browser-bench-kit.mjs';
 
@@ -37,12 +37,53 @@ function nextCycles(trace, count) {
   return text;
 }
 
-const server = await startPreview(4391);
+// BENCH_LINES=1000 runs one trace size only (quicker to iterate); BENCH_PORT serves elsewhere;
+// BENCH_PROFILE=file.cpuprofile writes a CPU profile of the typing (open it in DevTools).
+const lineCounts = process.env.BENCH_LINES ? [Number(process.env.BENCH_LINES)] : [1000, 10000];
+/**
+ * CPU time (ms) the browser's renderer processes started by this script have used so far (Linux
+ * only, else null). Unlike the latencies, it hardly moves with the machine's load.
+ */
+function rendererCpuMs() {
+  try {
+    const procs = new Map();
+    for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        procs.set(Number(pid), {
+          ppid: Number(fields[1]),
+          cpu: Number(fields[11]) + Number(fields[12]),
+        });
+      } catch {
+        // gone meanwhile
+      }
+    }
+    const ours = (pid) => {
+      for (let p = pid; p > 1; p = procs.get(p)?.ppid ?? 0) if (p === process.pid) return true;
+      return false;
+    };
+    let ticks = 0;
+    for (const [pid, { cpu }] of procs) {
+      if (!ours(pid)) continue;
+      try {
+        if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) ticks += cpu;
+      } catch {
+        // gone meanwhile
+      }
+    }
+    return ticks * 10;
+  } catch {
+    return null;
+  }
+}
+
+const server = await startPreview(Number(process.env.BENCH_PORT) || 4391);
 const browser = await launchChromium();
 // The machine's load when the run started: figures taken under load are slower.
 const results = { loadAverage: +loadavg()[0].toFixed(2) };
 try {
-  for (const lineCount of [1000, 10000]) {
+  for (const lineCount of lineCounts) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${server.url}/lessons/what-a-leak-is/`);
     const cell = page.locator('trace-cell').first();
@@ -67,6 +108,12 @@ try {
       });
     });
     const figures = {};
+    const profiler = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
+    if (profiler) {
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
+      await profiler.send('Profiler.start');
+    }
     // Typing the next two cycles of the trace at the end (what a learner trying "add a cycle"
     // does: every keystroke changes the charted run once the line reads as a cycle), then editing
     // a field of a line in the middle: its last field is deleted and typed again, 20 times.
@@ -84,6 +131,7 @@ try {
         window.__bench.frames = [];
         window.__bench.longTasks = [];
       });
+      const cpuBefore = rendererCpuMs();
       const keys =
         where === 'end'
           ? [...nextCycles(trace, 2)]
@@ -101,6 +149,7 @@ try {
       // Let the last keystroke's result arrive before reading the figures.
       await page.waitForTimeout(1500);
       const state = await page.evaluate(() => window.__bench);
+      const cpuAfter = rendererCpuMs();
       figures[where] = {
         keystrokes: state.latencies.length,
         p50Ms: +percentile(state.latencies, 50).toFixed(2),
@@ -110,14 +159,27 @@ try {
         toNextFrameP95Ms: +percentile(state.frames, 95).toFixed(2),
         longTasksOver50Ms: state.longTasks.length,
         longestTaskMs: state.longTasks.length ? Math.max(...state.longTasks) : 0,
+        // The renderer's CPU time per keystroke, the 1.5 s wait included (the page is idle then).
+        rendererCpuMsPerKey:
+          cpuBefore === null ? null : +((cpuAfter - cpuBefore) / keys.length).toFixed(2),
       };
       const f = figures[where];
       console.log(
         `${lineCount} lines, ${where === 'end' ? 'new lines at the end' : 'a field edited in the middle'}: keystroke → charts p50 ${f.p50Ms} ms, ` +
           `p95 ${f.p95Ms} ms, max ${f.maxMs} ms over ${f.keystrokes} keystrokes; next frame ` +
           `p50 ${f.toNextFrameP50Ms} ms, p95 ${f.toNextFrameP95Ms} ms; ` +
-          `${f.longTasksOver50Ms} tasks over 50 ms (longest ${f.longestTaskMs} ms)`,
+          `${f.longTasksOver50Ms} tasks over 50 ms (longest ${f.longestTaskMs} ms); ` +
+          `renderer CPU ${f.rendererCpuMsPerKey} ms per keystroke`,
       );
+    }
+    if (profiler) {
+      const { profile } = await profiler.send('Profiler.stop');
+      const file = process.env.BENCH_PROFILE.replace(
+        /(\.cpuprofile)?$/,
+        `-${lineCount}.cpuprofile`,
+      );
+      writeFileSync(file, JSON.stringify(profile));
+      console.log(`CPU profile: ${file}`);
     }
     results[`${lineCount} lines`] = figures;
     await page.close();

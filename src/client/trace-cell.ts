@@ -332,7 +332,14 @@ class TraceCellElement extends HTMLElement {
       const highlight = new Set(
         model.chartCycles.filter((c) => c.line >= first && c.line <= last).map((c) => c.line),
       );
-      if (highlight.size === 0 && this.highlight.size === 0) return;
+      // Typing moves the caret along a line: the same cycles stay highlighted, and redrawing
+      // every chart for them would double the work of each keystroke.
+      if (
+        highlight.size === this.highlight.size &&
+        [...highlight].every((line) => this.highlight.has(line))
+      ) {
+        return;
+      }
       this.highlight = highlight;
       this.pristine = false;
       // A single caret on a non-cycle line highlights nothing; that is the usual case.

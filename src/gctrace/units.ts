@@ -67,12 +67,15 @@ export function inUnit(value: number, unit: DisplayUnit): number {
   return unit.size === 1 ? value : value / unit.size;
 }
 
+/** One formatter for every count: toLocaleString builds a new one on each call (per keystroke). */
+const thousands = new Intl.NumberFormat('en');
+
 /**
  * "1 cycle", "2 cycles", "1,204 lines": a count with its noun, singular for one (and "0 cycles").
  * The one plural rule of every sentence the site and the command line write.
  */
 export function plural(n: number, noun: string, many = `${noun}s`): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? noun : many}`;
+  return `${thousands.format(n)} ${n === 1 ? noun : many}`;
 }
 
 /**

@@ -436,6 +436,23 @@ test('selecting lines highlights their cycles, and clicking a cycle moves the ed
   await heap.scrollIntoViewIfNeeded();
   await expect(heap.locator('g.cycle.is-highlighted')).toHaveCount(3);
   await expect(heap.locator('g.cycle.is-highlighted').first()).toHaveAttribute('data-line', '1');
+  // Moving the caret along the last selected line keeps the same cycles highlighted: the charts
+  // are left alone (typing moves the caret on every keystroke).
+  await heap.evaluate((svg) => {
+    (window as unknown as { chartMutations: number }).chartMutations = 0;
+    new MutationObserver((records) => {
+      (window as unknown as { chartMutations: number }).chartMutations += records.length;
+    }).observe(svg, { attributes: true, childList: true, subtree: true, characterData: true });
+  });
+  await lines.nth(0).scrollIntoViewIfNeeded();
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  await heap.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
+  expect(
+    await page.evaluate(() => (window as unknown as { chartMutations: number }).chartMutations),
+  ).toBe(0);
+  await expect(heap.locator('g.cycle.is-highlighted')).toHaveCount(3);
 
   // Clicking the last cycle in the pause chart puts the cursor on its line.
   const pause = cell.locator('figure[data-kind="pause"] svg');
