@@ -136,7 +136,7 @@ test('the leaking program’s verdict is growing and the fixed one’s is stable
 
   // The run opens in the workbench, where it is compared and shared like any trace.
   const link = leak.getByRole('link', { name: 'Open this run in the workbench' });
-  await expect(link).toHaveAttribute('href', /\/lab\/#trace=[A-Za-z0-9_-]+$/);
+  await expect(link).toHaveAttribute('href', /\/lab\/#v=\d+&trace=[A-Za-z0-9_-]+$/);
   const workbench = await page.context().newPage();
   await workbench.goto((await link.getAttribute('href'))!);
   await expect(workbench.locator('[data-workbench][data-ready="true"]')).toBeAttached({
