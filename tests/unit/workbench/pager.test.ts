@@ -47,10 +47,9 @@ beforeEach(() => {
 });
 afterEach(() => void vi.unstubAllGlobals());
 
-/** A pager of 10 lines a page over a trace of 25 lines. */
-function pagerOf25() {
+/** A pager of 10 lines a page over `trace`, which a test may go on growing. */
+function pagerOver(trace: string[]) {
   document.body.innerHTML = markup;
-  const trace = Array.from({ length: 25 }, (_, i) => `gc ${i + 1}`);
   const pager = new Pager(
     document.querySelector<HTMLElement>('[data-pager]')!,
     10,
@@ -60,6 +59,20 @@ function pagerOf25() {
     [...document.querySelectorAll<HTMLElement>('ol li')].map((li) => Number(li.dataset.line));
   const status = () => document.querySelector('[data-pager-status]')!.textContent;
   return { pager, shown, status };
+}
+
+/** A pager over a trace of 25 lines. */
+const pagerOf25 = () => pagerOver(Array.from({ length: 25 }, (_, i) => `gc ${i + 1}`));
+
+/** A pager over a trace that grows as the test says. */
+function growing() {
+  const trace: string[] = [];
+  const grow = (n: number) => {
+    while (trace.length < n) trace.push(`gc ${trace.length + 1}`);
+  };
+  const range = (from: number, to: number) =>
+    Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  return { ...pagerOver(trace), grow, range };
 }
 
 describe('Pager', () => {
@@ -85,5 +98,39 @@ describe('Pager', () => {
     expect(shown()).toEqual([21, 22, 23, 24, 25]);
     (document.querySelector('[data-action="page-next"]') as HTMLButtonElement).click();
     await vi.waitFor(() => expect(status()).toMatch(/no line 31/));
+  });
+});
+
+describe('Pager.showEnd', () => {
+  it('adds new lines to the last page, then moves on to the next page', async () => {
+    const { pager, grow, shown, range } = growing();
+    grow(5);
+    await pager.showEnd(5);
+    expect(shown()).toEqual(range(1, 5));
+    grow(8);
+    await pager.showEnd(8);
+    expect(shown()).toEqual(range(1, 8));
+    grow(15);
+    await pager.showEnd(15);
+    expect(shown()).toEqual(range(11, 15));
+    expect(document.querySelector('[data-pager-status]')!.textContent).toBe(
+      'Lines 11–15, read-only.',
+    );
+  });
+
+  it('leaves a reader on the page they went to, and follows again from the last page', async () => {
+    const { pager, grow, shown, range } = growing();
+    grow(15);
+    await pager.showEnd(15);
+    document.querySelector<HTMLButtonElement>('[data-action="page-previous"]')!.click();
+    await vi.waitFor(() => expect(shown()).toEqual(range(1, 10)));
+    grow(18);
+    await pager.showEnd(18);
+    expect(shown()).toEqual(range(1, 10));
+    document.querySelector<HTMLButtonElement>('[data-action="page-next"]')!.click();
+    await vi.waitFor(() => expect(shown()).toEqual(range(11, 18)));
+    grow(25);
+    await pager.showEnd(25);
+    expect(shown()).toEqual(range(21, 25));
   });
 });
