@@ -19,14 +19,16 @@ import { repoRoot } from '../traces.ts';
  * about 15% to spare. A cell that needs more should earn it: see what grew before raising one.
  */
 const budgets: Record<string, { bytes: number; gzip: number; elements: number }> = {
-  // Lessons 1 and 7 gained two cells each that run a program (empty until run: their charts'
-  // frames, about 85 elements a cell); lessons 5 and 6 had room for theirs.
+  // Lessons 1 and 8 gained two cells each that run a program (empty until run: their charts'
+  // frames, about 85 elements a cell); lessons 5 and 7 had room for theirs.
   'what-a-leak-is': { bytes: 74_000, gzip: 14_200, elements: 880 },
   'godebug-and-gctrace': { bytes: 21_000, gzip: 4_900, elements: 350 },
   'reading-one-line': { bytes: 61_000, gzip: 12_300, elements: 610 },
   'running-a-trace': { bytes: 67_000, gzip: 13_400, elements: 710 },
-  // Raised once: the lesson gained the trace of the run its heap profiles were taken from.
-  'spotting-a-leak': { bytes: 218_000, gzip: 41_700, elements: 2_220 },
+  // Lesson 5 split in two: the trend stayed, the heap profiles and the trace of the profiled run
+  // moved to lesson 6.
+  'spotting-a-leak': { bytes: 186_000, gzip: 33_200, elements: 2_040 },
+  'finding-where-it-leaks': { bytes: 49_000, gzip: 11_000, elements: 490 },
   'goal-gogc-memory-limit': { bytes: 193_000, gzip: 30_300, elements: 2_390 },
   'across-go-versions': { bytes: 63_000, gzip: 7_900, elements: 810 },
   exercises: { bytes: 27_000, gzip: 6_100, elements: 370 },
