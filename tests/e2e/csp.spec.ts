@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './reused-page.ts';
 
 test('the editor, the charts and the workbench worker run with no policy violation', async ({
   page,

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './reused-page.ts';
 import { readFileSync } from 'node:fs';
 import { violationsInBothThemes, watchPage } from './watch.ts';
 
@@ -8,6 +8,7 @@ const lessons = [
   'reading-one-line',
   'running-a-trace',
   'spotting-a-leak',
+  'finding-where-it-leaks',
   'goal-gogc-memory-limit',
   'across-go-versions',
   'exercises',
@@ -233,7 +234,7 @@ test.describe('each "Try this" changes what it says it changes', () => {
     );
   });
 
-  test('lesson 6: goals three times the live heap imply GOGC=200', async ({ page }) => {
+  test('lesson 7: goals three times the live heap imply GOGC=200', async ({ page }) => {
     await page.goto('/lessons/goal-gogc-memory-limit/');
     const cell = await cellById(page, 'gogc-excerpt');
     await expect(finding(cell, 'Implied GOGC')).toContainText('100');
@@ -244,7 +245,7 @@ test.describe('each "Try this" changes what it says it changes', () => {
     await expect(finding(cell, 'Implied GOGC')).toContainText('200');
   });
 
-  test('lesson 7: only the first and fifth Go 1.5 clock times are pauses', async ({ page }) => {
+  test('lesson 8: only the first and fifth Go 1.5 clock times are pauses', async ({ page }) => {
     await page.goto('/lessons/across-go-versions/');
     const cell = await cellById(page, 'go15');
     const before = await finding(cell, 'Pause max').innerText();
@@ -267,7 +268,7 @@ test.describe('each "Try this" changes what it says it changes', () => {
     await expect(finding(cell, 'Pause max')).toHaveText(/^10(\.\d+)? ms/);
   });
 
-  test('lesson 8: one high live heap at the end does not change the verdict', async ({ page }) => {
+  test('lesson 9: one high live heap at the end does not change the verdict', async ({ page }) => {
     await page.goto('/lessons/exercises/');
     const cell = await cellById(page, 'one-reading');
     const text = await cellText(cell);

@@ -1,4 +1,4 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from './reused-page.ts';
 
 // The service worker shows a page from its copy when the network is slow or gone; these tests
 // hold back or cut the worker's own requests (context.route sees them).

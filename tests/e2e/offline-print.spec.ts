@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './reused-page.ts';
 
 const lessonPath = '/lessons/what-a-leak-is/';
 

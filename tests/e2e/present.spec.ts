@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './reused-page.ts';
 import { violationsInBothThemes, watchPage } from './watch.ts';
 
 // Seven cells on one page load slowly on a busy machine.

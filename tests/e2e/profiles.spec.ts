@@ -1,12 +1,12 @@
 import { join } from 'node:path';
-import { expect as baseExpect, test, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Page } from './reused-page.ts';
 import { violationsInBothThemes, watchPage } from './watch.ts';
 
 // Profiles are read in a worker; on a loaded two-core machine a report can take a few seconds.
 test.use({ actionTimeout: 30_000 });
 const expect = baseExpect.configure({ timeout: 30_000 });
 
-const lesson = '/lessons/spotting-a-leak/';
+const lesson = '/lessons/finding-where-it-leaks/';
 const captured = (name: string) => join(process.cwd(), 'content', 'profiles', 'go1.27', name);
 
 async function panelReady(page: Page, selector: string): Promise<void> {
@@ -206,7 +206,7 @@ test('the workbench opens a profile, compares two, and refuses a CPU profile wit
 test('axe finds nothing in the profile panels, light and dark, and they fit 390 px', async ({
   page,
 }) => {
-  // The lesson page is long (eight trace cells); axe needs a while on a loaded machine.
+  // The lesson page is long; axe needs a while on a loaded machine.
   test.setTimeout(180_000);
   await page.goto(lesson);
   await panelReady(page, 'profile-view[data-id="leak-growth"]');

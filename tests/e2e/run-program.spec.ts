@@ -1,6 +1,6 @@
 // Run and Stop in the lessons: the real Go programs, built for js/wasm (public/wasm), run in the
 // page and stream their trace into the cells.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './reused-page.ts';
 import { violationsInBothThemes, watchPage } from './watch.ts';
 
 const lessonPath = '/lessons/what-a-leak-is/';
@@ -115,8 +115,9 @@ test('the leaking program’s verdict is growing and the fixed one’s is stable
   const leak = runCell(page, 'run-leak');
   const fixed = runCell(page, 'run-fixed');
   await leak.scrollIntoViewIfNeeded();
-  await setDuration(leak, 10);
-  await setDuration(fixed, 10);
+  // Six seconds give each verdict about 80 cycles: far more than it needs.
+  await setDuration(leak, 6);
+  await setDuration(fixed, 6);
   await Promise.all([runToEnd(leak), runToEnd(fixed)]);
   await expect(leak.locator('.verdict')).toHaveAttribute('data-verdict', 'growing');
   await expect(fixed.locator('.verdict')).toHaveAttribute('data-verdict', 'stable');

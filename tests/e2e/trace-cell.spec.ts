@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './reused-page.ts';
 import { violationsInBothThemes, watchPage } from './watch.ts';
 
 const lessonPath = '/lessons/what-a-leak-is/';

@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './reused-page.ts';
 import { parseTrace } from '../../src/gctrace/index.ts';
 import { violationsInBothThemes, watchPage } from './watch.ts';
 

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './reused-page.ts';
 import { violationsInBothThemes, watchPage } from './watch.ts';
 import { writeBigTrace } from '../../scripts/make-big-trace.mjs';
 
