@@ -1,5 +1,4 @@
 import { expect, test, type Locator, type Page } from './reused-page.ts';
-import { readFileSync } from 'node:fs';
 import { violationsInBothThemes, watchPage } from './watch.ts';
 
 const lessons = [
@@ -13,48 +12,6 @@ const lessons = [
   'across-go-versions',
   'exercises',
 ];
-
-/** The trace cell with this id, scrolled into view, with its editor mounted. */
-async function cellById(page: Page, id: string): Promise<Locator> {
-  const cell = page.locator(`trace-cell[data-cell-id="${id}"]`);
-  await cell.scrollIntoViewIfNeeded();
-  await expect(cell.locator('.monaco-editor')).toBeVisible({ timeout: 15_000 });
-  return cell;
-}
-
-/** The cell's trace as it stands (the editor's text, not the hidden fallback textarea's). */
-async function cellText(cell: Locator): Promise<string> {
-  return cell.evaluate((element) => (element as HTMLElement & { value: string }).value);
-}
-
-/**
- * Replaces everything in the cell's editor the way a learner would: select all, paste. Going
- * through the clipboard keeps long traces fast to enter.
- */
-async function replaceCellText(page: Page, cell: Locator, text: string): Promise<void> {
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
-  await cell.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Control+V');
-  await expect.poll(() => cellText(cell)).toBe(text);
-}
-
-/** Applies `edit` to the gc line of cycle `gc` (first match). */
-function editLine(text: string, gc: number, edit: (line: string) => string): string {
-  const lines = text.split('\n');
-  const index = lines.findIndex((line) => line.startsWith(`gc ${gc} @`));
-  if (index < 0) throw new Error(`no gc ${gc} line`);
-  lines[index] = edit(lines[index]!);
-  return lines.join('\n');
-}
-
-function finding(cell: Locator, name: string): Locator {
-  return cell
-    .locator('.finding')
-    .filter({ has: cell.page().locator('dt', { hasText: name }) })
-    .locator('dd');
-}
 
 /** The glossary's heading ids, read once from the served page (no need to render it). */
 let glossaryIds: Promise<Set<string>> | undefined;
@@ -150,135 +107,8 @@ test('the glossary and further-reading pages are linked from the footer and pass
   }
 });
 
-test.describe('each "Try this" changes what it says it changes', () => {
-  test('lesson 1: four Go 1.5 lines are too few for a verdict', async ({ page }) => {
-    await page.goto('/lessons/what-a-leak-is/');
-    const cell = await cellById(page, 'leak');
-    await expect(cell.locator('.verdict-title')).toHaveText(
-      'Live heap keeps growing: a likely leak',
-    );
-    const seed = readFileSync('content/traces/seed-go1.5.txt', 'utf8').trimEnd();
-    await replaceCellText(page, cell, seed);
-    await expect(cell.locator('.verdict-title')).toHaveText('Not enough to tell yet');
-  });
-
-  test('lesson 2: deleting the pacer and scav lines leaves the findings as they were', async ({
-    page,
-  }) => {
-    await page.goto('/lessons/godebug-and-gctrace/');
-    const cell = await cellById(page, 'companions');
-    const before = await cell.locator('.finding-list').textContent();
-    const verdict = await cell.locator('.verdict-title').innerText();
-    const text = await cellText(cell);
-    const stripped = text
-      .split('\n')
-      .filter((line) => !/^(pacer:|scav)/.test(line))
-      .join('\n');
-    expect(stripped.length).toBeLessThan(text.length);
-    await replaceCellText(page, cell, stripped);
-    await page.waitForTimeout(1000);
-    expect(await cell.locator('.finding-list').textContent()).toBe(before);
-    await expect(cell.locator('.verdict-title')).toHaveText(verdict);
-  });
-
-  test('lesson 3: a 400 MB end heap on gc 144 becomes the peak; the verdict does not move', async ({
-    page,
-  }) => {
-    await page.goto('/lessons/reading-one-line/');
-    const cell = await cellById(page, 'fields');
-    const text = editLine(await cellText(cell), 144, (line) =>
-      line.replace('39->40->20 MB', '39->400->20 MB'),
-    );
-    await replaceCellText(page, cell, text);
-    await expect(finding(cell, 'Peak heap')).toHaveText('400 MB');
-    await expect(cell.locator('.verdict-title')).toHaveText(
-      'Live heap keeps growing: a likely leak',
-    );
-  });
-
-  test('lesson 4: another real run of leaking-map pasted in is also called a leak', async ({
-    page,
-  }) => {
-    await page.goto('/lessons/running-a-trace/');
-    const cell = await cellById(page, 'run');
-    const other = readFileSync('tests/fixtures/go1.19-leaking-map-clean.txt', 'utf8').trimEnd();
-    await replaceCellText(page, cell, other);
-    await expect(cell.locator('.verdict-title')).toHaveText(
-      'Live heap keeps growing: a likely leak',
-    );
-  });
-
-  test('lesson 5: four rising readings do not make steady leak; a plateau cut short does', async ({
-    page,
-  }) => {
-    await page.goto('/lessons/spotting-a-leak/');
-    const steady = await cellById(page, 'steady');
-    let text = await cellText(steady);
-    const gcs = [...text.matchAll(/^gc (\d+) @/gm)].map((m) => Number(m[1]));
-    [20, 25, 30, 35].forEach((live, k) => {
-      text = editLine(text, gcs[gcs.length - 4 + k]!, (line) =>
-        line.replace(/(\d+->\d+->)\d+ MB/, `$1${live} MB`),
-      );
-    });
-    await replaceCellText(page, steady, text);
-    await expect(steady.locator('.verdict')).toHaveAttribute('data-verdict', 'stable');
-
-    const plateau = await cellById(page, 'plateau');
-    await expect(plateau.locator('.verdict')).toHaveAttribute('data-verdict', 'stable');
-    const lines = (await cellText(plateau)).split('\n');
-    const cut = lines.findIndex((line) => line.startsWith('gc 66 @2.271s'));
-    expect(cut).toBeGreaterThan(0);
-    await replaceCellText(page, plateau, lines.slice(0, cut + 1).join('\n'));
-    await expect(plateau.locator('.verdict-title')).toHaveText(
-      'Live heap keeps growing: a likely leak',
-    );
-  });
-
-  test('lesson 7: goals three times the live heap imply GOGC=200', async ({ page }) => {
-    await page.goto('/lessons/goal-gogc-memory-limit/');
-    const cell = await cellById(page, 'gogc-excerpt');
-    await expect(finding(cell, 'Implied GOGC')).toContainText('100');
-    let text = await cellText(cell);
-    for (const gc of [41, 42, 43, 44, 45])
-      text = editLine(text, gc, (line) => line.replace(/\d+ MB goal/, '98 MB goal'));
-    await replaceCellText(page, cell, text);
-    await expect(finding(cell, 'Implied GOGC')).toContainText('200');
-  });
-
-  test('lesson 8: only the first and fifth Go 1.5 clock times are pauses', async ({ page }) => {
-    await page.goto('/lessons/across-go-versions/');
-    const cell = await cellById(page, 'go15');
-    const before = await finding(cell, 'Pause max').innerText();
-    const original = await cellText(cell);
-    await replaceCellText(
-      page,
-      cell,
-      editLine(original, 4, (line) =>
-        line.replace('0.029+0.17+0.074+0.48+0.10', '0.029+0.17+7.4+0.48+0.10'),
-      ),
-    );
-    await expect(finding(cell, 'Pause max')).toHaveText(before);
-    await replaceCellText(
-      page,
-      cell,
-      editLine(original, 4, (line) =>
-        line.replace('0.029+0.17+0.074+0.48+0.10', '0.029+0.17+0.074+0.48+10'),
-      ),
-    );
-    await expect(finding(cell, 'Pause max')).toHaveText(/^10(\.\d+)? ms/);
-  });
-
-  test('lesson 9: one high live heap at the end does not change the verdict', async ({ page }) => {
-    await page.goto('/lessons/exercises/');
-    const cell = await cellById(page, 'one-reading');
-    const text = await cellText(cell);
-    const edited = text.replace(/29->29->17 MB(?![\s\S]*29->29->17 MB)/, '29->29->60 MB');
-    expect(edited).not.toBe(text);
-    await replaceCellText(page, cell, edited);
-    await expect(finding(cell, 'Peak heap')).toHaveText('60 MB');
-    await expect(cell.locator('.verdict')).toHaveAttribute('data-verdict', 'stable');
-  });
-});
+// What each "Try this" says an edit will change is checked on the cell's own trace in
+// tests/unit/pages/try-this.test.ts; an edit reaching the findings is the trace cell's own test.
 
 test.describe('exercises', () => {
   interface Answer {
