@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from './reused-page.ts';
+import { expect, test, type Page } from './reused-page.ts';
 import { violationsInBothThemes, watchPage } from './watch.ts';
 
 const lessons = [
