@@ -325,6 +325,11 @@ export function leakVerdict(
   const rate = `${round(ts, 3)} MB a cycle${perMinute !== null ? ` (${perMinute})` : ''}`;
   const risingShare = share(trend);
   const times = ratio >= 2 ? ` (×${ratio >= 10 ? Math.round(ratio) : round(ratio, 1)})` : '';
+  // The figures above are the trend's live heap (see `trendLive`): where it is not the printed
+  // number, the reason says so, so that nobody looks for them on the lines as printed.
+  const basis = used.some((p) => p.live !== p.printed)
+    ? '; these live heap figures leave out what each cycle allocated while it was marking, which its line counts as live and the next cycle mostly finds to be garbage'
+    : '';
 
   // Memory is released: the live heap falls back late in the run to where it fell to early on.
   // A swing of at least twice the size that counts: steady heaps wobble by a megabyte or two.
@@ -354,10 +359,10 @@ export function leakVerdict(
 
   if (released) {
     result.verdict = 'stable';
-    result.reason = `saw-tooth: the live heap rises and falls (${plural(drops, 'sharp drop')}), and late in the run it comes back down to ${round(lowC, 1)} MB, as low as the ${round(lowA, 1)} MB it fell to early on: memory is being released, not leaked (${cyclesText})${excluded}`;
+    result.reason = `saw-tooth: the live heap rises and falls (${plural(drops, 'sharp drop')}), and late in the run it comes back down to ${round(lowC, 1)} MB, as low as the ${round(lowA, 1)} MB it fell to early on: memory is being released, not leaked (${cyclesText})${excluded}${basis}`;
   } else if (growing && !(levelled || plateau)) {
     result.verdict = 'growing';
-    result.reason = `the live heap keeps rising after warm-up: ${round(medA, 1)} → ${round(medC, 1)} MB${times} over ${cyclesText}, ${rate}; a later cycle is higher than an earlier one in ${risingShare}% of the pairs that differ, and the last third still rises (${share(lateTrend)}% of its pairs); its floor went from ${round(floorA, 1)} to ${round(floorC, 1)} MB (${lines})${excluded}${limitClause(limit)}`;
+    result.reason = `the live heap keeps rising after warm-up: ${round(medA, 1)} → ${round(medC, 1)} MB${times} over ${cyclesText}, ${rate}; a later cycle is higher than an earlier one in ${risingShare}% of the pairs that differ, and the last third still rises (${share(lateTrend)}% of its pairs); its floor went from ${round(floorA, 1)} to ${round(floorC, 1)} MB (${lines})${excluded}${limitClause(limit)}${basis}`;
   } else if (levelled || plateau) {
     result.verdict = 'stable';
     const from = used[tail.from].c;
@@ -365,15 +370,15 @@ export function leakVerdict(
       tail.cycles >= 2 && levelled
         ? `then held between ${round(tail.lo, 1)} and ${round(tail.hi, 1)} MB over its last ${plural(tail.cycles, 'cycle')}${tail.timeShare !== null && from.atSeconds !== null ? `, from ${duration(from.atSeconds)} to ${duration(last.c.atSeconds!)} (${Math.floor(100 * tail.timeShare)}% of the time after warm-up)` : ''}`
         : `grew ${round(tsA, 3)} MB/cycle in the first third and ${round(tsC, 3)} MB/cycle in the last`;
-    result.reason = `grew early and then levelled off, like a cache filling up or a start-up burst: the live heap went ${round(medA, 1)} → ${round(medC, 1)} MB and ${held} (${lines})${excluded}`;
+    result.reason = `grew early and then levelled off, like a cache filling up or a start-up burst: the live heap went ${round(medA, 1)} → ${round(medC, 1)} MB and ${held} (${lines})${excluded}${basis}`;
   } else if (Math.abs(growth) < threshold && Math.abs(floorRise) < threshold) {
     result.verdict = 'stable';
-    result.reason = `the live heap stays flat after warm-up: median ${round(medA, 1)} → ${round(medC, 1)} MB over ${cyclesText}, a trend of ${round(growth, 1)} MB, within the ${round(threshold, 1)} MB a change must reach to count (${lines})${excluded}`;
+    result.reason = `the live heap stays flat after warm-up: median ${round(medA, 1)} → ${round(medC, 1)} MB over ${cyclesText}, a trend of ${round(growth, 1)} MB, within the ${round(threshold, 1)} MB a change must reach to count (${lines})${excluded}${basis}`;
   } else if (growth <= -threshold) {
     result.verdict = 'stable';
-    result.reason = `the live heap shrinks after warm-up (${round(growth, 1)} MB over ${cyclesText}): no sign of a leak${excluded}`;
+    result.reason = `the live heap shrinks after warm-up (${round(growth, 1)} MB over ${cyclesText}): no sign of a leak${excluded}${basis}`;
   } else {
-    result.reason = `no steady change to go by: a trend of ${round(growth, 1)} MB over ${cyclesText} against the ${round(threshold, 1)} MB a change must reach to count, a later cycle higher than an earlier one in ${risingShare}% of the pairs that differ, the floor ${round(floorA, 1)} → ${round(floorC, 1)} MB; more cycles would tell${excluded}`;
+    result.reason = `no steady change to go by: a trend of ${round(growth, 1)} MB over ${cyclesText} against the ${round(threshold, 1)} MB a change must reach to count, a later cycle higher than an earlier one in ${risingShare}% of the pairs that differ, the floor ${round(floorA, 1)} → ${round(floorC, 1)} MB; more cycles would tell${excluded}${basis}`;
   }
   return result;
 }

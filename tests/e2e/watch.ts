@@ -1,5 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import type { AxeResults, ElementContext, RunOptions } from 'axe-core';
+
+/** axe-core as the page runs it, put into a document once for all of its scans. */
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
 
 /** Collects console errors, page errors and failed or 4xx/5xx requests while a test runs. */
 export function watchPage(page: Page, options: { allowStatus?: (url: string) => boolean } = {}) {
@@ -68,25 +76,37 @@ export interface AxeScope {
  * are skipped: on long lessons they are thousands of nodes. In the dark theme only colours
  * differ, so only the contrast rule runs there.
  *
- * Legacy mode runs axe in the page itself. The default mode gathers each frame's results and
- * joins them in a new blank page, which costs a new renderer per scan (several seconds on a busy
- * two-core machine); the site has no iframes, so the two read the same nodes. Only violations
- * are reported in detail, so the thousands of passing nodes are not carried back.
+ * axe runs in the page itself, put there once per document (evaluated, so the page's policy does
+ * not apply to it) rather than once per scan: half a megabyte of script to compile again for each
+ * scan was a good part of what a scan cost. The site has no iframes, so the page is all there is
+ * to read. Only violations are reported in detail, so the thousands of passing nodes are not
+ * carried back.
  */
 export async function accessibilityViolations(
   page: Page,
   options: AxeScope & { scheme?: 'light' | 'dark' } = {},
 ): Promise<string[]> {
-  let builder = new AxeBuilder({ page })
-    .setLegacyMode(true)
-    .options({ resultTypes: ['violations'] })
-    .exclude('.gc-chart .cycles, .gc-chart .buckets');
-  for (const part of [options.include ?? []].flat()) builder = builder.include(part);
-  for (const part of options.exclude ?? []) builder = builder.exclude(part);
-  if (options.scheme === 'dark') builder = builder.withRules(['color-contrast']);
-  const results = await builder.analyze();
-  return results.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  const include = [options.include ?? []].flat();
+  const context: ElementContext = {
+    ...(include.length > 0 ? { include } : {}),
+    exclude: ['.gc-chart .cycles, .gc-chart .buckets', ...(options.exclude ?? [])],
+  };
+  const run: RunOptions = {
+    resultTypes: ['violations'],
+    ...(options.scheme === 'dark' ? { runOnly: { type: 'rule', values: ['color-contrast'] } } : {}),
+  };
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  return page.evaluate(
+    async ([context, run]) => {
+      const { axe } = window as unknown as {
+        axe: { run(c: unknown, o: unknown): Promise<AxeResults> };
+      };
+      const results = await axe.run(context, run);
+      return results.violations.map(
+        (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+      );
+    },
+    [context, run] as const,
   );
 }
 
