@@ -464,7 +464,7 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
       zoom: this.zoom,
       line: this.selectedLine,
       // A big second trace (shown in pages) does not travel in a link.
-      compare: b.id !== null && b.text ? { text: b.text, name: b.name } : null,
+      compare: b.id !== null && b.text ? { text: b.text, name: b.name, run: b.run } : null,
     };
     const result = await encodeShare(view);
     if (!result.ok) {
@@ -585,6 +585,7 @@ class WorkbenchElement extends HTMLElement implements TraceSlotHost {
     if (shared.compare)
       this.b.loadText(shared.compare.text, shared.compare.name || 'shared second trace', {
         save: true,
+        run: shared.compare.run ?? null,
       });
     this.a.loadText(shared.text, shared.name || 'shared link', {
       save: true,

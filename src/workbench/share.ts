@@ -4,9 +4,10 @@
  *
  * Formats, all still read:
  * - version 1, `#trace=T`: the trace alone;
- * - version 2, `#v=2&trace=T[&name=N][&run=R][&from=S&to=E][&line=L][&b=T&bname=N]`: the trace
- *   and the view (run R counted from 1, the range S–E in seconds, the selected cycle's line L)
- *   and the comparison trace B. Keys a version-2 reader does not know are ignored.
+ * - version 2, `#v=2&trace=T[&name=N][&run=R][&from=S&to=E][&line=L][&b=T&bname=N&brun=R]`: the
+ *   trace and the view (run R counted from 1, the range S–E in seconds, the selected cycle's line
+ *   L) and the comparison trace B with its run. Keys a version-2 reader does not know are ignored
+ *   (a link made before `brun` existed shows the second trace's main run).
  */
 import type { Domain } from './protocol.ts';
 
@@ -76,8 +77,8 @@ export interface SharedView {
   zoom?: Domain | null;
   /** The line of the selected cycle. */
   line?: number | null;
-  /** The second trace, compared with the first. */
-  compare?: { text: string; name?: string | null } | null;
+  /** The second trace, compared with the first, and its run (counted from 0). */
+  compare?: { text: string; name?: string | null; run?: number | null } | null;
 }
 
 export type ShareResult =
@@ -107,6 +108,8 @@ export async function encodeShare(view: SharedView): Promise<ShareResult> {
     compressedBytes += other.length;
     params.set(compareKey, toBase64Url(other));
     if (view.compare.name) params.set('bname', view.compare.name);
+    if (view.compare.run != null && view.compare.run > 0)
+      params.set('brun', String(view.compare.run + 1));
   }
   const fragment = params.toString();
   if (fragment.length > maxFragmentChars) {
@@ -199,9 +202,14 @@ export async function decodeShare(hash: string): Promise<SharedView | null> {
   view.zoom = range(params.get('from'), params.get('to'));
   view.line = positive(params.get('line'));
   const other = params.get(compareKey);
+  const otherRun = positive(params.get('brun'));
   view.compare =
     other === null
       ? null
-      : { text: await decodeTrace(other, 'second trace'), name: params.get('bname') };
+      : {
+          text: await decodeTrace(other, 'second trace'),
+          name: params.get('bname'),
+          run: otherRun === null ? null : otherRun - 1,
+        };
   return view;
 }

@@ -27,7 +27,7 @@ describe('share links', () => {
     expect((await decodeShare('#' + result.fragment))?.text).toBe(steady);
   });
 
-  it('keeps the view: run, range, selected cycle, names and the comparison trace', async () => {
+  it('keeps the view: run, range, selected cycle, names and the comparison trace with its run', async () => {
     const multi = traces('go-run-multiprocess');
     const other = traces('gogc-200');
     const result = await encodeShare({
@@ -36,17 +36,26 @@ describe('share links', () => {
       run: 1,
       zoom: [0.25, 1.5],
       line: 12,
-      compare: { text: other, name: 'gogc-200' },
+      compare: { text: multi, name: 'second', run: 2 },
     });
     if (!result.ok) throw new Error(result.message);
-    const view = await decodeShare('#' + result.fragment);
-    expect(view).toEqual({
+    expect(new URLSearchParams(result.fragment).get('brun')).toBe('3');
+    expect(await decodeShare('#' + result.fragment)).toEqual({
       text: multi,
       name: 'go-run-multiprocess',
       run: 1,
       zoom: [0.25, 1.5],
       line: 12,
-      compare: { text: other, name: 'gogc-200' },
+      compare: { text: multi, name: 'second', run: 2 },
+    });
+    // The second trace's first run is the default, left out of the link.
+    const plain = await encodeShare({ text: multi, compare: { text: other, run: 0 } });
+    if (!plain.ok) throw new Error(plain.message);
+    expect(new URLSearchParams(plain.fragment).has('brun')).toBe(false);
+    expect((await decodeShare('#' + plain.fragment))?.compare).toEqual({
+      text: other,
+      name: null,
+      run: null,
     });
   });
 
