@@ -2,7 +2,7 @@ import { expect, test } from './reused-page.ts';
 import { expectStrictPolicy, sitePages, violationsInBothThemes, watchPage } from './watch.ts';
 
 // One visit per page for what every page owes: no console error or failed request, its policy,
-// and no sideways scrolling on a 360 px screen, the narrowest phones in common use (a page that
+// the header's link to the workbench, and no sideways scrolling on a 360 px screen, the narrowest phones in common use (a page that
 // fits there fits a 390 px one too).
 test('every linked page loads with no console errors or failed requests, under its policy, and fits 360 px', async ({
   page,
@@ -15,6 +15,10 @@ test('every linked page loads with no console errors or failed requests, under i
     await page.goto(path, { waitUntil: 'networkidle' });
     await expect(page.locator('h1').first()).toBeVisible();
     await expectStrictPolicy(page, path);
+    // The header links to the workbench from every page.
+    await expect(
+      page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Workbench' }),
+    ).toHaveAttribute('href', /\/lab\/$/);
     await page.setViewportSize({ width: 360, height: 800 });
     await expect
       .poll(

@@ -59,15 +59,15 @@ test('watch -- CMD: the page follows the program live, pauses, shows its exit, a
 }) => {
   test.setTimeout(240_000);
   const problems = watchPage(page);
-  // --wait: the replay starts when told, once the page is ready. At half the captured speed
-  // (20 s) a busy machine still has time to pause it while it runs.
+  // --wait: the replay starts when told, once the page is ready. At the captured speed (10 s)
+  // a busy machine still has several seconds to pause it while it runs.
   const watching = await startWatch([
     '--',
     process.execPath,
     'scripts/replay-trace.mjs',
     capture,
     '--speed',
-    '0.5',
+    '1',
     '--wait',
   ]);
   running.push(watching.child);

@@ -22,15 +22,6 @@ async function ready(page: Page): Promise<void> {
 
 const statusA = (page: Page) => page.locator('[data-slot="a"] [data-status]');
 
-test('the header links to the workbench from every page', async ({ page }) => {
-  for (const url of ['/', '/simulator/', path]) {
-    await page.goto(url);
-    await expect(
-      page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Workbench' }),
-    ).toHaveAttribute('href', /\/lab\/$/);
-  }
-});
-
 test('a pasted trace gives charts and findings, is kept across a reload, and problems point at line and column', async ({
   page,
 }) => {
