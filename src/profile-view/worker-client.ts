@@ -10,32 +10,42 @@ type Request = ToProfileWorker extends infer M
   : never;
 
 export class ProfileWorker {
-  private worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  /**
+   * Started by the first request, not with the panel: a lesson has several panels, most of them
+   * far down the page or waiting for a run, and a worker each at load was most of the page's
+   * main-thread work while it loaded.
+   */
+  private worker: Worker | null = null;
   private next = 1;
   private pending = new Map<
     number,
     { resolve(reply: FromProfileWorker): void; reject(error: Error): void }
   >();
 
-  constructor() {
-    this.worker.onmessage = (event: MessageEvent<FromProfileWorker>) => {
+  private started(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<FromProfileWorker>) => {
       const waiting = this.pending.get(event.data.request);
       this.pending.delete(event.data.request);
       waiting?.resolve(event.data);
     };
-    this.worker.onerror = (event) => {
+    worker.onerror = (event) => {
       event.preventDefault();
       const error = new Error(`The profile reader stopped: ${event.message || 'unknown error'}`);
       for (const waiting of this.pending.values()) waiting.reject(error);
       this.pending.clear();
     };
+    this.worker = worker;
+    return worker;
   }
 
   private ask(message: Request): Promise<FromProfileWorker> {
     const request = this.next++;
+    const worker = this.started();
     return new Promise((resolve, reject) => {
       this.pending.set(request, { resolve, reject });
-      this.worker.postMessage({ ...message, request } as ToProfileWorker);
+      worker.postMessage({ ...message, request } as ToProfileWorker);
     });
   }
 
@@ -56,7 +66,8 @@ export class ProfileWorker {
   }
 
   async clear(slot: Slot): Promise<void> {
-    await this.ask({ type: 'clear', slot });
+    // A reader never started holds nothing to clear.
+    if (this.worker) await this.ask({ type: 'clear', slot });
   }
 
   /** The report on what the slots hold: null with nothing loaded, a string when they do not fit. */

@@ -153,6 +153,8 @@ test('the goroutine profiles of the lesson find the blocked workers, read once t
   await expect(panel).toHaveAttribute('data-script', 'ready');
   await page.waitForTimeout(1500);
   await expect(panel).not.toHaveAttribute('data-ready', 'true');
+  // No panel has started its profile reader: none has anything to read yet.
+  expect(page.workers()).toHaveLength(0);
   await expect(panel.locator('[data-groups] li').first()).toContainText(/main\.worker/);
   await panelReady(page, 'profile-view[data-id="goroutine-growth"]');
   await expect(panel.locator('[data-groups] li').first()).toContainText(
