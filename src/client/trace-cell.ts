@@ -108,7 +108,10 @@ class TraceCellElement extends HTMLElement {
     textarea.addEventListener('focus', () => this.ensureModel(), { once: true });
     this.adoptCharts();
     if (textarea.value !== this.original) this.update(textarea.value);
-    else this.buildModelWhenNear();
+    // Where the text box stays the editor (a phone), the parse waits for the reader to reach for
+    // the cell (focus, a chart, the table): built as the cell neared the viewport, it was the
+    // largest task of a phone's page load, for nothing the page shows until then.
+    else if (monacoDue) this.buildModelWhenNear();
     this.wireButtons();
     this.wireStorageEvents();
     // The printed handout shows the trace as text, which the page writes (the built page has it
@@ -472,6 +475,7 @@ class TraceCellElement extends HTMLElement {
       this.model = model;
       this.editorTrace = localTrace(model, this.explainOptions());
       this.editor.showTrace(this.editorTrace);
+      this.dataset.model = 'built';
     }
     return this.model;
   }
@@ -820,10 +824,7 @@ class TraceCellElement extends HTMLElement {
       (entries) => {
         if (!entries.some((entry) => entry.isIntersecting)) return;
         observer.disconnect();
-        idle(() => {
-          this.ensureModel();
-          this.dataset.model = 'built';
-        });
+        idle(() => this.ensureModel());
       },
       { rootMargin: '600px 0px' },
     );

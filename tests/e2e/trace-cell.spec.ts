@@ -350,10 +350,13 @@ test('on a phone-sized touch screen the cell keeps a plain textarea that works',
   await cell.scrollIntoViewIfNeeded();
   await page.waitForTimeout(800);
   await expect(cell.locator('.monaco-editor')).toHaveCount(0);
+  // In view but not touched, the cell has not parsed its trace: the built page shows it all.
+  await expect(cell).not.toHaveAttribute('data-model', 'built');
   const before = await cycles(cell);
   const textarea = cell.locator('textarea.trace-text');
   const next = await nextCycleLine(cell);
   await textarea.focus();
+  await expect(cell).toHaveAttribute('data-model', 'built');
   await textarea.press('Control+End');
   await textarea.pressSequentially('\n' + next.slice(0, 20));
   await page.keyboard.insertText(next.slice(20));
