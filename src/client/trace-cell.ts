@@ -491,6 +491,7 @@ class TraceCellElement extends HTMLElement {
     this.pristine = false;
     const chartsChanged = this.model?.chartCycles !== view.chartCycles;
     this.model = view;
+    this.dataset.model = 'built';
     this.editorTrace = trace;
     this.editor.showTrace(trace);
     if (this.running) {
