@@ -5,6 +5,7 @@ import {
   decodeShare,
   encodeShare,
   maxFragmentChars,
+  type SharedView,
 } from '../../../src/workbench/share.ts';
 
 const traces = (name: string) =>
@@ -30,24 +31,18 @@ describe('share links', () => {
   it('keeps the view: run, range, selected cycle, names and the comparison trace with its run', async () => {
     const multi = traces('go-run-multiprocess');
     const other = traces('gogc-200');
-    const result = await encodeShare({
+    const view: SharedView = {
       text: multi,
       name: 'go-run-multiprocess',
       run: 1,
       zoom: [0.25, 1.5],
       line: 12,
       compare: { text: multi, name: 'second', run: 2 },
-    });
+    };
+    const result = await encodeShare(view);
     if (!result.ok) throw new Error(result.message);
     expect(new URLSearchParams(result.fragment).get('brun')).toBe('3');
-    expect(await decodeShare('#' + result.fragment)).toEqual({
-      text: multi,
-      name: 'go-run-multiprocess',
-      run: 1,
-      zoom: [0.25, 1.5],
-      line: 12,
-      compare: { text: multi, name: 'second', run: 2 },
-    });
+    expect(await decodeShare('#' + result.fragment)).toEqual(view);
     // The second trace's first run is the default, left out of the link.
     const plain = await encodeShare({ text: multi, compare: { text: other, run: 0 } });
     if (!plain.ok) throw new Error(plain.message);
