@@ -11,6 +11,7 @@ export {
   lineOfOffset,
   looksBinary,
   offsetOfLine,
+  offsetOfLineFromEnd,
   splitLines,
   withoutFinalLineBreak,
 } from './lines.ts';
@@ -28,7 +29,7 @@ export type {
   TimedSpan,
   TraceAnalysis,
 } from './analyse.ts';
-export { measureCycles } from './measures.ts';
+export { measureCycle, measureCycles } from './measures.ts';
 export type { CycleMeasures } from './measures.ts';
 export { cycleGoalSetters } from './gogc.ts';
 export type { GogcEstimate } from './gogc.ts';
@@ -49,6 +50,8 @@ export {
 } from './wording.ts';
 export { maxOf, minOf } from './stats.ts';
 export { mainRun, RunSplitter, sameFormatFamily, splitRuns } from './runs.ts';
+export { readCanonicalStretch } from './canonical-stretch.ts';
+export type { CanonicalStretch } from './canonical-stretch.ts';
 export {
   fixedUnit,
   formatIn,

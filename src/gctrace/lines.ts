@@ -74,6 +74,28 @@ export function offsetOfLine(text: string, line: number): number {
   return offset;
 }
 
+/**
+ * Character offset where the line `linesFromEnd` lines before the end starts (1: the last line;
+ * the text's length for 0 or less). The same line as `offsetOfLine` counts from the front, found
+ * from the back: a reader that keeps a long text's last lines need not walk all the others.
+ */
+export function offsetOfLineFromEnd(text: string, linesFromEnd: number): number {
+  let i = text.length;
+  for (let n = 0; n < linesFromEnd && i > 0; n++) {
+    // Step over this line's break (the last line may have none), then back to its start.
+    if (text.charCodeAt(i - 1) === LF) {
+      i--;
+      if (i > 0 && text.charCodeAt(i - 1) === CR) i--;
+    } else if (text.charCodeAt(i - 1) === CR) i--;
+    while (i > 0) {
+      const c = text.charCodeAt(i - 1);
+      if (c === LF || c === CR) break;
+      i--;
+    }
+  }
+  return i;
+}
+
 /** The text without one final line break, if it has one. */
 export function withoutFinalLineBreak(text: string): string {
   if (text.endsWith('\r\n')) return text.slice(0, -2);

@@ -111,70 +111,79 @@ function gogcInterval(
 
 /**
  * Per-cycle measures of one run's cycles in order (each cycle against the one before it), the
- * same ones `analyseTrace` reports; for callers that keep only columns of a very long trace.
+ * same ones `analyseTrace` reports.
  */
 export function measureCycles(cycles: readonly GcCycle[]): CycleMeasures[] {
-  const measures: CycleMeasures[] = [];
-  for (let i = 0; i < cycles.length; i++) {
-    const c = cycles[i];
-    const p = i > 0 ? cycles[i - 1] : null;
-    const n = i + 1 < cycles.length ? cycles[i + 1] : null;
-    const times = phaseTimes(c);
-    const cpu = gcCpu(c);
-    const adjacent = p !== null && p.gc === c.gc - 1 && complete(p) && complete(c);
-    const interval =
-      p !== null && c.atSeconds !== null && p.atSeconds !== null ? c.atSeconds - p.atSeconds : null;
-    const procs = c.procs ?? null;
-    let allocated: number | null = null;
-    let garbage: number | null = null;
-    let overshoot: number | null = null;
-    const live = liveOf(c);
-    const prevLive = p !== null ? liveOf(p) : null;
-    if (complete(c)) {
-      const h = c.heapMB;
-      const layout = eras[c.era].heap;
-      if (layout === 'live-then-total') {
-        allocated = h[1] - h[0];
-        garbage = n !== null && complete(n) && n.gc === c.gc + 1 ? h[1] - n.heapMB[0] : null;
-      } else if (layout === 'before-after') {
-        allocated = adjacent ? h[0] - p!.heapMB[1] : null;
-        garbage = h[0] - h[1];
-      } else {
-        allocated = adjacent ? h[1] - p!.heapMB[2] : null;
-        garbage = h[1] - h[2];
-        overshoot = c.goalMB !== null && !c.goalUnbounded ? h[1] - c.goalMB : null;
-      }
-    }
-    let allocRate: number | null = null;
-    if (allocated !== null && interval !== null && times.wall !== null) {
-      const prevWall = p !== null ? phaseTimes(p).wall : null;
-      const span = prevWall === null ? null : interval + (times.wall - prevWall) / 1000;
-      if (span !== null && span > 0) allocRate = allocated / span;
-    }
-    measures.push({
-      line: c.line,
-      gc: c.gc,
-      forced: c.forced,
-      pauseMs: times.pause,
-      concurrentMs: times.concurrent,
-      wallMs: times.wall,
-      gcCpuMs: cpu,
-      intervalSeconds: interval,
-      intervalGcCpuFraction:
-        cpu !== null && interval !== null && interval > 0 && procs !== null && procs > 0
-          ? cpu / (interval * 1000 * procs)
-          : null,
-      allocatedMB: allocated,
-      allocRateMBps: allocRate,
-      garbageMB: garbage,
-      goalOvershootMB: overshoot,
-      liveMB: live,
-      liveGrowthMB:
-        live !== null && prevLive !== null && p !== null && p.gc === c.gc - 1
-          ? live - prevLive
-          : null,
-      impliedGogc: gogcInterval(c, p, n),
-    });
-  }
+  const measures: CycleMeasures[] = new Array(cycles.length);
+  for (let i = 0; i < cycles.length; i++)
+    measures[i] = measureCycle(
+      cycles[i],
+      i > 0 ? cycles[i - 1] : null,
+      i + 1 < cycles.length ? cycles[i + 1] : null,
+    );
   return measures;
+}
+
+/**
+ * The measures of cycle `c` against `p`, the cycle before it in the same run, and `n`, the one
+ * after it (null when unknown: then the garbage of Go 1.0–1.2 lines and their implied GOGC are
+ * null); for callers that read a very long trace cycle by cycle and keep only columns.
+ */
+export function measureCycle(c: GcCycle, p: GcCycle | null, n: GcCycle | null): CycleMeasures {
+  const times = phaseTimes(c);
+  const cpu = gcCpu(c);
+  const adjacent = p !== null && p.gc === c.gc - 1 && complete(p) && complete(c);
+  const interval =
+    p !== null && c.atSeconds !== null && p.atSeconds !== null ? c.atSeconds - p.atSeconds : null;
+  const procs = c.procs ?? null;
+  let allocated: number | null = null;
+  let garbage: number | null = null;
+  let overshoot: number | null = null;
+  const live = liveOf(c);
+  const prevLive = p !== null ? liveOf(p) : null;
+  if (complete(c)) {
+    const h = c.heapMB;
+    const layout = eras[c.era].heap;
+    if (layout === 'live-then-total') {
+      allocated = h[1] - h[0];
+      garbage = n !== null && complete(n) && n.gc === c.gc + 1 ? h[1] - n.heapMB[0] : null;
+    } else if (layout === 'before-after') {
+      allocated = adjacent ? h[0] - p!.heapMB[1] : null;
+      garbage = h[0] - h[1];
+    } else {
+      allocated = adjacent ? h[1] - p!.heapMB[2] : null;
+      garbage = h[1] - h[2];
+      overshoot = c.goalMB !== null && !c.goalUnbounded ? h[1] - c.goalMB : null;
+    }
+  }
+  let allocRate: number | null = null;
+  if (allocated !== null && interval !== null && times.wall !== null) {
+    const prevWall = p !== null ? phaseTimes(p).wall : null;
+    const span = prevWall === null ? null : interval + (times.wall - prevWall) / 1000;
+    if (span !== null && span > 0) allocRate = allocated / span;
+  }
+  return {
+    line: c.line,
+    gc: c.gc,
+    forced: c.forced,
+    pauseMs: times.pause,
+    concurrentMs: times.concurrent,
+    wallMs: times.wall,
+    gcCpuMs: cpu,
+    intervalSeconds: interval,
+    intervalGcCpuFraction:
+      cpu !== null && interval !== null && interval > 0 && procs !== null && procs > 0
+        ? cpu / (interval * 1000 * procs)
+        : null,
+    allocatedMB: allocated,
+    allocRateMBps: allocRate,
+    garbageMB: garbage,
+    goalOvershootMB: overshoot,
+    liveMB: live,
+    liveGrowthMB:
+      live !== null && prevLive !== null && p !== null && p.gc === c.gc - 1
+        ? live - prevLive
+        : null,
+    impliedGogc: gogcInterval(c, p, n),
+  };
 }

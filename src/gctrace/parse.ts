@@ -53,6 +53,32 @@ function quote(text: string, max = 40): string {
   return `'${clean.length > max ? clean.slice(0, max - 1) + '…' : clean}'`;
 }
 
+/** Notes values no runtime prints: checks cheap enough for every cycle. */
+export function noteSuspiciousValues(cycle: GcCycle, diagnostics: Diagnostic[]): void {
+  const note = (message: string) =>
+    diagnostics.push({
+      line: cycle.line,
+      column: cycle.column,
+      length: 2,
+      kind: 'suspicious-value',
+      severity: 'warning',
+      message,
+    });
+  if (cycle.atSeconds !== null && cycle.atSeconds > 1e9)
+    note(
+      `start time @${cycle.atSeconds}s is over 30 years: Go 1.9.0 and 1.9.1 printed a bogus time like this on macOS and Windows (golang/go#21554); it is ignored when splitting runs`,
+    );
+  if (cycle.cpuPercent !== null && cycle.cpuPercent > 100)
+    note(`GC CPU ${cycle.cpuPercent}% is above 100%; the runtime prints a share of total CPU`);
+  if (cycle.procs === 0) note('a P count (GOMAXPROCS) of 0 is impossible');
+}
+
+/** `noteSuspiciousValues` for a fast-path cycle (every field printed): one test for the usual case. */
+export function noteSuspiciousFastValues(cycle: GcCycle, diagnostics: Diagnostic[]): void {
+  if (cycle.cpuPercent! > 100 || cycle.procs === 0 || cycle.atSeconds! > 1e9)
+    noteSuspiciousValues(cycle, diagnostics);
+}
+
 /**
  * Parses a gctrace stream. Never throws; every line is accounted for in `lineKinds`. Given the
  * parse of an earlier version of the text (`previous`), lines before the first change are taken
@@ -128,43 +154,12 @@ export function parseTrace(input: string, previous?: ParsedTrace): ParsedTrace {
     counts[code]++;
   };
 
-  /** Checks of a parsed cycle that are cheap enough for every line. */
-  const checkValues = (cycle: GcCycle) => {
-    if (cycle.atSeconds !== null && cycle.atSeconds > 1e9) {
-      diag(
-        cycle.line,
-        cycle.column,
-        2,
-        'suspicious-value',
-        'warning',
-        `start time @${cycle.atSeconds}s is over 30 years: Go 1.9.0 and 1.9.1 printed a bogus time like this on macOS and Windows (golang/go#21554); it is ignored when splitting runs`,
-      );
-    }
-    if (cycle.cpuPercent !== null && cycle.cpuPercent > 100) {
-      diag(
-        cycle.line,
-        cycle.column,
-        2,
-        'suspicious-value',
-        'warning',
-        `GC CPU ${cycle.cpuPercent}% is above 100%; the runtime prints a share of total CPU`,
-      );
-    }
-    if (cycle.procs === 0)
-      diag(
-        cycle.line,
-        cycle.column,
-        2,
-        'suspicious-value',
-        'warning',
-        'a P count (GOMAXPROCS) of 0 is impossible',
-      );
-  };
+  const checkValues = (cycle: GcCycle) => noteSuspiciousValues(cycle, diagnostics);
 
-  /** Keeps a cycle from the fast path; only the rare suspicious values need the full checks. */
+  /** Keeps a cycle from the fast path. */
   const keepFastCycle = (cycle: GcCycle) => {
     cycles.push(cycle);
-    if (cycle.cpuPercent! > 100 || cycle.procs === 0 || cycle.atSeconds! > 1e9) checkValues(cycle);
+    noteSuspiciousFastValues(cycle, diagnostics);
   };
 
   /** Handles a gc start in content `c`. Returns the line kind code and how many following lines it consumed. */

@@ -39,7 +39,7 @@ function forward(a: GcCycle, b: GcCycle): boolean {
 }
 
 /** `c` is the cycle right after `last` in the same process. */
-function continues(last: GcCycle, c: GcCycle): boolean {
+export function continues(last: GcCycle, c: GcCycle): boolean {
   return sameFormatFamily(last.era, c.era) && forward(last, c) && c.gc === last.gc + 1;
 }
 
@@ -84,6 +84,11 @@ export class RunSplitter {
     }
     this.current = target;
     return target;
+  }
+
+  /** The last cycle filed, or null before the first: a cycle that `continues` it goes to its run with no note. */
+  get lastCycle(): GcCycle | null {
+    return this.current >= 0 ? this.runs[this.current]!.last : null;
   }
 
   /** The era most of run `r`'s cycles print; generic eras count only when there is nothing else. */

@@ -53,8 +53,8 @@ export class RunColumns {
     return this.capacity * (4 + 1 + 8 * numericColumns.length);
   }
 
-  private grow(): void {
-    const capacity = this.capacity * 2;
+  /** Makes room for `capacity` cycles (twice the present room by default). */
+  grow(capacity = this.capacity * 2): void {
     const line = new Int32Array(capacity);
     line.set(this.line);
     this.line = line;

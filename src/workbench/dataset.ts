@@ -8,18 +8,13 @@
 import {
   RunSplitter,
   lineKindNames,
-  measureCycles,
+  measureCycle,
   offsetOfLine,
+  offsetOfLineFromEnd,
   parseTrace,
+  readCanonicalStretch,
 } from '../gctrace/index.ts';
-import type {
-  CycleMeasures,
-  Diagnostic,
-  EraId,
-  GcCycle,
-  LineKindCounts,
-  ParsedTrace,
-} from '../gctrace/index.ts';
+import type { Diagnostic, EraId, GcCycle, LineKindCounts, ParsedTrace } from '../gctrace/index.ts';
 import { RunColumns } from './columns.ts';
 
 /** Lines of the previous window parsed again in front of each window. */
@@ -103,6 +98,8 @@ export interface RunState {
   startReason: string | null;
   columns: RunColumns;
   sample: CycleSample;
+  /** The run's last cycle so far: the next one is measured against it. */
+  lastCycle: GcCycle;
 }
 
 /** A place in the source where a window started: for paging and re-reading ranges. */
@@ -145,8 +142,17 @@ export class TraceDataset {
   /** Runs are split over the whole trace, cycle by cycle as windows are committed. */
   private readonly splitter = new RunSplitter();
 
-  /** `firstLine`: the number of the first line pushed (when reading from the middle of a source). */
-  constructor(firstLine = 1) {
+  /** Lines read by the canonical fast lane (`readCanonicalStretch`) rather than the full parser. */
+  canonicalLines = 0;
+  /** The source's size in bytes when known: columns then grow once to the size it will need. */
+  private readonly expectedBytes: number;
+
+  /**
+   * `firstLine`: the number of the first line pushed (when reading from the middle of a source);
+   * `expectedBytes`: the size of the whole source, when known.
+   */
+  constructor(firstLine = 1, expectedBytes = 0) {
+    this.expectedBytes = expectedBytes;
     this.pendingFirstLine = firstLine;
     this.commitFrom = firstLine;
     this.checkpoints = [{ line: firstLine, byte: 0 }];
@@ -185,6 +191,9 @@ export class TraceDataset {
 
   private process(mode: 'window' | 'live' | 'final'): void {
     if (this.pending.length === 0) return;
+    // Most of a long trace is canonical gc lines: they skip the full parse (live reading keeps
+    // its incremental parse, which already reads only the new lines).
+    if (mode !== 'live' && this.readCanonical()) return;
     // While reading live the text only grows at its end: the parse takes over from the last one.
     const parsed = parseTrace(this.pending, this.lastParse ?? undefined);
     const lines = parsed.lineCount;
@@ -196,7 +205,7 @@ export class TraceDataset {
           ? Math.max(this.commitFrom, this.pendingFirstLine + settledLineCount(parsed))
           : lastLine + 1 - holdLines;
     if (mode === 'window' && commitTo - contextLines <= this.commitFrom) return; // wait for more lines
-    if (commitTo > this.commitFrom) this.ingest(parsed, commitTo);
+    if (commitTo > this.commitFrom) this.ingest(parsed, commitTo, mode === 'live');
     if (mode === 'final') {
       this.lineCount = Math.max(this.lineCount, lastLine);
       return;
@@ -210,9 +219,44 @@ export class TraceDataset {
       }
       this.lastParse = null;
     }
-    const nextFirst = commitTo - contextLines;
-    const cut = lineStartOffset(this.pending, nextFirst - this.pendingFirstLine + 1);
-    const rest = this.pending.slice(cut);
+    this.keepContext(commitTo, this.pending.length, lastLine);
+    if (mode === 'window') this.lineCount = Math.max(this.lineCount, commitTo - 1);
+  }
+
+  /**
+   * Commits the canonical gc lines at the front of what is not yet committed, the next cycles of
+   * the run the last cycle went to; true when that was all of it.
+   */
+  private readCanonical(): boolean {
+    const from = offsetOfLine(this.pending, this.commitFrom - this.pendingFirstLine + 1);
+    const stretch = readCanonicalStretch(
+      this.pending,
+      from,
+      this.commitFrom,
+      this.splitter.lastCycle,
+    );
+    if (stretch.lineCount === 0) return false;
+    const found = stretch.diagnostics;
+    for (const cycle of stretch.cycles) this.file(cycle, found);
+    this.lineKinds.cycle += stretch.lineCount;
+    this.canonicalLines += stretch.lineCount;
+    this.note(found);
+    const lastLine = this.commitFrom + stretch.lineCount - 1;
+    this.lineCount = Math.max(this.lineCount, lastLine);
+    const all = stretch.end >= this.pending.length;
+    this.keepContext(lastLine + 1, stretch.end, lastLine);
+    return all;
+  }
+
+  /**
+   * Marks the lines before `commitTo` committed and drops the start of `pending`: what is kept
+   * is the last context lines before offset `end` (where line `lastLine` ends), which the next
+   * parse reads in front of the rest, and everything after it.
+   */
+  private keepContext(commitTo: number, end: number, lastLine: number): void {
+    const nextFirst = Math.max(this.pendingFirstLine, commitTo - contextLines);
+    const before = end === this.pending.length ? this.pending : this.pending.slice(0, end);
+    const rest = this.pending.slice(offsetOfLineFromEnd(before, lastLine - nextFirst + 1));
     this.checkpoints.push({
       line: nextFirst,
       byte: this.bytesSeen - utf8.encode(rest).length,
@@ -220,10 +264,48 @@ export class TraceDataset {
     this.pending = rest;
     this.pendingFirstLine = nextFirst;
     this.commitFrom = commitTo;
-    if (mode === 'window') this.lineCount = Math.max(this.lineCount, commitTo - 1);
   }
 
-  private ingest(parsed: ReturnType<typeof parseTrace>, commitTo: number): void {
+  /** Files one cycle (line numbers of the whole trace) under its run and into the columns. */
+  private file(cycle: GcCycle, found: Diagnostic[]): void {
+    const target = this.splitter.place(cycle, found);
+    if (target === this.runs.length) {
+      this.runs.push({
+        index: target,
+        firstLine: cycle.line,
+        lastLine: cycle.endLine,
+        era: cycle.era,
+        startReason: this.splitter.runs[target]!.startReason,
+        columns: new RunColumns(),
+        sample: new CycleSample(),
+        lastCycle: cycle,
+      });
+    }
+    const run = this.runs[target]!;
+    // Measured against the run's own previous cycle, wherever in the trace it was.
+    const previous = run.lastCycle === cycle ? null : run.lastCycle;
+    const columns = run.columns;
+    if (columns.length === columns.capacity) columns.grow(this.capacityFor(columns));
+    columns.push(cycle, measureCycle(cycle, previous, null));
+    run.sample.add(cycle);
+    run.lastCycle = cycle;
+    run.lastLine = cycle.endLine;
+    this.cycleCount++;
+  }
+
+  /**
+   * How many cycles a full run's columns should hold next: twice as many, or when the source's
+   * size is known, as many as the rest of it will bring at the rate seen so far (one growth
+   * instead of ten for a long trace, and no column twice the size it needs).
+   */
+  private capacityFor(columns: RunColumns): number {
+    const doubled = columns.capacity * 2;
+    if (this.expectedBytes <= this.bytesSeen || this.bytesSeen === 0) return doubled;
+    const expected = Math.ceil((columns.length * this.expectedBytes * 1.02) / this.bytesSeen);
+    return Math.max(Math.ceil(columns.capacity * 1.25), Math.min(doubled * 8, expected));
+  }
+
+  private ingest(parsed: ParsedTrace, commitTo: number, keepsParse: boolean): void {
     const shift = this.pendingFirstLine - 1;
     const from = this.commitFrom;
     const inCommit = (line: number) => line >= from && line < commitTo;
@@ -240,35 +322,20 @@ export class TraceDataset {
     for (let local = from - shift; local < commitTo - shift && local <= codes.length; local++)
       this.lineKinds[lineKindNames[codes[local - 1]]]++;
 
-    // Measures per local run, in each run's own order.
-    const measures: CycleMeasures[][] = parsed.runs.map((run) =>
-      measureCycles(run.cycleIndices.map((i) => parsed.cycles[i])),
-    );
-    const position = new Int32Array(parsed.cycles.length);
-    for (const run of parsed.runs) run.cycleIndices.forEach((ci, k) => (position[ci] = k));
-    parsed.cycles.forEach((cycle, ci) => {
+    for (const cycle of parsed.cycles) {
       const line = cycle.line + shift;
-      if (!inCommit(line)) return;
-      const shifted: GcCycle = { ...cycle, line, endLine: cycle.endLine + shift };
-      const target = this.splitter.place(shifted, found);
-      if (target === this.runs.length) {
-        this.runs.push({
-          index: target,
-          firstLine: shifted.line,
-          lastLine: shifted.endLine,
-          era: shifted.era,
-          startReason: this.splitter.runs[target]!.startReason,
-          columns: new RunColumns(),
-          sample: new CycleSample(),
-        });
-      }
-      const run = this.runs[target]!;
-      // Measures come from the window's own runs, which see each cycle's predecessor (context lines).
-      run.columns.push(shifted, measures[cycle.run]?.[position[ci]]);
-      run.sample.add(shifted);
-      run.lastLine = shifted.endLine;
-      this.cycleCount++;
-    });
+      if (!inCommit(line)) continue;
+      // A live parse is kept for the next append, so its cycles keep their own line numbers.
+      const filed = keepsParse ? { ...cycle } : cycle;
+      filed.line = line;
+      filed.endLine = cycle.endLine + shift;
+      this.file(filed, found);
+    }
+    this.note(found);
+  }
+
+  /** Counts notes and keeps the first problems, in line order. */
+  private note(found: Diagnostic[]): void {
     found.sort((x, y) => x.line - y.line || x.column - y.column);
     for (const d of found) {
       this.diagnosticCounts[d.severity]++;

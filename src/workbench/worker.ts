@@ -183,7 +183,7 @@ async function load(id: string, blob: Blob, name: string): Promise<void> {
     name,
     blob,
     live: null,
-    dataset: new TraceDataset(),
+    dataset: new TraceDataset(1, blob.size),
     cancelled: false,
     binary: false,
     started: performance.now(),

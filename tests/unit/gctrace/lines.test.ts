@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   lineAfter,
@@ -9,6 +10,7 @@ import {
   looksBinary,
   editorLineCount,
   offsetOfLine,
+  offsetOfLineFromEnd,
   splitLines,
   withoutFinalLineBreak,
 } from '../../../src/gctrace/lines.ts';
@@ -99,5 +101,20 @@ describe('looksBinary', () => {
     expect(looksBinary(Uint8Array.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0]))).toBe(true);
     const noisy = Uint8Array.from({ length: 1000 }, (_, i) => (i % 5 === 0 ? 2 : 65));
     expect(looksBinary(noisy)).toBe(true);
+  });
+});
+
+describe('offsetOfLineFromEnd', () => {
+  it('finds the line offsetOfLine finds, counted from the end, for any mix of line breaks', () => {
+    const piece = fc.constantFrom('a', 'gc 1', ' ', '\n', '\r', '\r\n', '\n\n', '\r\r');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.nat(12), (pieces, back) => {
+        const text = pieces.join('');
+        const lines = lineCount(text);
+        const expected = back === 0 ? text.length : offsetOfLine(text, lines - back + 1);
+        expect(offsetOfLineFromEnd(text, back)).toBe(back > lines ? 0 : expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
