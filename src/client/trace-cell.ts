@@ -26,6 +26,7 @@ import { textareaEditor, type EditorTrace, type TraceEditor } from '../editor/tr
 import { cellWorker, workerAvailable, type CellWorker } from '../cell/worker-client.ts';
 import { pageParseLineLimit, wantsMonaco } from '../editor/choose-editor.ts';
 import { appendBatcher, type AppendBatcher } from '../cell/append-batcher.ts';
+import { onceNear } from './once-near.ts';
 
 const tabId = Math.random().toString(36).slice(2);
 
@@ -794,21 +795,25 @@ class TraceCellElement extends HTMLElement {
     const load = () => {
       if (this.monacoRequested) return;
       this.monacoRequested = true;
-      observer.disconnect();
       void this.swapInMonaco(textarea);
     };
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) {
-          // Wait for an idle moment so the editor never competes with the reader's first scroll.
-          if ('requestIdleCallback' in window) requestIdleCallback(load, { timeout: 1500 });
-          else setTimeout(load, 200);
-        }
+    const stopWatching = onceNear(
+      this,
+      () => {
+        // Wait for an idle moment so the editor never competes with the reader's first scroll.
+        if ('requestIdleCallback' in window) requestIdleCallback(load, { timeout: 1500 });
+        else setTimeout(load, 200);
       },
-      { rootMargin: '200px 0px' },
+      '200px 0px',
     );
-    observer.observe(this);
-    textarea.addEventListener('focus', load, { once: true });
+    textarea.addEventListener(
+      'focus',
+      () => {
+        stopWatching();
+        load();
+      },
+      { once: true },
+    );
   }
 
   /**
@@ -817,19 +822,7 @@ class TraceCellElement extends HTMLElement {
    * down a long lesson cost its loading nothing.
    */
   private buildModelWhenNear(): void {
-    if (!('IntersectionObserver' in window)) {
-      idle(() => this.ensureModel());
-      return;
-    }
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((entry) => entry.isIntersecting)) return;
-        observer.disconnect();
-        idle(() => this.ensureModel());
-      },
-      { rootMargin: '600px 0px' },
-    );
-    observer.observe(this);
+    onceNear(this, () => idle(() => this.ensureModel()), '600px 0px');
   }
 
   /** The keyboard help beside Monaco: a disclosure button; Escape closes it. */
