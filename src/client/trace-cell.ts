@@ -6,7 +6,12 @@
 import type { Chart, ChartCycle, ChartKind } from '../charts/index.ts';
 import { editorLineCount, explainAt, lineCount } from '../gctrace/index.ts';
 import type { ExplainOptions } from '../gctrace/index.ts';
-import { buildCellModel, type CellModel, type CellView } from '../cell/model.ts';
+import {
+  buildCellModel,
+  buildCellModelOrReason,
+  type CellModel,
+  type CellView,
+} from '../cell/model.ts';
 import {
   cellKey,
   cellStore,
@@ -421,15 +426,13 @@ class TraceCellElement extends HTMLElement {
     if (lineCount(text, pageParseLineLimit + 1) <= pageParseLineLimit || !workerAvailable()) {
       this.worker?.forget();
       this.shownId = id;
-      let model: CellModel;
-      try {
-        model = buildCellModel(text, undefined, this.localModel ?? undefined);
-      } catch (error) {
-        this.cannotRead(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+      const built = buildCellModelOrReason(text, undefined, this.localModel ?? undefined);
+      if ('reason' in built) {
+        this.cannotRead(built.reason);
         return;
       }
-      this.localModel = model;
-      this.show(model, localTrace(model, this.explainOptions()));
+      this.localModel = built.model;
+      this.show(built.model, localTrace(built.model, this.explainOptions()));
       return;
     }
     this.localModel = null;
