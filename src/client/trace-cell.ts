@@ -88,7 +88,7 @@ class TraceCellElement extends HTMLElement {
     const textarea = this.querySelector<HTMLTextAreaElement>('textarea.trace-text')!;
     this.original = textarea.defaultValue;
     this.store = cellStore(
-      readableStorage(() => window.localStorage),
+      readableStorage(),
       cellKey(location.pathname, this.dataset.cellId!),
       tabId,
     );
