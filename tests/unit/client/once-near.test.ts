@@ -7,10 +7,14 @@ class FakeObserver {
   static made: FakeObserver[] = [];
   observed: Element[] = [];
   disconnected = false;
+  private readonly callback: (entries: { isIntersecting: boolean }[]) => void;
+  readonly options: { rootMargin: string };
   constructor(
-    private readonly callback: (entries: { isIntersecting: boolean }[]) => void,
-    readonly options: { rootMargin: string },
+    callback: (entries: { isIntersecting: boolean }[]) => void,
+    options: { rootMargin: string },
   ) {
+    this.callback = callback;
+    this.options = options;
     FakeObserver.made.push(this);
   }
   observe(element: Element): void {
