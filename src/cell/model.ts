@@ -187,6 +187,22 @@ export function sameCyclesAndRuns(a: ParsedTrace, b: ParsedTrace): boolean {
   return JSON.stringify(a.runs) === JSON.stringify(b.runs);
 }
 
+/**
+ * `buildCellModel`, or the reason it could not build one ("TypeError: …"): a trace that trips the
+ * reader fails its own cell, never the page or the worker the page's other cells share.
+ */
+export function buildCellModelOrReason(
+  text: string,
+  runIndex?: number,
+  previous?: CellModel,
+): { model: CellModel } | { reason: string } {
+  try {
+    return { model: buildCellModel(text, runIndex, previous) };
+  } catch (error) {
+    return { reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+  }
+}
+
 /** Parses and analyses a trace, shaped for one cell. */
 export function buildCellModel(text: string, runIndex?: number, previous?: CellModel): CellModel {
   // Only the lines from the edit on are read again.

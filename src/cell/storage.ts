@@ -2,6 +2,7 @@
  * Keeps a learner's edits to one trace cell in localStorage, so a reload never loses them, and
  * notices when another tab has saved a different version so that neither silently wins.
  */
+import { browserStorage } from '../site/browser-storage.ts';
 
 /** What is stored for one cell. */
 export interface SavedEdit {
@@ -38,12 +39,13 @@ export function cellKey(pagePath: string, cellId: string): string {
 }
 
 /**
- * The storage `get` returns, or null where the browser blocks it. Only reading is tried: a full
- * storage still holds the learner's saved edits, and a probe that writes a key would fail there.
+ * `storage` (the browser's localStorage unless given), or null where it is blocked or refuses to
+ * be read. Only reading is tried: a full storage still holds the learner's saved edits, and a
+ * probe that writes a key would fail there.
  */
-export function readableStorage(get: () => Storage): Storage | null {
+export function readableStorage(storage: Storage | null = browserStorage('local')): Storage | null {
+  if (!storage) return null;
   try {
-    const storage = get();
     storage.getItem(prefix);
     return storage;
   } catch {

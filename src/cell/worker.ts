@@ -5,7 +5,7 @@
  * answers hovers), and chart data that did not change is not sent again.
  */
 import { explainAt } from '../gctrace/index.ts';
-import { buildCellModel, cellView, type CellModel } from './model.ts';
+import { buildCellModelOrReason, cellView, type CellModel } from './model.ts';
 import type { CellWorkerRequest, CellWorkerResponse } from './protocol.ts';
 import { packChartCycles, packedBuffers } from '../charts/packed-cycles.ts';
 
@@ -19,16 +19,13 @@ self.onmessage = (event: MessageEvent<CellWorkerRequest>) => {
   const request = event.data;
   if (request.type === 'build') {
     const previous = models.get(request.cell);
-    let model: CellModel;
-    try {
-      model = buildCellModel(request.text, undefined, previous);
-    } catch (error) {
-      // One cell's trace must not stop the worker that the page's other cells share.
+    const built = buildCellModelOrReason(request.text, undefined, previous);
+    if ('reason' in built) {
       models.delete(request.cell);
-      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      reply({ type: 'failed', cell: request.cell, id: request.id, message });
+      reply({ type: 'failed', cell: request.cell, id: request.id, message: built.reason });
       return;
     }
+    const model = built.model;
     models.set(request.cell, model);
     const view = cellView(model);
     const chartCyclesUnchanged =

@@ -21,6 +21,7 @@ import { ProfileWorker } from '../profile-view/worker-client.ts';
 import { renderReport } from '../profile-view/render.ts';
 import { renderTimeline, type TimelineCycle } from '../profile-view/timeline.ts';
 import { pageElement as el } from '../site/dom.ts';
+import { onceNear } from './once-near.ts';
 
 type Which = 'base' | 'later';
 
@@ -100,25 +101,21 @@ class ProfileViewElement extends HTMLElement {
    * control: a long lesson then loads without laying its panels out twice.
    */
   private startWhenNear(prefix: string): void {
+    const begin = () => {
+      if (!this.startJob) this.startJob = this.start(prefix);
+    };
     const hasSample = this.dataset.baseUrl !== undefined || this.dataset.laterUrl !== undefined;
-    if (!hasSample || !('IntersectionObserver' in window)) {
-      this.startJob = this.start(prefix);
+    if (!hasSample) {
+      begin();
       return;
     }
-    const begin = () => {
-      if (this.startJob) return;
-      observer.disconnect();
-      this.startJob = this.start(prefix);
+    const stopWatching = onceNear(this, begin, '600px 0px');
+    const reachedFor = () => {
+      stopWatching();
+      begin();
     };
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) begin();
-      },
-      { rootMargin: '600px 0px' },
-    );
-    observer.observe(this);
-    this.addEventListener('focusin', begin, { once: true });
-    this.addEventListener('pointerdown', begin, { once: true });
+    this.addEventListener('focusin', reachedFor, { once: true });
+    this.addEventListener('pointerdown', reachedFor, { once: true });
   }
 
   private find<T extends HTMLElement = HTMLElement>(selector: string): T | null {

@@ -6,7 +6,12 @@
 import type { Chart, ChartCycle, ChartKind } from '../charts/index.ts';
 import { editorLineCount, explainAt, lineCount } from '../gctrace/index.ts';
 import type { ExplainOptions } from '../gctrace/index.ts';
-import { buildCellModel, type CellModel, type CellView } from '../cell/model.ts';
+import {
+  buildCellModel,
+  buildCellModelOrReason,
+  type CellModel,
+  type CellView,
+} from '../cell/model.ts';
 import {
   cellKey,
   cellStore,
@@ -26,6 +31,7 @@ import { textareaEditor, type EditorTrace, type TraceEditor } from '../editor/tr
 import { cellWorker, workerAvailable, type CellWorker } from '../cell/worker-client.ts';
 import { pageParseLineLimit, wantsMonaco } from '../editor/choose-editor.ts';
 import { appendBatcher, type AppendBatcher } from '../cell/append-batcher.ts';
+import { onceNear } from './once-near.ts';
 
 const tabId = Math.random().toString(36).slice(2);
 
@@ -82,7 +88,7 @@ class TraceCellElement extends HTMLElement {
     const textarea = this.querySelector<HTMLTextAreaElement>('textarea.trace-text')!;
     this.original = textarea.defaultValue;
     this.store = cellStore(
-      readableStorage(() => window.localStorage),
+      readableStorage(),
       cellKey(location.pathname, this.dataset.cellId!),
       tabId,
     );
@@ -420,15 +426,13 @@ class TraceCellElement extends HTMLElement {
     if (lineCount(text, pageParseLineLimit + 1) <= pageParseLineLimit || !workerAvailable()) {
       this.worker?.forget();
       this.shownId = id;
-      let model: CellModel;
-      try {
-        model = buildCellModel(text, undefined, this.localModel ?? undefined);
-      } catch (error) {
-        this.cannotRead(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+      const built = buildCellModelOrReason(text, undefined, this.localModel ?? undefined);
+      if ('reason' in built) {
+        this.cannotRead(built.reason);
         return;
       }
-      this.localModel = model;
-      this.show(model, localTrace(model, this.explainOptions()));
+      this.localModel = built.model;
+      this.show(built.model, localTrace(built.model, this.explainOptions()));
       return;
     }
     this.localModel = null;
@@ -794,21 +798,25 @@ class TraceCellElement extends HTMLElement {
     const load = () => {
       if (this.monacoRequested) return;
       this.monacoRequested = true;
-      observer.disconnect();
       void this.swapInMonaco(textarea);
     };
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) {
-          // Wait for an idle moment so the editor never competes with the reader's first scroll.
-          if ('requestIdleCallback' in window) requestIdleCallback(load, { timeout: 1500 });
-          else setTimeout(load, 200);
-        }
+    const stopWatching = onceNear(
+      this,
+      () => {
+        // Wait for an idle moment so the editor never competes with the reader's first scroll.
+        if ('requestIdleCallback' in window) requestIdleCallback(load, { timeout: 1500 });
+        else setTimeout(load, 200);
       },
-      { rootMargin: '200px 0px' },
+      '200px 0px',
     );
-    observer.observe(this);
-    textarea.addEventListener('focus', load, { once: true });
+    textarea.addEventListener(
+      'focus',
+      () => {
+        stopWatching();
+        load();
+      },
+      { once: true },
+    );
   }
 
   /**
@@ -817,19 +825,7 @@ class TraceCellElement extends HTMLElement {
    * down a long lesson cost its loading nothing.
    */
   private buildModelWhenNear(): void {
-    if (!('IntersectionObserver' in window)) {
-      idle(() => this.ensureModel());
-      return;
-    }
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((entry) => entry.isIntersecting)) return;
-        observer.disconnect();
-        idle(() => this.ensureModel());
-      },
-      { rootMargin: '600px 0px' },
-    );
-    observer.observe(this);
+    onceNear(this, () => idle(() => this.ensureModel()), '600px 0px');
   }
 
   /** The keyboard help beside Monaco: a disclosure button; Escape closes it. */

@@ -216,7 +216,6 @@ export class TraceSlot {
 
   /** After a cancelled read of `name`: the trace read before it comes back whole, or none. */
   private restorePrevious(name: string): void {
-    this.host.worker.drop(this.id!);
     const previous = this.previous;
     this.previous = null;
     // Said first: putting the previous text back in the editor can take a moment.
@@ -226,16 +225,13 @@ export class TraceSlot {
         : `Reading ${name} was cancelled; the previous trace (${previous.name}) is shown.`,
     );
     if (previous === null) {
-      this.id = null;
-      this.state = null;
-      this.text = '';
-      this.editor.setValue('');
-      this.textarea.value = '';
-      this.showEditable(true);
-      this.render();
-      this.host.cleared(this);
+      // Emptied as Clear empties it, but the trace kept for a reload stays: the cancelled read
+      // may be that trace's, restored at load.
+      this.emptyText();
+      this.forget();
       return;
     }
+    this.host.worker.drop(this.id!);
     this.id = previous.id;
     this.name = previous.name;
     this.state = previous.state;
@@ -347,11 +343,16 @@ export class TraceSlot {
   clear(): void {
     const wasLive = this.holdsLiveTrace;
     if (wasLive) this.closeLive();
+    this.emptyText();
+    if (!wasLive) saveText(this.key, '', '');
+    this.forget();
+  }
+
+  /** Shows an empty text to edit (not pages). */
+  private emptyText(): void {
     this.editor.setValue('');
     this.textarea.value = '';
     this.showEditable(true);
-    if (!wasLive) saveText(this.key, '', '');
-    this.forget();
   }
 
   private forget(): void {

@@ -7,10 +7,11 @@ import { isLegacyEra } from './eras.ts';
 import type { CycleMeasures } from './measures.ts';
 import type { MemoryLimitRegime } from './memory-limit.ts';
 import {
-  extent,
   linearFit,
   mannKendall,
+  maxOf,
   median,
+  minOf,
   quantile,
   sortedQuantile,
   theilSen,
@@ -263,7 +264,8 @@ export function leakVerdict(
   const ratio = (medC + 1) / (medA + 1);
   const trend = mannKendall(y);
   const lateTrend = mannKendall(yc);
-  const { min: lowest, max: highest } = extent(y);
+  const lowest = minOf(y);
+  const highest = maxOf(y);
   const range = highest - lowest;
   // Sharp drops, and where they land: the lows a batch job comes back to after each round.
   const landings: number[] = [];

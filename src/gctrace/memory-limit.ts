@@ -9,7 +9,7 @@
 import { eras } from './eras.ts';
 import type { GogcEstimate } from './gogc.ts';
 import { complete, type CycleMeasures } from './measures.ts';
-import { extent, median } from './stats.ts';
+import { maxOf, median, minOf } from './stats.ts';
 import type { EraId, GcCycle } from './types.ts';
 import { plural } from './units.ts';
 
@@ -451,8 +451,10 @@ function summarise(
   if (held.length > 0) {
     const goals = held.map((r) => r.c.goalMB!);
     const lives = held.map((r) => r.previousLiveMB);
-    const { min: lo, max: hi } = extent(goals);
-    const { min: liveLo, max: liveHi } = extent(lives);
+    const lo = minOf(goals);
+    const hi = maxOf(goals);
+    const liveLo = minOf(lives);
+    const liveHi = maxOf(lives);
     const goalText =
       lo === hi ? `at ${lo} MB` : `between ${lo} and ${hi} MB (median ${r1(median(goals))})`;
     const liveText =

@@ -19,17 +19,6 @@ export function median(values: ArrayLike<number>): number {
   return quantile(values, 0.5);
 }
 
-/** Lowest and highest of `values` (a loop: spreading a long run into Math.min overflows the stack). */
-export function extent(values: ArrayLike<number>): { min: number; max: number } {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    if (values[i] < min) min = values[i];
-    if (values[i] > max) max = values[i];
-  }
-  return { min, max };
-}
-
 /**
  * The highest of `values` as Math.max gives it (NaN if any is NaN, -Infinity when empty), with a
  * loop: `Math.max(...values)` passes every value as an argument, and a long trace's cycles are

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from './reused-page.ts';
@@ -307,14 +307,35 @@ test('text with no gc line, a binary file or an empty link says what it found an
   expect(problems).toEqual([]);
 });
 
-test('cancelling a big read stops it at once and brings the previous trace back whole', async ({
+test('cancelling a big read stops it at once and brings the previous trace back whole, or none', async ({
   page,
 }) => {
   test.setTimeout(120_000);
   const file = join(tmpdir(), 'gctrace-workbench-cancel.txt');
   await writeBigTrace(file, 600_000);
+  // A damaged first line, so that the problem list fills while the file is read.
+  writeFileSync(
+    file,
+    Buffer.concat([Buffer.from('gc 999 @1.0s 5%: 0.1+x ms clock\n'), readFileSync(file)]),
+  );
   const problems = watchPage(page);
   await open(page);
+  const fileA = page.locator('[data-slot="a"] input[type="file"]');
+  const problemListA = page.locator('[data-slot="a"] [data-problem-list]');
+
+  // No trace before it: the file is chosen again while its first read lists the damaged line,
+  // and that second read is cancelled. The slot is left empty, the first read's problems too.
+  await fileA.setInputFiles(file);
+  await expect(problemListA.locator('li').first()).toContainText(/Line 1, column \d+/);
+  await fileA.setInputFiles(file);
+  await page.locator('[data-slot="a"] [data-action="cancel"]').click();
+  await expect(page.locator('[data-slot="a"] [data-notice]')).toHaveText(
+    'Reading gctrace-workbench-cancel.txt was cancelled; no trace is loaded.',
+  );
+  await expect(statusA(page)).toHaveText('No trace yet.');
+  await expect(problemListA).toBeEmpty();
+  await expect(page.locator('[data-slot="a"] [data-error]')).toBeEmpty();
+
   await page.locator('#wb-sample-a').selectOption({ label: 'steady' });
   await ready(page);
   const text = await page.locator('#wb-text-a').inputValue();
@@ -322,7 +343,7 @@ test('cancelling a big read stops it at once and brings the previous trace back 
   const heap = page.locator('[data-charts] figure[data-kind="heap"]');
   const cycles = await heap.getAttribute('data-cycles');
 
-  await page.locator('[data-slot="a"] input[type="file"]').setInputFiles(file);
+  await fileA.setInputFiles(file);
   const progress = page.locator('[data-slot="a"] [data-progress]');
   await expect(progress).toBeVisible();
   await expect(page.locator('[data-slot="a"] [data-progress-text]')).toContainText('Read ');

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildCellModel, runFindings } from '../../../src/cell/model.ts';
+import {
+  buildCellModel,
+  buildCellModelOrReason,
+  runFindings,
+  type CellModel,
+} from '../../../src/cell/model.ts';
 import { packChartCycles, unpackCycles } from '../../../src/charts/packed-cycles.ts';
 
 // A real capture: content/programs/leaking-map, Go 1.19.8 (tests/fixtures/README.md).
@@ -31,6 +36,21 @@ describe('buildCellModel()', () => {
     const after = buildCellModel(edited, undefined, first);
     expect(after.analysis).not.toBe(first.analysis);
     expect(after.chartCycles[0]!.heapStart).toBe(first.chartCycles[0]!.heapStart + 100);
+  });
+});
+
+describe('buildCellModelOrReason()', () => {
+  it('gives the model buildCellModel gives', () => {
+    const built = buildCellModelOrReason(trace);
+    expect('model' in built && built.model.verdict).toEqual(buildCellModel(trace).verdict);
+  });
+
+  it('gives the error, named, where building throws, instead of throwing', () => {
+    // A previous model missing its parse: reading on from it fails.
+    const broken = {} as CellModel;
+    expect(() => buildCellModel(trace, undefined, broken)).toThrow(TypeError);
+    const built = buildCellModelOrReason(trace, undefined, broken);
+    expect(built).toEqual({ reason: expect.stringMatching(/^TypeError: \S/) });
   });
 });
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mannKendall, median, medianInPlace, theilSen } from '../../../src/gctrace/stats.ts';
+import {
+  mannKendall,
+  maxOf,
+  median,
+  medianInPlace,
+  minOf,
+  theilSen,
+} from '../../../src/gctrace/stats.ts';
 
 describe('medianInPlace', () => {
   it('gives exactly what sorting gives, duplicates and negatives included', () => {
@@ -84,5 +91,18 @@ describe('mannKendall', () => {
     const long = Array.from({ length: 10_000 }, (_, i) => i);
     expect(mannKendall(long).n).toBe(160);
     expect(mannKendall(long).tau).toBe(1);
+  });
+});
+
+describe('maxOf and minOf', () => {
+  it('pass a NaN on wherever it sits, as Math.max and Math.min do', () => {
+    for (const values of [[NaN, 1, 3], [1, NaN, 3], [1, 3, NaN], [NaN]]) {
+      expect(Math.max(...values)).toBeNaN();
+      expect(maxOf(values)).toBeNaN();
+      expect(Math.min(...values)).toBeNaN();
+      expect(minOf(values)).toBeNaN();
+    }
+    expect(maxOf(Float64Array.of(2, -1, 7))).toBe(7);
+    expect(minOf(Float64Array.of(2, -1, 7))).toBe(-1);
   });
 });
