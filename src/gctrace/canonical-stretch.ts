@@ -11,10 +11,8 @@ import { lineAfter } from './lines.ts';
 import { noteSuspiciousFastValues } from './parse.ts';
 import type { Diagnostic, GcCycle } from './types.ts';
 
-/** The cycles of a canonical stretch, with the notes `parseTrace` would make about them. */
+/** Where a canonical stretch ends. */
 export interface CanonicalStretch {
-  cycles: GcCycle[];
-  diagnostics: Diagnostic[];
   lineCount: number;
   /** Offset where the first line after the stretch starts (the text's length when it ran to the end). */
   end: number;
@@ -23,24 +21,29 @@ export interface CanonicalStretch {
 /**
  * Reads the canonical stretch of `text` that starts at offset `from` (the start of line
  * `firstLine`) and follows cycle `previous` (null at a trace's first cycle); it may be empty.
+ * Each cycle goes to `take` as soon as it is read, so a reader that keeps only columns holds no
+ * more than one cycle at a time (fewer objects outlive a minor collection); the notes
+ * `parseTrace` would make about them go to `diagnostics`.
  */
 export function readCanonicalStretch(
   text: string,
   from: number,
   firstLine: number,
   previous: GcCycle | null,
+  take: (cycle: GcCycle) => void,
+  diagnostics: Diagnostic[],
 ): CanonicalStretch {
-  const cycles: GcCycle[] = [];
-  const diagnostics: Diagnostic[] = [];
   let last = previous;
+  let line = firstLine;
   let p = from;
   while (p < text.length) {
-    const cycle = fastModernCycle(text, p, firstLine + cycles.length, 1);
+    const cycle = fastModernCycle(text, p, line, 1);
     if (cycle === null || (last !== null && !continues(last, cycle))) break;
     noteSuspiciousFastValues(cycle, diagnostics);
-    cycles.push(cycle);
+    take(cycle);
     last = cycle;
+    line++;
     p = lineAfter(text, fastLineEnd);
   }
-  return { cycles, diagnostics, lineCount: cycles.length, end: Math.min(p, text.length) };
+  return { lineCount: line - firstLine, end: Math.min(p, text.length) };
 }

@@ -229,15 +229,16 @@ export class TraceDataset {
    */
   private readCanonical(): boolean {
     const from = offsetOfLine(this.pending, this.commitFrom - this.pendingFirstLine + 1);
+    const found: Diagnostic[] = [];
     const stretch = readCanonicalStretch(
       this.pending,
       from,
       this.commitFrom,
       this.splitter.lastCycle,
+      (cycle) => this.file(cycle, found),
+      found,
     );
     if (stretch.lineCount === 0) return false;
-    const found = stretch.diagnostics;
-    for (const cycle of stretch.cycles) this.file(cycle, found);
     this.lineKinds.cycle += stretch.lineCount;
     this.canonicalLines += stretch.lineCount;
     this.note(found);

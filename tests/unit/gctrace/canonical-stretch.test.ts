@@ -1,6 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseTrace, readCanonicalStretch } from '../../../src/gctrace/index.ts';
+import type { Diagnostic, GcCycle } from '../../../src/gctrace/index.ts';
+
+/** `readCanonicalStretch` with the cycles it gives collected, and its notes. */
+function read(text: string, from: number, firstLine: number, previous: GcCycle | null) {
+  const cycles: GcCycle[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const stretch = readCanonicalStretch(
+    text,
+    from,
+    firstLine,
+    previous,
+    (c) => cycles.push(c),
+    diagnostics,
+  );
+  return { ...stretch, cycles, diagnostics };
+}
 
 const trace = (name: string) =>
   readFileSync(new URL(`../../../content/traces/${name}`, import.meta.url), 'utf8');
@@ -15,7 +31,7 @@ describe('readCanonicalStretch', () => {
     for (const name of ['steady.txt', 'leaking-map.txt', 'gogc-off.txt']) {
       const text = gcLines(name).join('\n') + '\n';
       const parsed = parseTrace(text);
-      const stretch = readCanonicalStretch(text, 0, 1, null);
+      const stretch = read(text, 0, 1, null);
       expect(stretch.cycles).toEqual(parsed.cycles);
       expect(stretch.diagnostics).toEqual(parsed.diagnostics);
       expect(stretch.lineCount).toBe(parsed.lineCount);
@@ -28,7 +44,7 @@ describe('readCanonicalStretch', () => {
     const text = lines.join('\r\n');
     const whole = parseTrace(text);
     const from = lines[0]!.length + 2;
-    const stretch = readCanonicalStretch(text, from, 2, whole.cycles[0]!);
+    const stretch = read(text, from, 2, whole.cycles[0]!);
     expect(stretch.cycles).toEqual(whole.cycles.slice(1));
     expect(stretch.end).toBe(text.length);
   });
@@ -36,7 +52,7 @@ describe('readCanonicalStretch', () => {
   it('notes a suspicious value the way parseTrace does', () => {
     // A real Go 1.19 line with its P count set to 0: a value no runtime prints.
     const line = gcLines('steady.txt')[0]!.replace(/ 2 P$/, ' 0 P');
-    const stretch = readCanonicalStretch(line + '\n', 0, 1, null);
+    const stretch = read(line + '\n', 0, 1, null);
     expect(stretch.diagnostics).toEqual(parseTrace(line + '\n').diagnostics);
     expect(stretch.diagnostics.map((d) => d.kind)).toEqual(['suspicious-value']);
   });
@@ -52,12 +68,12 @@ describe('readCanonicalStretch', () => {
       restart: `${b}\n${a}\n`,
     };
     for (const [name, text] of Object.entries(cases)) {
-      const stretch = readCanonicalStretch(text, 0, 1, null);
+      const stretch = read(text, 0, 1, null);
       expect(stretch.lineCount, name).toBe(1);
       expect(stretch.end, name).toBe(text.indexOf('\n') + 1);
     }
     // A cycle that does not follow the previous one starts no stretch.
     const earlier = parseTrace(`${c}\n`).cycles[0]!;
-    expect(readCanonicalStretch(`${a}\n`, 0, 1, earlier).lineCount).toBe(0);
+    expect(read(`${a}\n`, 0, 1, earlier).lineCount).toBe(0);
   });
 });
