@@ -17,9 +17,9 @@ async function installWorker(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
-/** Makes the page's network answer after `ms`, with its heading changed (a new version). */
-async function slowNetwork(context: BrowserContext, ms: number): Promise<void> {
-  await context.route(`**${lesson}`, async (route) => {
+/** Makes the network's answer for `path` come after `ms`, its heading changed (a new version). */
+async function slowNetwork(context: BrowserContext, path: string, ms: number): Promise<void> {
+  await context.route(`**${path}`, async (route) => {
     await new Promise((resolve) => setTimeout(resolve, ms));
     try {
       const response = await route.fetch();
@@ -31,100 +31,103 @@ async function slowNetwork(context: BrowserContext, ms: number): Promise<void> {
   });
 }
 
-test('on a slow connection a page comes from the copy after 3 s, and a newer one is announced', async ({
+/** Takes back what a step did to the network: its routes and the offline switch. */
+async function networkBack(context: BrowserContext): Promise<void> {
+  await context.unrouteAll({ behavior: 'ignoreErrors' });
+  await context.setOffline(false);
+}
+
+// Installing the worker precaches the whole site: one install serves every step, in an order
+// where no step changes a copy a later step reads (a late answer replaces the copy of its page).
+test('with the site installed: a dropped connection, an unknown address, "Save for offline use", a slow connection and its notice', async ({
   context,
   page,
 }) => {
-  // The network is held back 12 s on purpose, on top of installing the worker.
+  // The network is held back 12 s and then 6 s on purpose, on top of installing the worker.
   test.slow();
   await installWorker(page);
-  await slowNetwork(context, slowNetworkMs);
 
-  const started = Date.now();
-  await page.goto(lesson, { waitUntil: 'commit' });
-  const answeredMs = Date.now() - started;
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Spotting a leak');
-  // At least the 3 s the worker gives the network, and long before the network answers.
-  expect(answeredMs).toBeGreaterThanOrEqual(3000);
-  expect(answeredMs).toBeLessThan(slowNetworkMs / 2);
+  await test.step('when the connection drops, pages come from the copy at once, with no notice', async () => {
+    await context.route(`**/lessons/**`, (route) => route.abort('connectionreset'));
+    const started = Date.now();
+    await page.goto(lesson, { waitUntil: 'commit' });
+    expect(Date.now() - started).toBeLessThan(3000);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Spotting a leak');
+    // A lesson never opened before comes from the copy too.
+    await page.goto('/lessons/exercises/');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Exercises');
+    await page.waitForTimeout(1000);
+    await expect(page.locator('[data-update-text]')).toBeHidden();
+    await networkBack(context);
+  });
 
-  const notice = page
-    .getByRole('status')
-    .filter({ hasText: 'A newer version of this page is ready.' });
-  await expect(notice).toBeHidden();
-  // The network's late answer updates the copy in the background, and the page says so.
-  await expect(notice).toBeVisible({ timeout: slowNetworkMs + 15_000 });
-  await notice.getByRole('button', { name: 'Reload' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-    'Spotting a leak (new edition)',
-    {
-      timeout: 15_000,
-    },
-  );
-});
+  await test.step('an address the copy does not have shows the 404 page when the connection is gone', async () => {
+    await context.setOffline(true);
+    await page.goto('/lessons/no-such-lesson/');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('No page here');
+    await networkBack(context);
+  });
 
-test('a notice can be put away without reloading', async ({ context, page }) => {
-  await installWorker(page);
-  await slowNetwork(context, 6_000);
-  await page.goto(lesson, { waitUntil: 'commit' });
-  const notice = page
-    .getByRole('status')
-    .filter({ hasText: 'A newer version of this page is ready.' });
-  await expect(notice).toBeVisible({ timeout: 30_000 });
-  await notice.getByRole('button', { name: 'Not now' }).click();
-  await expect(notice).toBeHidden();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Spotting a leak');
-});
+  await test.step('saving for offline use asks the browser to keep the storage, and says what it got', async () => {
+    await page.goto('/');
+    const asked = page.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const persist = navigator.storage.persist.bind(navigator.storage);
+          navigator.storage.persist = async () => {
+            const granted = await persist();
+            resolve(granted);
+            return granted;
+          };
+        }),
+    );
+    await page.getByRole('button', { name: 'Save for offline use' }).click();
+    const granted = await asked;
+    await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toHaveText(
+      granted
+        ? /the browser will keep them and your edits\.$/
+        : /The browser may still clear them if it runs short of space\.$/,
+      { timeout: 30_000 },
+    );
+  });
 
-test('when the connection drops, pages come from the copy at once, with no notice', async ({
-  context,
-  page,
-}) => {
-  await installWorker(page);
-  await context.route(`**/lessons/**`, (route) => route.abort('connectionreset'));
-  const started = Date.now();
-  await page.goto(lesson, { waitUntil: 'commit' });
-  expect(Date.now() - started).toBeLessThan(3000);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Spotting a leak');
-  // A lesson never opened before comes from the copy too.
-  await page.goto('/lessons/exercises/');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Exercises');
-  await page.waitForTimeout(1000);
-  await expect(page.locator('[data-update-text]')).toBeHidden();
-});
+  await test.step('on a slow connection a page comes from the copy after 3 s, and a newer one is announced', async () => {
+    await slowNetwork(context, lesson, slowNetworkMs);
+    const started = Date.now();
+    await page.goto(lesson, { waitUntil: 'commit' });
+    const answeredMs = Date.now() - started;
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Spotting a leak');
+    // At least the 3 s the worker gives the network, and long before the network answers.
+    expect(answeredMs).toBeGreaterThanOrEqual(3000);
+    expect(answeredMs).toBeLessThan(slowNetworkMs / 2);
 
-test('an address the copy does not have shows the 404 page when the connection is gone', async ({
-  context,
-  page,
-}) => {
-  await installWorker(page);
-  await context.setOffline(true);
-  await page.goto('/lessons/no-such-lesson/');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('No page here');
-  await context.setOffline(false);
-});
+    const notice = page
+      .getByRole('status')
+      .filter({ hasText: 'A newer version of this page is ready.' });
+    await expect(notice).toBeHidden();
+    // The network's late answer updates the copy in the background, and the page says so.
+    await expect(notice).toBeVisible({ timeout: slowNetworkMs + 15_000 });
+    await notice.getByRole('button', { name: 'Reload' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Spotting a leak (new edition)',
+      {
+        timeout: 15_000,
+      },
+    );
+    await networkBack(context);
+  });
 
-test('saving for offline use asks the browser to keep the storage, and says what it got', async ({
-  page,
-}) => {
-  await installWorker(page);
-  const asked = page.evaluate(
-    () =>
-      new Promise<boolean>((resolve) => {
-        const persist = navigator.storage.persist.bind(navigator.storage);
-        navigator.storage.persist = async () => {
-          const granted = await persist();
-          resolve(granted);
-          return granted;
-        };
-      }),
-  );
-  await page.getByRole('button', { name: 'Save for offline use' }).click();
-  const granted = await asked;
-  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toHaveText(
-    granted
-      ? /the browser will keep them and your edits\.$/
-      : /The browser may still clear them if it runs short of space\.$/,
-    { timeout: 30_000 },
-  );
+  // The lesson's copy is the new edition now: another page whose copy is still the first.
+  await test.step('a notice can be put away without reloading', async () => {
+    const other = '/lessons/exercises/';
+    await slowNetwork(context, other, 6_000);
+    await page.goto(other, { waitUntil: 'commit' });
+    const notice = page
+      .getByRole('status')
+      .filter({ hasText: 'A newer version of this page is ready.' });
+    await expect(notice).toBeVisible({ timeout: 30_000 });
+    await notice.getByRole('button', { name: 'Not now' }).click();
+    await expect(notice).toBeHidden();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Exercises');
+  });
 });

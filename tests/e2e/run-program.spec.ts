@@ -115,9 +115,9 @@ test('the leaking program’s verdict is growing and the fixed one’s is stable
   const leak = runCell(page, 'run-leak');
   const fixed = runCell(page, 'run-fixed');
   await leak.scrollIntoViewIfNeeded();
-  // Six seconds give each verdict about 80 cycles: far more than it needs.
-  await setDuration(leak, 6);
-  await setDuration(fixed, 6);
+  // Three seconds give each verdict about 40 cycles: five times the 8 it needs to see a trend.
+  await setDuration(leak, 3);
+  await setDuration(fixed, 3);
   await Promise.all([runToEnd(leak), runToEnd(fixed)]);
   await expect(leak.locator('.verdict')).toHaveAttribute('data-verdict', 'growing');
   await expect(fixed.locator('.verdict')).toHaveAttribute('data-verdict', 'stable');
@@ -135,19 +135,18 @@ test('the leaking program’s verdict is growing and the fixed one’s is stable
   );
   const leakCycles = await cycles(leak);
 
-  // The run opens in the workbench, where it is compared and shared like any trace.
+  // The run opens in the workbench, where it is compared and shared like any trace. The same
+  // tab goes there and comes back: the lesson loads again from what it saved as it was left.
   const link = leak.getByRole('link', { name: 'Open this run in the workbench' });
   await expect(link).toHaveAttribute('href', /\/lab\/#v=\d+&trace=[A-Za-z0-9_-]+$/);
-  const workbench = await page.context().newPage();
-  await workbench.goto((await link.getAttribute('href'))!);
-  await expect(workbench.locator('[data-workbench][data-ready="true"]')).toBeAttached({
+  await page.goto((await link.getAttribute('href'))!);
+  await expect(page.locator('[data-workbench][data-ready="true"]')).toBeAttached({
     timeout: 30_000,
   });
-  expect(await workbench.locator('#wb-text-a').inputValue()).toBe(leakText);
-  await expect(workbench.locator('[data-findings]')).toHaveAttribute('data-verdict', 'growing');
-  await workbench.close();
+  expect(await page.locator('#wb-text-a').inputValue()).toBe(leakText);
+  await expect(page.locator('[data-findings]')).toHaveAttribute('data-verdict', 'growing');
 
-  await page.reload();
+  await page.goto(lessonPath);
   await expect(leak.locator('.cell-status')).toHaveAttribute('data-cycles', String(leakCycles));
   expect(await leak.evaluate((el) => (el as HTMLElement & { value: string }).value)).toBe(leakText);
   await expect(leak.locator('.verdict')).toHaveAttribute('data-verdict', 'growing');
@@ -188,8 +187,9 @@ test('two releases run side by side, their gc lines paired by number', async ({ 
   await older.scrollIntoViewIfNeeded();
   await expect(older.getByLabel('Go release')).toHaveValue('go1.19');
   await expect(newer.getByLabel('Go release')).toHaveValue('go1.27');
-  await setDuration(older, 3);
-  await setDuration(newer, 3);
+  // One second prints about a dozen gc lines in each: the pairing needs two.
+  await setDuration(older, 1);
+  await setDuration(newer, 1);
   await Promise.all([runToEnd(older), runToEnd(newer)]);
   const comparison = page.getByRole('region', { name: 'The two releases, line by line' });
   // Each column names the release its run was made with.
@@ -220,14 +220,14 @@ test.describe('offline', () => {
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     const cell = runCell(page, 'run-fixed');
     await cell.scrollIntoViewIfNeeded();
-    await setDuration(cell, 2);
+    await setDuration(cell, 1);
     await runToEnd(cell);
 
     await context.setOffline(true);
     await page.reload();
     await cell.scrollIntoViewIfNeeded();
     await cell.getByRole('button', { name: 'Reset' }).click();
-    await setDuration(cell, 2);
+    await setDuration(cell, 1);
     await runToEnd(cell);
     expect(await cycles(cell)).toBeGreaterThan(0);
     await context.setOffline(false);

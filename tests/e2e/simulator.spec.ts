@@ -43,76 +43,104 @@ async function press(slider: Locator, key: string, times = 1): Promise<void> {
   for (let i = 0; i < times; i++) await slider.press(key);
 }
 
-test('the default settings give a clean go1.19 trace', async ({ page }) => {
+// One load of the page at its default settings serves every check that starts from them: each
+// step that moves a slider puts it back before the next.
+test('the default settings give a clean go1.19 trace beside a choice of real runs; sliders, a leak rate and GOGC change it', async ({
+  page,
+}) => {
   const problems = watchPage(page);
   await open(page);
-  // The intro's code and the word after it keep their space.
-  await expect(page.locator('.sim-intro')).toContainText('GODEBUG=gctrace=1 output it would print');
-  await expect(status(page)).toHaveAttribute('data-problems', '0');
-  expect(await cycles(page)).toBeGreaterThan(50);
-  await expect(modelCell(page).locator('.verdict')).toHaveAttribute('data-verdict', 'stable');
-  expect(await traceText(page)).toMatch(
-    /^gc 1 @0\.00\ds \d+%: .* MB stacks, \d+ MB globals, 2 P$/m,
-  );
+  const defaults = await traceText(page);
+
+  await test.step('the default settings give a clean go1.19 trace', async () => {
+    // The intro's code and the word after it keep their space.
+    await expect(page.locator('.sim-intro')).toContainText(
+      'GODEBUG=gctrace=1 output it would print',
+    );
+    await expect(status(page)).toHaveAttribute('data-problems', '0');
+    expect(await cycles(page)).toBeGreaterThan(50);
+    await expect(modelCell(page).locator('.verdict')).toHaveAttribute('data-verdict', 'stable');
+    expect(await traceText(page)).toMatch(
+      /^gc 1 @0\.00\ds \d+%: .* MB stacks, \d+ MB globals, 2 P$/m,
+    );
+  });
+
+  await test.step('with several real runs of the same settings the learner picks one', async () => {
+    const choice = page.getByLabel('Real run', { exact: true });
+    await expect(choice.locator('option')).toHaveCount(3);
+    await expect(choice).toHaveValue('gogc-100');
+    await choice.selectOption('go1.19/gogc-100');
+    await expect(page.locator('[data-real-busy]')).toBeVisible();
+    await expect(page.locator('[data-figure="cycles"] [data-cell="real"]')).toHaveText('76');
+    await choice.selectOption('gogc-100');
+    await expect(page.locator('[data-real-busy]')).toBeHidden();
+    await expect(page.locator('[data-figure="cycles"] [data-cell="real"]')).toHaveText('85');
+  });
+
+  await test.step('sliders work from the keyboard and show their values', async () => {
+    const procs = page.getByLabel('GOMAXPROCS (P)');
+    const before = await traceText(page);
+    await press(procs, 'ArrowRight', 2);
+    await expect(page.locator('[data-output="procs"]')).toHaveText('4');
+    await expect(procs).toHaveAttribute('aria-valuetext', '4 P');
+    await traceChanged(page, before);
+    // Under load the first key's trace can land before the second key's: wait for the last one.
+    await expect.poll(() => traceText(page)).toMatch(/, 4 P$/m);
+    await expect(status(page)).toHaveAttribute('data-problems', '0');
+  });
+
+  // Back to the default settings, which the next step starts from.
+  await press(page.getByLabel('GOMAXPROCS (P)'), 'ArrowLeft', 2);
+  await expect.poll(() => traceText(page)).toBe(defaults);
+
+  await test.step('a leak rate makes the verdict "growing"', async () => {
+    await expect(modelCell(page).locator('.verdict')).toHaveAttribute('data-verdict', 'stable');
+    const before = await traceText(page);
+    await press(page.getByLabel('Leak rate (MB/s)'), 'ArrowRight', 8); // 2 MB/s
+    await expect(page.locator('[data-output="leakMBps"]')).toHaveText('2');
+    await traceChanged(page, before);
+    await expect(status(page)).toHaveAttribute('data-problems', '0');
+    await expect(modelCell(page).locator('.verdict')).toHaveAttribute('data-verdict', 'growing');
+  });
+
+  // Back to the default settings, which the next step starts from.
+  await press(page.getByLabel('Leak rate (MB/s)'), 'ArrowLeft', 8);
+  await expect.poll(() => traceText(page)).toBe(defaults);
+
+  await test.step('more GOGC means fewer cycles, and GOGC off means none', async () => {
+    const atDefault = await cycles(page);
+    const gogc = page.getByLabel('GOGC (%)');
+    let before = await traceText(page);
+    await press(gogc, 'ArrowRight', 10); // 100 → 200
+    await expect(page.locator('[data-output="gogc"]')).toHaveText('200');
+    before = await traceChanged(page, before);
+    // Under load a trace for a GOGC on the way to 200 can land first: wait for the final one.
+    await expect.poll(() => page.url()).toContain('gogc=200');
+    before = await traceText(page);
+    await expect(status(page)).toHaveAttribute('data-problems', '0');
+    const at200 = await cycles(page);
+    expect(at200).toBeLessThan(atDefault * 0.7);
+
+    await press(gogc, 'End');
+    await expect(page.locator('[data-output="gogc"]')).toHaveText('off');
+    await expect(gogc).toHaveAttribute('aria-valuetext', 'off');
+    await traceChanged(page, before);
+    await expect(status(page)).toHaveAttribute('data-cycles', '0');
+    await expect(page.locator('[data-notes]')).toContainText('never starts by itself');
+    expect(page.url()).toContain('gogc=off');
+    // No empty charts on a made-up time axis: the cell says in words that no collection runs.
+    const cell = page.locator('trace-cell[data-cell-id="simulator"]');
+    await expect(cell.locator('.cell-no-cycles')).toContainText('No collection runs');
+    await expect(cell.locator('figure.cell-chart')).toHaveCount(4);
+    for (const figure of await cell.locator('figure.cell-chart').all())
+      await expect(figure).toBeHidden();
+    // A cycle again, and the charts are back.
+    await press(gogc, 'Home');
+    await expect(cell.locator('figure.cell-chart').first()).toBeVisible();
+    await expect(cell.locator('.cell-no-cycles')).toHaveCount(0);
+  });
+
   expect(problems).toEqual([]);
-});
-
-test('sliders work from the keyboard and show their values', async ({ page }) => {
-  await open(page);
-  const procs = page.getByLabel('GOMAXPROCS (P)');
-  const before = await traceText(page);
-  await press(procs, 'ArrowRight', 2);
-  await expect(page.locator('[data-output="procs"]')).toHaveText('4');
-  await expect(procs).toHaveAttribute('aria-valuetext', '4 P');
-  await traceChanged(page, before);
-  // Under load the first key's trace can land before the second key's: wait for the last one.
-  await expect.poll(() => traceText(page)).toMatch(/, 4 P$/m);
-  await expect(status(page)).toHaveAttribute('data-problems', '0');
-});
-
-test('more GOGC means fewer cycles, and GOGC off means none', async ({ page }) => {
-  await open(page);
-  const atDefault = await cycles(page);
-  const gogc = page.getByLabel('GOGC (%)');
-  let before = await traceText(page);
-  await press(gogc, 'ArrowRight', 10); // 100 → 200
-  await expect(page.locator('[data-output="gogc"]')).toHaveText('200');
-  before = await traceChanged(page, before);
-  // Under load a trace for a GOGC on the way to 200 can land first: wait for the final one.
-  await expect.poll(() => page.url()).toContain('gogc=200');
-  before = await traceText(page);
-  await expect(status(page)).toHaveAttribute('data-problems', '0');
-  const at200 = await cycles(page);
-  expect(at200).toBeLessThan(atDefault * 0.7);
-
-  await press(gogc, 'End');
-  await expect(page.locator('[data-output="gogc"]')).toHaveText('off');
-  await expect(gogc).toHaveAttribute('aria-valuetext', 'off');
-  await traceChanged(page, before);
-  await expect(status(page)).toHaveAttribute('data-cycles', '0');
-  await expect(page.locator('[data-notes]')).toContainText('never starts by itself');
-  expect(page.url()).toContain('gogc=off');
-  // No empty charts on a made-up time axis: the cell says in words that no collection runs.
-  const cell = page.locator('trace-cell[data-cell-id="simulator"]');
-  await expect(cell.locator('.cell-no-cycles')).toContainText('No collection runs');
-  await expect(cell.locator('figure.cell-chart')).toHaveCount(4);
-  for (const figure of await cell.locator('figure.cell-chart').all())
-    await expect(figure).toBeHidden();
-  // A cycle again, and the charts are back.
-  await press(gogc, 'Home');
-  await expect(cell.locator('figure.cell-chart').first()).toBeVisible();
-  await expect(cell.locator('.cell-no-cycles')).toHaveCount(0);
-});
-
-test('a leak rate makes the verdict "growing"', async ({ page }) => {
-  await open(page);
-  await expect(modelCell(page).locator('.verdict')).toHaveAttribute('data-verdict', 'stable');
-  const before = await traceText(page);
-  await press(page.getByLabel('Leak rate (MB/s)'), 'ArrowRight', 8); // 2 MB/s
-  await expect(page.locator('[data-output="leakMBps"]')).toHaveText('2');
-  await traceChanged(page, before);
-  await expect(status(page)).toHaveAttribute('data-problems', '0');
-  await expect(modelCell(page).locator('.verdict')).toHaveAttribute('data-verdict', 'growing');
 });
 
 test('the URL carries the settings and a reload restores them', async ({ page }) => {
@@ -155,26 +183,45 @@ function violations(page: Page, selectors: string[], exclude: string[] = []): Pr
   return violationsInBothThemes(page, { include: selectors, exclude });
 }
 
-test('the page fits a 390 px screen and has no accessibility violations', async ({ page }) => {
+// One load at 390 px serves both checks of the page at its default settings.
+test('the page and the write-up’s tables fit a 390 px screen and have no accessibility violations', async ({
+  page,
+}) => {
   // axe reads every chart mark of the cell: on a loaded two-core machine that takes a while.
   test.slow();
   await page.setViewportSize({ width: 390, height: 844 });
   await open(page);
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow).toBeLessThanOrEqual(0);
-  // Narrow screens keep the plain textarea; a new trace must not pull focus off the slider.
-  const procs = page.getByLabel('GOMAXPROCS (P)');
-  const before = await traceText(page);
-  await press(procs, 'ArrowRight');
-  await traceChanged(page, before);
-  await expect(procs).toBeFocused();
-  await page.keyboard.press('ArrowRight');
-  await expect(page.locator('[data-output="procs"]')).toHaveText('4');
-  expect(
-    await violations(page, ['.simulator'], ['[data-real-run]', '[data-real-cell]', '.sim-about']),
-  ).toEqual([]);
+
+  await test.step('the page fits a 390 px screen and has no accessibility violations', async () => {
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    // Narrow screens keep the plain textarea; a new trace must not pull focus off the slider.
+    const procs = page.getByLabel('GOMAXPROCS (P)');
+    const before = await traceText(page);
+    await press(procs, 'ArrowRight');
+    await traceChanged(page, before);
+    await expect(procs).toBeFocused();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.locator('[data-output="procs"]')).toHaveText('4');
+    expect(
+      await violations(page, ['.simulator'], ['[data-real-run]', '[data-real-cell]', '.sim-about']),
+    ).toEqual([]);
+  });
+
+  await test.step('the write-up’s tables have no accessibility violations', async () => {
+    await expect(page.getByRole('table', { name: /release by release/ })).toBeVisible();
+    const runs = page.getByRole('table', { name: /Real runs of gogc-demo/ });
+    for (const minor of [19, 21, 22, 23, 24, 25, 26, 27]) {
+      await expect(
+        runs.locator('th', {
+          hasText: new RegExp(`^Go 1\\.${minor} \\(go1\\.${minor}\\.\\d+\\), busy machine$`),
+        }),
+      ).toHaveCount(1);
+    }
+    expect(await violations(page, ['.sim-about'])).toEqual([]);
+  });
 });
 
 test('the real run fits a 390 px screen and has no accessibility violations', async ({ page }) => {
@@ -187,22 +234,6 @@ test('the real run fits a 390 px screen and has no accessibility violations', as
   );
   expect(overflow).toBeLessThanOrEqual(0);
   expect(await violations(page, ['[data-real-run]', '[data-real-cell]'])).toEqual([]);
-});
-
-test('the write-up’s tables have no accessibility violations', async ({ page }) => {
-  test.slow();
-  await page.setViewportSize({ width: 390, height: 844 });
-  await open(page);
-  await expect(page.getByRole('table', { name: /release by release/ })).toBeVisible();
-  const runs = page.getByRole('table', { name: /Real runs of gogc-demo/ });
-  for (const minor of [19, 21, 22, 23, 24, 25, 26, 27]) {
-    await expect(
-      runs.locator('th', {
-        hasText: new RegExp(`^Go 1\\.${minor} \\(go1\\.${minor}\\.\\d+\\), busy machine$`),
-      }),
-    ).toHaveCount(1);
-  }
-  expect(await violations(page, ['.sim-about'])).toEqual([]);
 });
 
 /** What each release prints with GOGC=off and no limit: its 13-digit "no goal" figure. */
@@ -314,17 +345,4 @@ test('the real run of the chosen release and setting sits beside the model, or l
   );
   await expect(page.locator('[data-real-links] a').first()).toHaveText('Go 1.27, GOGC=100');
   expect(problems).toEqual([]);
-});
-
-test('with several real runs of the same settings the learner picks one', async ({ page }) => {
-  await open(page);
-  const choice = page.getByLabel('Real run', { exact: true });
-  await expect(choice.locator('option')).toHaveCount(3);
-  await expect(choice).toHaveValue('gogc-100');
-  await choice.selectOption('go1.19/gogc-100');
-  await expect(page.locator('[data-real-busy]')).toBeVisible();
-  await expect(page.locator('[data-figure="cycles"] [data-cell="real"]')).toHaveText('76');
-  await choice.selectOption('gogc-100');
-  await expect(page.locator('[data-real-busy]')).toBeHidden();
-  await expect(page.locator('[data-figure="cycles"] [data-cell="real"]')).toHaveText('85');
 });

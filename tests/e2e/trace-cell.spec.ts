@@ -76,43 +76,199 @@ test('no editor code is requested, nor a trace parsed, before the cell comes int
   await context.close();
 });
 
-test('typing a new cycle line updates the caption count and the heap chart', async ({ page }) => {
+// One load of the lesson, with the editor mounted, serves every check that reads the first cell
+// before it is edited, and then the one that types a broken line into it.
+test('with the editor loaded: axe finds nothing, the focused editor has a ring, hovers explain fields, selected lines highlight their cycles, and trace text is never run as HTML', async ({
+  page,
+}) => {
+  await openLesson(page);
+  const cell = await firstCell(page);
+
+  await test.step('axe finds nothing with the editor loaded, in light and dark', async () => {
+    expect(await violationsInBothThemes(page, { include: 'trace-cell' })).toEqual([]);
+  });
+
+  // axe leaves the dark theme on; the ring is compared between light and dark.
+  await page.emulateMedia({ colorScheme: 'light' });
+  await test.step('the focused editor has a ring in both themes, Ctrl+K Ctrl+I explains the caret, and the keyboard help opens and closes', async () => {
+    const box = cell.locator('[data-editor-box]');
+    const ring = () =>
+      box.evaluate((el) => {
+        const style = getComputedStyle(el);
+        return { style: style.outlineStyle, width: style.outlineWidth, colour: style.outlineColor };
+      });
+    expect((await ring()).style).toBe('none');
+    await cell.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+Home');
+    const light = await ring();
+    expect(light.style).toBe('solid');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const dark = await ring();
+    expect(dark.style).toBe('solid');
+    expect(dark.colour).not.toBe(light.colour);
+
+    // What the help says works: Ctrl+K Ctrl+I explains the field at the caret (the start time).
+    const first = (await cell.locator('textarea.trace-text').inputValue()).split('\n')[0]!;
+    for (let i = 0; i <= first.indexOf('@'); i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    await expect(page.locator('.monaco-hover:not(.hidden)')).toContainText(
+      /@[\d.]+s/.exec(first)![0],
+    );
+    await page.keyboard.press('Escape');
+
+    const toggle = cell.getByRole('button', { name: 'Keyboard help' });
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    const help = cell.locator('.keys-help');
+    await expect(help).toBeVisible();
+    await expect(help).toContainText('leave the editor');
+    await expect(help).toContainText('explains the field at the caret');
+    await page.keyboard.press('Escape');
+    await expect(help).toBeHidden();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(toggle).toBeFocused();
+  });
+
+  await test.step('hovering a field shows its explanation', async () => {
+    // Wait for the tokenizer: it splits the line into one span per field.
+    const goal = cell.locator('.view-lines .view-line span span', { hasText: /^MB\sgoal/ }).first();
+    await expect(goal).toBeVisible();
+    await goal.hover();
+    const hover = page.locator('.monaco-hover').filter({ hasText: /goal/i });
+    await expect(hover.first()).toBeVisible({ timeout: 5000 });
+  });
+
+  await test.step('selecting lines highlights their cycles, and clicking a cycle moves the editor to it', async () => {
+    const lines = cell.locator('.view-lines .view-line');
+    // Select the first three lines, which are gc 1 to gc 3 in this trace.
+    await lines.nth(0).click();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+ArrowDown');
+    // Charts off screen catch up when they are scrolled to.
+    const heap = cell.locator('figure[data-kind="heap"] svg');
+    await heap.scrollIntoViewIfNeeded();
+    await expect(heap.locator('g.cycle.is-highlighted')).toHaveCount(3);
+    await expect(heap.locator('g.cycle.is-highlighted').first()).toHaveAttribute('data-line', '1');
+    // Moving the caret along the last selected line keeps the same cycles highlighted: the charts
+    // are left alone (typing moves the caret on every keystroke).
+    await heap.evaluate((svg) => {
+      (window as unknown as { chartMutations: number }).chartMutations = 0;
+      new MutationObserver((records) => {
+        (window as unknown as { chartMutations: number }).chartMutations += records.length;
+      }).observe(svg, { attributes: true, childList: true, subtree: true, characterData: true });
+    });
+    await lines.nth(0).scrollIntoViewIfNeeded();
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    await heap.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    expect(
+      await page.evaluate(() => (window as unknown as { chartMutations: number }).chartMutations),
+    ).toBe(0);
+    await expect(heap.locator('g.cycle.is-highlighted')).toHaveCount(3);
+
+    // Clicking the last cycle in the pause chart puts the cursor on its line.
+    const pause = cell.locator('figure[data-kind="pause"] svg');
+    await pause.scrollIntoViewIfNeeded();
+    const last = pause.locator('g.cycle').last();
+    const line = Number(await last.getAttribute('data-line'));
+    await last.locator('rect.hit').click({ force: true });
+    await expect(cell.locator('.monaco-editor .current-line').first()).toBeAttached();
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const el = document.activeElement;
+          return el?.closest('.monaco-editor') ? 'editor' : el?.tagName;
+        }),
+      )
+      .toBe('editor');
+    await expect(
+      cell.locator('.view-line', {
+        hasText: new RegExp(`gc\\s${await last.getAttribute('data-gc')}\\s@`),
+      }),
+    ).toBeVisible();
+    expect(line).toBeGreaterThan(1);
+  });
+
+  await test.step('trace text is shown as text, never run as HTML', async () => {
+    let dialog = false;
+    page.on('dialog', async (d) => {
+      dialog = true;
+      await d.dismiss();
+    });
+    await typeAtEnd(page, cell, 'gc 7 @x <img src=x onerror=alert(1)>');
+    await expect(cell.locator('.cell-problems')).toContainText('Line');
+    await page.waitForTimeout(300);
+    expect(dialog).toBe(false);
+    expect(await page.locator('trace-cell img').count()).toBe(0);
+  });
+});
+
+// One load of the lesson serves the edits that each add to the first cell's trace.
+test('a new cycle line updates the caption count and the heap chart, the whole cell works by keyboard, and a broken line gets a marker and a problem', async ({
+  page,
+}) => {
   await openLesson(page);
   const problems = watchPage(page);
   const cell = await firstCell(page);
-  const before = await cycles(cell);
-  const heapPath = await cell.locator('figure[data-kind="heap"] svg').innerHTML();
-  await typeAtEnd(page, cell, await nextCycleLine(cell));
-  // Charts redraw when they are near the viewport.
-  await cell.locator('figure[data-kind="heap"]').scrollIntoViewIfNeeded();
-  await expect(cell.locator('.cell-status')).toHaveAttribute('data-cycles', String(before + 1));
-  await expect(cell.locator('figure[data-kind="heap"] figcaption')).toHaveText(
-    `Heap over ${before + 1} GC cycles`,
-  );
-  await expect
-    .poll(() => cell.locator('figure[data-kind="heap"] svg').innerHTML())
-    .not.toBe(heapPath);
-  expect(problems).toEqual([]);
-});
 
-test('hovering a field shows its explanation', async ({ page }) => {
-  await openLesson(page);
-  const cell = await firstCell(page);
-  // Wait for the tokenizer: it splits the line into one span per field.
-  const goal = cell.locator('.view-lines .view-line span span', { hasText: /^MB\sgoal/ }).first();
-  await expect(goal).toBeVisible();
-  await goal.hover();
-  const hover = page.locator('.monaco-hover').filter({ hasText: /goal/i });
-  await expect(hover.first()).toBeVisible({ timeout: 5000 });
-});
+  await test.step('typing a new cycle line updates the caption count and the heap chart', async () => {
+    const before = await cycles(cell);
+    const heapPath = await cell.locator('figure[data-kind="heap"] svg').innerHTML();
+    await typeAtEnd(page, cell, await nextCycleLine(cell));
+    // Charts redraw when they are near the viewport.
+    await cell.locator('figure[data-kind="heap"]').scrollIntoViewIfNeeded();
+    await expect(cell.locator('.cell-status')).toHaveAttribute('data-cycles', String(before + 1));
+    await expect(cell.locator('figure[data-kind="heap"] figcaption')).toHaveText(
+      `Heap over ${before + 1} GC cycles`,
+    );
+    await expect
+      .poll(() => cell.locator('figure[data-kind="heap"] svg').innerHTML())
+      .not.toBe(heapPath);
+    expect(problems).toEqual([]);
+  });
 
-test('a broken line gets a marker and a problem with its message', async ({ page }) => {
-  await openLesson(page);
-  const cell = await firstCell(page);
-  await typeAtEnd(page, cell, 'gc 99 @1.5s oops');
-  await expect(cell.locator('.cell-problems li').first()).toContainText(/Line \d+, column \d+/);
-  await expect(cell.locator('.squiggly-error, .squiggly-warning').first()).toBeAttached();
-  await expect(cell.locator('.cell-status')).not.toHaveAttribute('data-problems', '0');
+  await test.step('the whole cell works by keyboard', async () => {
+    const before = await cycles(cell);
+    // Reach the editor with Tab alone, from the top of the lesson.
+    await page.locator('main').focus();
+    for (let i = 0; i < 80; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => !!document.activeElement?.closest('trace-cell .monaco-editor')))
+        break;
+    }
+    expect(
+      await page.evaluate(() => !!document.activeElement?.closest('trace-cell .monaco-editor')),
+    ).toBe(true);
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText(await nextCycleLine(cell));
+    await expect(cell.locator('.cell-status')).toHaveAttribute('data-cycles', String(before + 1));
+    // Tab leaves the editor for the cell's next control instead of inserting a tab.
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(
+      () => document.activeElement?.closest('trace-cell') !== null,
+    );
+    expect(focused).toBe(true);
+    expect(await page.evaluate(() => !!document.activeElement?.closest('.monaco-editor'))).toBe(
+      false,
+    );
+    // A data table opens from the keyboard.
+    const summary = cell.locator('details.chart-data summary').first();
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    await expect(cell.locator('details.chart-data').first()).toHaveAttribute('open', '');
+  });
+
+  await test.step('a broken line gets a marker and a problem with its message', async () => {
+    await typeAtEnd(page, cell, 'gc 99 @1.5s oops');
+    await expect(cell.locator('.cell-problems li').first()).toContainText(/Line \d+, column \d+/);
+    await expect(cell.locator('.squiggly-error, .squiggly-warning').first()).toBeAttached();
+    await expect(cell.locator('.cell-status')).not.toHaveAttribute('data-problems', '0');
+  });
 });
 
 test('a trace of thousands of lines is read in a worker: counts, charts, hovers and markers follow', async ({
@@ -238,136 +394,6 @@ test('an edit survives a reload, marked as edited; Reset restores and Undo bring
   );
 });
 
-test('the whole cell works by keyboard', async ({ page }) => {
-  await openLesson(page);
-  const cell = await firstCell(page);
-  const before = await cycles(cell);
-  // Reach the editor with Tab alone, from the top of the lesson.
-  await page.locator('main').focus();
-  for (let i = 0; i < 80; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate(() => !!document.activeElement?.closest('trace-cell .monaco-editor')))
-      break;
-  }
-  expect(
-    await page.evaluate(() => !!document.activeElement?.closest('trace-cell .monaco-editor')),
-  ).toBe(true);
-  await page.keyboard.press('Control+End');
-  await page.keyboard.press('Enter');
-  await page.keyboard.insertText(await nextCycleLine(cell));
-  await expect(cell.locator('.cell-status')).toHaveAttribute('data-cycles', String(before + 1));
-  // Tab leaves the editor for the cell's next control instead of inserting a tab.
-  await page.keyboard.press('Tab');
-  const focused = await page.evaluate(() => document.activeElement?.closest('trace-cell') !== null);
-  expect(focused).toBe(true);
-  expect(await page.evaluate(() => !!document.activeElement?.closest('.monaco-editor'))).toBe(
-    false,
-  );
-  // A data table opens from the keyboard.
-  const summary = cell.locator('details.chart-data summary').first();
-  await summary.focus();
-  await page.keyboard.press('Enter');
-  await expect(cell.locator('details.chart-data').first()).toHaveAttribute('open', '');
-});
-
-test('the focused editor has a ring in both themes, Ctrl+K Ctrl+I explains the caret, and the keyboard help opens and closes', async ({
-  page,
-}) => {
-  await openLesson(page);
-  const cell = await firstCell(page);
-  const box = cell.locator('[data-editor-box]');
-  const ring = () =>
-    box.evaluate((el) => {
-      const style = getComputedStyle(el);
-      return { style: style.outlineStyle, width: style.outlineWidth, colour: style.outlineColor };
-    });
-  expect((await ring()).style).toBe('none');
-  await cell.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('Control+Home');
-  const light = await ring();
-  expect(light.style).toBe('solid');
-  await page.emulateMedia({ colorScheme: 'dark' });
-  const dark = await ring();
-  expect(dark.style).toBe('solid');
-  expect(dark.colour).not.toBe(light.colour);
-
-  // What the help says works: Ctrl+K Ctrl+I explains the field at the caret (the start time).
-  const first = (await cell.locator('textarea.trace-text').inputValue()).split('\n')[0]!;
-  for (let i = 0; i <= first.indexOf('@'); i++) await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('Control+K');
-  await page.keyboard.press('Control+I');
-  await expect(page.locator('.monaco-hover:not(.hidden)')).toContainText(
-    /@[\d.]+s/.exec(first)![0],
-  );
-  await page.keyboard.press('Escape');
-
-  const toggle = cell.getByRole('button', { name: 'Keyboard help' });
-  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
-  await toggle.click();
-  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
-  const help = cell.locator('.keys-help');
-  await expect(help).toBeVisible();
-  await expect(help).toContainText('leave the editor');
-  await expect(help).toContainText('explains the field at the caret');
-  await page.keyboard.press('Escape');
-  await expect(help).toBeHidden();
-  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
-  await expect(toggle).toBeFocused();
-});
-
-test('axe finds nothing with the editor loaded, in light and dark', async ({ page }) => {
-  await openLesson(page);
-  await firstCell(page);
-  expect(await violationsInBothThemes(page, { include: 'trace-cell' })).toEqual([]);
-});
-
-test('trace text is shown as text, never run as HTML', async ({ page }) => {
-  await openLesson(page);
-  let dialog = false;
-  page.on('dialog', async (d) => {
-    dialog = true;
-    await d.dismiss();
-  });
-  const cell = await firstCell(page);
-  await typeAtEnd(page, cell, 'gc 7 @x <img src=x onerror=alert(1)>');
-  await expect(cell.locator('.cell-problems')).toContainText('Line');
-  await page.waitForTimeout(300);
-  expect(dialog).toBe(false);
-  expect(await page.locator('trace-cell img').count()).toBe(0);
-});
-
-test('on a phone-sized touch screen the cell keeps a plain textarea that works', async ({
-  browser,
-}) => {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    hasTouch: true,
-    isMobile: true,
-  });
-  const page = await context.newPage();
-  await page.goto(lessonPath);
-  const cell = page.locator('trace-cell').first();
-  await cell.scrollIntoViewIfNeeded();
-  await page.waitForTimeout(800);
-  await expect(cell.locator('.monaco-editor')).toHaveCount(0);
-  // In view but not touched, the cell has not parsed its trace: the built page shows it all.
-  await expect(cell).not.toHaveAttribute('data-model', 'built');
-  const before = await cycles(cell);
-  const textarea = cell.locator('textarea.trace-text');
-  const next = await nextCycleLine(cell);
-  await textarea.focus();
-  await expect(cell).toHaveAttribute('data-model', 'built');
-  await textarea.press('Control+End');
-  await textarea.pressSequentially('\n' + next.slice(0, 20));
-  await page.keyboard.insertText(next.slice(20));
-  await expect(cell.locator('.cell-status')).toHaveAttribute('data-cycles', String(before + 1));
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow).toBeLessThanOrEqual(0);
-  await context.close();
-});
-
 test('where storage is blocked, the cell still works and says edits will not be kept', async ({
   browser,
 }) => {
@@ -423,67 +449,11 @@ test('two tabs editing the same cell are asked which version to keep', async ({ 
   expect(await cellB.locator('.cell-status').getAttribute('data-cycles')).toBe(edited);
 });
 
-test('selecting lines highlights their cycles, and clicking a cycle moves the editor to it', async ({
-  page,
-}) => {
-  await openLesson(page);
-  const cell = await firstCell(page);
-  const lines = cell.locator('.view-lines .view-line');
-  // Select the first three lines, which are gc 1 to gc 3 in this trace.
-  await lines.nth(0).click();
-  await page.keyboard.press('Home');
-  await page.keyboard.press('Shift+ArrowDown');
-  await page.keyboard.press('Shift+ArrowDown');
-  // Charts off screen catch up when they are scrolled to.
-  const heap = cell.locator('figure[data-kind="heap"] svg');
-  await heap.scrollIntoViewIfNeeded();
-  await expect(heap.locator('g.cycle.is-highlighted')).toHaveCount(3);
-  await expect(heap.locator('g.cycle.is-highlighted').first()).toHaveAttribute('data-line', '1');
-  // Moving the caret along the last selected line keeps the same cycles highlighted: the charts
-  // are left alone (typing moves the caret on every keystroke).
-  await heap.evaluate((svg) => {
-    (window as unknown as { chartMutations: number }).chartMutations = 0;
-    new MutationObserver((records) => {
-      (window as unknown as { chartMutations: number }).chartMutations += records.length;
-    }).observe(svg, { attributes: true, childList: true, subtree: true, characterData: true });
-  });
-  await lines.nth(0).scrollIntoViewIfNeeded();
-  await page.keyboard.press('Shift+ArrowRight');
-  await page.keyboard.press('Shift+ArrowRight');
-  await heap.scrollIntoViewIfNeeded();
-  await page.waitForTimeout(300);
-  expect(
-    await page.evaluate(() => (window as unknown as { chartMutations: number }).chartMutations),
-  ).toBe(0);
-  await expect(heap.locator('g.cycle.is-highlighted')).toHaveCount(3);
-
-  // Clicking the last cycle in the pause chart puts the cursor on its line.
-  const pause = cell.locator('figure[data-kind="pause"] svg');
-  await pause.scrollIntoViewIfNeeded();
-  const last = pause.locator('g.cycle').last();
-  const line = Number(await last.getAttribute('data-line'));
-  await last.locator('rect.hit').click({ force: true });
-  await expect(cell.locator('.monaco-editor .current-line').first()).toBeAttached();
-  await expect
-    .poll(() =>
-      page.evaluate(() => {
-        const el = document.activeElement;
-        return el?.closest('.monaco-editor') ? 'editor' : el?.tagName;
-      }),
-    )
-    .toBe('editor');
-  await expect(
-    cell.locator('.view-line', {
-      hasText: new RegExp(`gc\\s${await last.getAttribute('data-gc')}\\s@`),
-    }),
-  ).toBeVisible();
-  expect(line).toBeGreaterThan(1);
-});
-
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
-  test('tapping a number explains it under the text box, and a broken field is listed as a problem', async ({
+  // One phone tab for both: the plain textarea, then what tapping it explains.
+  test('on a phone-sized touch screen the cell keeps a plain textarea that works; tapping a number explains it under the text box, and a broken field is listed as a problem', async ({
     page,
   }) => {
     const problems = watchPage(page);
@@ -492,6 +462,28 @@ test.describe('on a phone', () => {
     const cell = page.locator('trace-cell').first();
     const textarea = cell.locator('textarea.trace-text');
     const panel = cell.getByRole('status', { name: 'What the field at the caret means' });
+    await test.step('the cell keeps a plain textarea that works', async () => {
+      await cell.scrollIntoViewIfNeeded();
+      await page.waitForTimeout(800);
+      await expect(cell.locator('.monaco-editor')).toHaveCount(0);
+      // In view but not touched, the cell has not parsed its trace: the built page shows it all.
+      await expect(cell).not.toHaveAttribute('data-model', 'built');
+      const before = await cycles(cell);
+      const next = await nextCycleLine(cell);
+      await textarea.focus();
+      await expect(cell).toHaveAttribute('data-model', 'built');
+      await textarea.press('Control+End');
+      await textarea.pressSequentially('\n' + next.slice(0, 20));
+      await page.keyboard.insertText(next.slice(20));
+      await expect(cell.locator('.cell-status')).toHaveAttribute('data-cycles', String(before + 1));
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+    });
+
+    // Back to the top left of the text box, where the first line is tapped.
+    await textarea.evaluate((el) => el.scrollTo(0, 0));
     await textarea.scrollIntoViewIfNeeded();
     await expect(panel).toBeVisible();
 
