@@ -17,7 +17,8 @@ async function cycles(cell: Locator): Promise<number> {
 
 /** The last gc line of the cell's trace with its GC number raised by one: a plausible next cycle. */
 async function nextCycleLine(cell: Locator): Promise<string> {
-  const text = await cell.locator('textarea.trace-text').inputValue();
+  // The text the cell shows now: once the editor is up, the built page's textarea keeps the original.
+  const text = await cell.evaluate((el) => (el as unknown as { value: string }).value);
   const last = text
     .split('\n')
     .filter((line) => /\bgc \d+ @/.test(line))
@@ -247,6 +248,9 @@ test('a new cycle line updates the caption count and the heap chart, the whole c
     await page.keyboard.press('Enter');
     await page.keyboard.insertText(await nextCycleLine(cell));
     await expect(cell.locator('.cell-status')).toHaveAttribute('data-cycles', String(before + 1));
+    await expect(cell.locator('figure[data-kind="heap"] figcaption')).toHaveText(
+      `Heap over ${before + 1} GC cycles`,
+    );
     // Tab leaves the editor for the cell's next control instead of inserting a tab.
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(
