@@ -14,14 +14,10 @@ export default defineConfig({
   timeout: 60_000,
   reporter: [
     [process.env.CI ? 'line' : 'list'],
-    // npm test runs the @alone tests in a second invocation, with a report of their own.
     ['json', { outputFile: process.env.E2E_REPORT ?? 'test-reports/playwright.json' }],
   ],
-  projects: [
-    { name: 'site', grepInvert: /@alone/ },
-    // Tests that time the main thread run last, with no other test sharing the machine.
-    { name: 'alone', grep: /@alone/, dependencies: ['site'] },
-  ],
+  // How fast pages are is measured by `npm run bench`, not by these tests.
+  projects: [{ name: 'site' }],
   use: {
     ...devices['Desktop Chrome'],
     baseURL: `http://127.0.0.1:${port}`,

@@ -4,8 +4,8 @@
 // Two lanes, because the end-to-end tests spend much of their time waiting on the browser: once
 // the site is built they start, and the type check, the formatting check and the unit tests run
 // beside them, one after the other. That lane's output is held back and printed whole as each of
-// its gates ends, so the two never interleave line by line. The end-to-end tests tagged @alone
-// time the main thread, so they run last, once both lanes are done and nothing shares the machine.
+// its gates ends, so the two never interleave line by line. No test times the page: speed and
+// memory are measured by `npm run bench`.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { requireProjectNode } from './node-version.mjs';
@@ -123,16 +123,6 @@ async function endToEnd() {
 }
 
 await Promise.all([endToEnd(), checksAndUnitTests()]);
-if (built) {
-  env.E2E_REPORT = `${reports}/playwright-alone.json`;
-  await runner(
-    'end-to-end tests that time the main thread, alone (playwright)',
-    'playwright',
-    ['test', '--project=alone', '--no-deps'],
-    env.E2E_REPORT,
-    countPlaywright,
-  );
-}
 
 if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
 console.log(`\nAll gates took ${((Date.now() - started) / 1000).toFixed(0)} s.`);

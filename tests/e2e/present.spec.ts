@@ -236,34 +236,6 @@ test('with site storage blocked, the keys, the replay and "Reset all cells" stil
   await context.close();
 });
 
-// Tagged @alone: it times the page, so it runs after every other test, by itself.
-test(
-  'a replay at 20 × faster takes about a twentieth of the trace’s own time',
-  {
-    tag: '@alone',
-  },
-  async ({ page }) => {
-    await open(page);
-    const at = timeline(leakingMap);
-    const traceMs = at.at(-1)! - at[0]!;
-    await page.getByLabel('Speed').selectOption('20');
-    const wallMs = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const host = document.querySelector<HTMLElement>('[data-replay]')!;
-          const start = performance.now();
-          new MutationObserver(() => {
-            if (host.dataset.replayState === 'done') resolve(performance.now() - start);
-          }).observe(host, { attributes: true });
-          host.querySelector<HTMLButtonElement>('[data-action="play"]')!.click();
-        }),
-    );
-    // The page may lag a few frames behind (a busy machine), never line by line redraws (4 s).
-    expect(wallMs).toBeGreaterThan(traceMs / 20 - 50);
-    expect(wallMs).toBeLessThan(traceMs / 20 + 800);
-  },
-);
-
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
