@@ -1,5 +1,6 @@
 // Run and Stop in the lessons: the real Go programs, built for js/wasm (public/wasm), run in the
 // page and stream their trace into the cells.
+import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from './reused-page.ts';
 import { violationsInBothThemes, watchPage } from './watch.ts';
 
@@ -205,6 +206,45 @@ test('two releases run side by side, their gc lines paired by number', async ({ 
   await expect(codes.nth(1)).toHaveText(/^gc 1 @.*, 1 P$/);
   await expect(codes.nth(2)).toHaveText(/^gc 2 @/);
   expect(await violationsInBothThemes(page, { include: 'run-compare' })).toEqual([]);
+});
+
+test('a lesson with run cells loads no runner and compares saved runs only once the comparison is reached', async ({
+  page,
+}) => {
+  const path = '/lessons/across-go-versions/';
+  const olderRun = readFileSync('content/traces/go1.19/forgotten-goroutines.txt', 'utf8');
+  const programRequests: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/wasm/')) programRequests.push(request.url());
+  });
+  await page.goto(path);
+  // A returning reader: both cells hold a run of the program they run (real captures of it).
+  await page.evaluate(
+    ([key, older, newer]) => {
+      localStorage.setItem(`${key}#run-old`, JSON.stringify({ text: older }));
+      localStorage.setItem(`${key}#run-new`, JSON.stringify({ text: newer }));
+    },
+    [
+      `gctrace-lab:cell:${path.replace(/\/$/, '')}`,
+      olderRun,
+      readFileSync('content/traces/go1.27/forgotten-goroutines.txt', 'utf8'),
+    ],
+  );
+  await page.reload();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
+  expect(
+    await runCell(page, 'run-old').evaluate((el) => (el as HTMLElement & { value: string }).value),
+  ).toBe(olderRun);
+  // At load: no worker, nothing of the programs, and the comparison far below is as built.
+  expect(page.workers()).toHaveLength(0);
+  expect(programRequests).toEqual([]);
+  const comparison = page.getByRole('region', { name: 'The two releases, line by line' });
+  const codes = comparison.locator('.run-compare-lines code');
+  expect(await codes.count()).toBe(0);
+  await comparison.scrollIntoViewIfNeeded();
+  await expect(codes.nth(0)).toHaveText(/^gc 1 @0\.057s .*, 2 P$/);
+  await expect(codes.nth(1)).toHaveText(/^gc 1 @/);
+  expect(programRequests).toEqual([]);
 });
 
 test.describe('offline', () => {
