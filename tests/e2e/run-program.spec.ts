@@ -153,10 +153,10 @@ test('the leaking program’s verdict is growing and the fixed one’s is stable
   expect(await leak.evaluate((el) => (el as HTMLElement & { value: string }).value)).toBe(leakText);
   await expect(leak.locator('.verdict')).toHaveAttribute('data-verdict', 'growing');
   await expect(fixed.locator('.verdict')).toHaveAttribute('data-verdict', 'stable');
-  // The comparison reads the runs restored from storage too.
-  await expect(page.getByRole('region', { name: 'The two runs side by side' })).toContainText(
-    String(leakCycles),
-  );
+  // The comparison reads the runs restored from storage too, once the reader reaches it.
+  const restored = page.getByRole('region', { name: 'The two runs side by side' });
+  await restored.scrollIntoViewIfNeeded();
+  await expect(restored).toContainText(String(leakCycles));
 });
 
 test('a setting the runtime would reject is named before anything runs', async ({ page }) => {
