@@ -125,8 +125,9 @@ test('the leaking program’s verdict is growing and the fixed one’s is stable
   for (const cell of [leak, fixed]) {
     await expect(cell.locator('.cell-status')).toHaveAttribute('data-problems', '0');
   }
-  // The comparison under the two cells reads both runs.
+  // The comparison under the two cells reads both runs, once the reader reaches it.
   const comparison = page.getByRole('region', { name: 'The two runs side by side' });
+  await comparison.scrollIntoViewIfNeeded();
   const verdictRow = comparison.getByRole('row', { name: /^Verdict/ });
   await expect(verdictRow).toContainText('likely leak');
   await expect(verdictRow).toContainText('stable');
@@ -193,6 +194,7 @@ test('two releases run side by side, their gc lines paired by number', async ({ 
   await setDuration(newer, 3);
   await Promise.all([runToEnd(older), runToEnd(newer)]);
   const comparison = page.getByRole('region', { name: 'The two releases, line by line' });
+  await comparison.scrollIntoViewIfNeeded();
   // Each column names the release its run was made with.
   await expect(
     comparison.getByRole('columnheader', { name: /^first cell \(go1\.19\.\d+\)$/ }),
