@@ -1,6 +1,8 @@
 /**
  * <run-compare>: keeps a comparison of trace cells up to date. It redraws when any of its cells
- * shows a new trace, at most once a frame, so runs streaming into the cells cost it little.
+ * shows a new trace, at most once a frame, so runs streaming into the cells cost it little; and
+ * only once it nears the viewport: until then the table the page was built with stands, so the
+ * page's load does not compare saved runs for a table far below.
  */
 import { comparisonRows, pairedLines, type ComparedRun } from '../run/run-comparison.ts';
 import type { TraceCellElement } from './trace-cell.ts';
@@ -9,6 +11,8 @@ class RunCompareElement extends HTMLElement {
   private cells: TraceCellElement[] = [];
   private labels: string[] = [];
   private frame = 0;
+  /** Whether the comparison has neared the viewport: it draws only from then on. */
+  private near = false;
 
   connectedCallback(): void {
     if (this.cells.length > 0) return;
@@ -18,11 +22,33 @@ class RunCompareElement extends HTMLElement {
       .map((id) => document.querySelector<TraceCellElement>(`trace-cell[data-cell-id="${id}"]`)!);
     for (const cell of this.cells) {
       cell.addEventListener('cellupdate', () => {
-        this.frame ||= requestAnimationFrame(() => this.draw());
+        if (this.near) this.frame ||= requestAnimationFrame(() => this.draw());
       });
     }
-    // Cells restored from a saved run show it from the start.
-    void customElements.whenDefined('trace-cell').then(() => this.draw());
+    this.drawWhenNear();
+  }
+
+  private drawWhenNear(): void {
+    const reached = () => {
+      this.near = true;
+      // Cells restored from a saved run show it from the first drawing.
+      void customElements.whenDefined('trace-cell').then(() => {
+        this.frame ||= requestAnimationFrame(() => this.draw());
+      });
+    };
+    if (!('IntersectionObserver' in window)) {
+      reached();
+      return;
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        observer.disconnect();
+        reached();
+      },
+      { rootMargin: '600px 0px' },
+    );
+    observer.observe(this);
   }
 
   private draw(): void {

@@ -67,14 +67,19 @@ export function inUnit(value: number, unit: DisplayUnit): number {
   return unit.size === 1 ? value : value / unit.size;
 }
 
-/** One formatter for every count: toLocaleString builds a new one on each call (per keystroke). */
-const thousands = new Intl.NumberFormat('en');
+/**
+ * One formatter for every count: toLocaleString builds a new one on each call (per keystroke).
+ * Built on the first count, not when the module loads: the first Intl formatter of a page loads
+ * the locale data, a long task that every page with a trace cell paid at load for nothing.
+ */
+let thousands: Intl.NumberFormat | null = null;
 
 /**
  * "1 cycle", "2 cycles", "1,204 lines": a count with its noun, singular for one (and "0 cycles").
  * The one plural rule of every sentence the site and the command line write.
  */
 export function plural(n: number, noun: string, many = `${noun}s`): string {
+  thousands ??= new Intl.NumberFormat('en');
   return `${thousands.format(n)} ${n === 1 ? noun : many}`;
 }
 

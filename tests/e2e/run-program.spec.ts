@@ -1,5 +1,6 @@
 // Run and Stop in the lessons: the real Go programs, built for js/wasm (public/wasm), run in the
 // page and stream their trace into the cells.
+import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from './reused-page.ts';
 import { violationsInBothThemes, watchPage } from './watch.ts';
 
@@ -124,8 +125,9 @@ test('the leaking program’s verdict is growing and the fixed one’s is stable
   for (const cell of [leak, fixed]) {
     await expect(cell.locator('.cell-status')).toHaveAttribute('data-problems', '0');
   }
-  // The comparison under the two cells reads both runs.
+  // The comparison under the two cells reads both runs, once the reader reaches it.
   const comparison = page.getByRole('region', { name: 'The two runs side by side' });
+  await comparison.scrollIntoViewIfNeeded();
   const verdictRow = comparison.getByRole('row', { name: /^Verdict/ });
   await expect(verdictRow).toContainText('likely leak');
   await expect(verdictRow).toContainText('stable');
@@ -151,10 +153,10 @@ test('the leaking program’s verdict is growing and the fixed one’s is stable
   expect(await leak.evaluate((el) => (el as HTMLElement & { value: string }).value)).toBe(leakText);
   await expect(leak.locator('.verdict')).toHaveAttribute('data-verdict', 'growing');
   await expect(fixed.locator('.verdict')).toHaveAttribute('data-verdict', 'stable');
-  // The comparison reads the runs restored from storage too.
-  await expect(page.getByRole('region', { name: 'The two runs side by side' })).toContainText(
-    String(leakCycles),
-  );
+  // The comparison reads the runs restored from storage too, once the reader reaches it.
+  const restored = page.getByRole('region', { name: 'The two runs side by side' });
+  await restored.scrollIntoViewIfNeeded();
+  await expect(restored).toContainText(String(leakCycles));
 });
 
 test('a setting the runtime would reject is named before anything runs', async ({ page }) => {
@@ -192,6 +194,7 @@ test('two releases run side by side, their gc lines paired by number', async ({ 
   await setDuration(newer, 1);
   await Promise.all([runToEnd(older), runToEnd(newer)]);
   const comparison = page.getByRole('region', { name: 'The two releases, line by line' });
+  await comparison.scrollIntoViewIfNeeded();
   // Each column names the release its run was made with.
   await expect(
     comparison.getByRole('columnheader', { name: /^first cell \(go1\.19\.\d+\)$/ }),
@@ -205,6 +208,45 @@ test('two releases run side by side, their gc lines paired by number', async ({ 
   await expect(codes.nth(1)).toHaveText(/^gc 1 @.*, 1 P$/);
   await expect(codes.nth(2)).toHaveText(/^gc 2 @/);
   expect(await violationsInBothThemes(page, { include: 'run-compare' })).toEqual([]);
+});
+
+test('a lesson with run cells loads no runner and compares saved runs only once the comparison is reached', async ({
+  page,
+}) => {
+  const path = '/lessons/across-go-versions/';
+  const olderRun = readFileSync('content/traces/go1.19/forgotten-goroutines.txt', 'utf8');
+  const programRequests: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/wasm/')) programRequests.push(request.url());
+  });
+  await page.goto(path);
+  // A returning reader: both cells hold a run of the program they run (real captures of it).
+  await page.evaluate(
+    ([key, older, newer]) => {
+      localStorage.setItem(`${key}#run-old`, JSON.stringify({ text: older }));
+      localStorage.setItem(`${key}#run-new`, JSON.stringify({ text: newer }));
+    },
+    [
+      `gctrace-lab:cell:${path.replace(/\/$/, '')}`,
+      olderRun,
+      readFileSync('content/traces/go1.27/forgotten-goroutines.txt', 'utf8'),
+    ],
+  );
+  await page.reload();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
+  expect(
+    await runCell(page, 'run-old').evaluate((el) => (el as HTMLElement & { value: string }).value),
+  ).toBe(olderRun);
+  // At load: no worker, nothing of the programs, and the comparison far below is as built.
+  expect(page.workers()).toHaveLength(0);
+  expect(programRequests).toEqual([]);
+  const comparison = page.getByRole('region', { name: 'The two releases, line by line' });
+  const codes = comparison.locator('.run-compare-lines code');
+  expect(await codes.count()).toBe(0);
+  await comparison.scrollIntoViewIfNeeded();
+  await expect(codes.nth(0)).toHaveText(/^gc 1 @0\.057s .*, 2 P$/);
+  await expect(codes.nth(1)).toHaveText(/^gc 1 @/);
+  expect(programRequests).toEqual([]);
 });
 
 test.describe('offline', () => {

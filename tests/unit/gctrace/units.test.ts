@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   formatTimeSpan,
   formatIn,
@@ -41,6 +41,21 @@ describe('plural()', () => {
       '2 lines of program output',
     );
     expect(plural(1204, 'line')).toBe('1,204 lines');
+  });
+
+  it('builds its number formatter on the first count, not when the core loads', async () => {
+    // A page's first Intl formatter loads the locale data: a long task no page should pay at load.
+    const built = vi.spyOn(Intl, 'NumberFormat');
+    try {
+      vi.resetModules();
+      const core = await import('../../../src/gctrace/index.ts');
+      expect(built).not.toHaveBeenCalled();
+      expect(core.plural(2048, 'cycle')).toBe('2,048 cycles');
+      expect(core.plural(3, 'cycle')).toBe('3 cycles');
+      expect(built).toHaveBeenCalledTimes(1);
+    } finally {
+      built.mockRestore();
+    }
   });
 });
 
