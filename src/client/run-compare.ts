@@ -5,6 +5,7 @@
  * page's load does not compare saved runs for a table far below.
  */
 import { comparisonRows, pairedLines, type ComparedRun } from '../run/run-comparison.ts';
+import { onceNear } from './once-near.ts';
 import type { TraceCellElement } from './trace-cell.ts';
 
 class RunCompareElement extends HTMLElement {
@@ -29,26 +30,17 @@ class RunCompareElement extends HTMLElement {
   }
 
   private drawWhenNear(): void {
-    const reached = () => {
-      this.near = true;
-      // Cells restored from a saved run show it from the first drawing.
-      void customElements.whenDefined('trace-cell').then(() => {
-        this.frame ||= requestAnimationFrame(() => this.draw());
-      });
-    };
-    if (!('IntersectionObserver' in window)) {
-      reached();
-      return;
-    }
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((entry) => entry.isIntersecting)) return;
-        observer.disconnect();
-        reached();
+    onceNear(
+      this,
+      () => {
+        this.near = true;
+        // Cells restored from a saved run show it from the first drawing.
+        void customElements.whenDefined('trace-cell').then(() => {
+          this.frame ||= requestAnimationFrame(() => this.draw());
+        });
       },
-      { rootMargin: '600px 0px' },
+      '600px 0px',
     );
-    observer.observe(this);
   }
 
   private draw(): void {
