@@ -3,7 +3,7 @@
 // Docker JSON, program output between the gc lines), each repeated with increasing gc numbers and
 // times. Run through `npm run bench` (Node 24 strips the TypeScript types).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { formatCycle, fmtNSAsMS, parseTrace } from '../src/gctrace/index.ts';
+import { formatCycle, fmtNSAsMS, parseTrace, readCanonicalStretch } from '../src/gctrace/index.ts';
 
 const lineCount = Number(process.env.BENCH_LINES ?? 1_000_000);
 /** Lines of each era's text and of the messy log. */
@@ -221,6 +221,34 @@ for (const [era, path] of eraSources) {
 }
 figures.messy = describe(measure(messyLog(eraLineCount)));
 row('messy log', figures.messy);
+
+// The workbench's reader of canonical lines over the main text: each cycle handed on as read and
+// dropped (the workbench files it into columns), no cycle array, no per-line bookkeeping.
+let streamMs = Infinity;
+let streamBaselineMs = Infinity;
+let streamed = 0;
+for (let i = 0; i < ratioRuns; i++) {
+  settle();
+  let t0 = performance.now();
+  baseline(text);
+  streamBaselineMs = Math.min(streamBaselineMs, performance.now() - t0);
+  settle();
+  t0 = performance.now();
+  streamed = 0;
+  readCanonicalStretch(text, 0, 1, null, () => streamed++, []);
+  streamMs = Math.min(streamMs, performance.now() - t0);
+}
+figures.canonicalStretch = {
+  cycles: streamed,
+  ms: Math.round(streamMs),
+  baselineMs: Math.round(streamBaselineMs),
+  mbPerSecond: Math.round(text.length / 1e6 / (streamMs / 1000)),
+  ratio: Number((streamMs / streamBaselineMs).toFixed(2)),
+};
+console.log(
+  `readCanonicalStretch (the workbench's reader), same ${figures.lines} lines: ${figures.canonicalStretch.ms} ms, ` +
+    `${figures.canonicalStretch.mbPerSecond} MB/s, ${figures.canonicalStretch.ratio}x the loop (${streamed} cycles)`,
+);
 mkdirSync(new URL('../bench-results/', import.meta.url), { recursive: true });
 writeFileSync(
   new URL('../bench-results/parse.json', import.meta.url),

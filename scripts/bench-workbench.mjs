@@ -204,6 +204,8 @@ try {
   );
   clearInterval(sampler);
   peak = Math.max(peak, rendererRss(browserPid));
+  // What stays once the load, the findings and the zoom are done (the peak holds passing garbage).
+  const settled = rendererRss(browserPid);
   const page_ = await page.evaluate(() => {
     const mark = (name) => performance.getEntriesByName(name).at(-1)?.startTime ?? null;
     const charts = performance
@@ -248,6 +250,9 @@ try {
     rendererRssPeakMB: mb(peak),
     rendererRssPeakOverFileSize: Math.round((peak / fileBytes) * 100) / 100,
     rendererRssGrowthOverFileSize: Math.round(((peak - baseline) / fileBytes) * 100) / 100,
+    rendererRssSettledMB: mb(settled),
+    rendererRssSettledGrowthOverFileSize:
+      Math.round(((settled - baseline) / fileBytes) * 100) / 100,
     status: page_.status,
     loadAverage: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
     node: process.version,
@@ -277,6 +282,6 @@ console.log(
     `  Node's parseTrace  ${result.nodeParserMs} ms over the same text: complete ${result.completeOverNodeParser} ×, findings from the file input ${result.findingsOverNodeParser} ×\n` +
     `  zoom               ${result.zoomMs} ms to ${result.zoomedCycles.toLocaleString('en')} cycles, ${result.unzoomMs} ms back (longest task ${result.longestZoomTaskMs} ms)\n` +
     `  longest main task  ${result.longestMainThreadTaskMs} ms (${result.longTasksOver100ms} over 100 ms, longest chart redraw ${result.longestChartUpdateMs} ms)\n` +
-    `  memory             renderer peak ${result.rendererRssPeakMB} MB = ${result.rendererRssPeakOverFileSize} × file (growth ${result.rendererRssGrowthOverFileSize} ×); worker columns ${result.workerHeldMB} MB; page heap ${result.mainThreadJsHeapMB} MB\n` +
+    `  memory             renderer peak ${result.rendererRssPeakMB} MB = ${result.rendererRssPeakOverFileSize} × file (growth ${result.rendererRssGrowthOverFileSize} ×), settled ${result.rendererRssSettledMB} MB (growth ${result.rendererRssSettledGrowthOverFileSize} ×); worker columns ${result.workerHeldMB} MB; page heap ${result.mainThreadJsHeapMB} MB\n` +
     `  load average       ${result.loadAverage}`,
 );
