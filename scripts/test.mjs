@@ -25,13 +25,21 @@ let passed = 0;
 let failed = 0;
 const failures = [];
 
-/** Runs a command; with `quiet`, its output is collected and printed in one piece at the end. */
+/**
+ * Runs a command; with `quiet`, its output is collected and printed in one piece at the end. A
+ * quiet gate runs beside the end-to-end tests at a lower CPU priority: they are the longest lane,
+ * and the others then take the CPU time the browser tests leave while they wait.
+ */
 function run(label, command, args, { quiet = false } = {}) {
   const started = Date.now();
   const heading = `\n▶ ${label}: ${command} ${args.join(' ')}`;
   if (!quiet) console.log(heading);
   return new Promise((done) => {
-    const child = spawn(command, args, { stdio: quiet ? 'pipe' : 'inherit', env });
+    // `nice` sets the priority before the command starts, so all its threads and workers get it.
+    const lower = quiet && process.platform !== 'win32';
+    const child = lower
+      ? spawn('nice', ['-n', '10', command, ...args], { stdio: 'pipe', env })
+      : spawn(command, args, { stdio: quiet ? 'pipe' : 'inherit', env });
     const output = [];
     child.stdout?.on('data', (chunk) => output.push(chunk));
     child.stderr?.on('data', (chunk) => output.push(chunk));

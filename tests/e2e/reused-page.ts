@@ -13,9 +13,9 @@ import {
  *
  * A reset leaves nothing a test could notice: the tab goes to about:blank first, so the last
  * page's own "save on leave" has run before storage is cleared; then every kind of site storage
- * (local, session, IndexedDB, caches, service workers, cookies) and the HTTP cache are cleared,
- * and listeners, routes, permissions, the offline switch, the viewport and emulated media are put
- * back. Anything a reset cannot undo retires the tab after the test, and the next test gets a new
+ * (local, session, IndexedDB, caches, service workers, cookies) is cleared, and listeners,
+ * routes, permissions, the offline switch, the viewport and emulated media are put back. The
+ * browser's HTTP cache is kept, as a returning reader's would be (see `reset`). Anything a reset cannot undo retires the tab after the test, and the next test gets a new
  * one: a failed test, a test that took the `context` itself, init scripts, exposed functions, an
  * installed clock. A test whose `test.use` asks for other context options gets a tab of its own.
  */
@@ -150,7 +150,10 @@ async function reset(
     await page.evaluate(() => sessionStorage.clear()).catch(() => {});
   await page.goto('about:blank');
   await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' });
-  await cdp.send('Network.clearBrowserCache');
+  // The HTTP cache is kept, as a returning reader's browser keeps it: every test is served the
+  // same build, and with the cache the editor's and the programs' code is compiled once per
+  // worker instead of once per test (V8 keeps compiled code with the cached file). What the
+  // site keeps for itself (Cache Storage, the service worker) is cleared above.
   if (viewport) await page.setViewportSize(viewport);
   await page.emulateMedia({
     media: null,
