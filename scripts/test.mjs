@@ -2,9 +2,9 @@
 // and end-to-end) plus each gate that is not itself a test runner.
 //
 // Two lanes, because the end-to-end tests spend much of their time waiting on the browser: once
-// the site is built they start, and the type check, the formatting check and the unit tests run
-// beside them, one after the other. That lane's output is held back and printed whole as each of
-// its gates ends, so the two never interleave line by line. No test times the page: speed and
+// the site is built they start; the formatting check and the unit tests start with the build, and
+// the type check follows them once the site is built. That lane's output is held back and printed
+// whole as each of its gates ends, so the two never interleave line by line. No test times the page: speed and
 // memory are measured by `npm run bench`.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -100,10 +100,10 @@ async function runner(label, command, args, reportFile, count, options) {
 
 const started = Date.now();
 await gate('Chromium present', 'sh', ['scripts/ensure-chromium.sh']);
-const built = await gate('production build', 'astro', ['build']);
+const building = gate('production build', 'astro', ['build']);
 
 async function checksAndUnitTests() {
-  await gate('types (astro check)', 'astro', ['check'], { quiet: true });
+  // Beside the build: these read only the sources.
   await gate('formatting (prettier)', 'prettier', ['--check', '.'], { quiet: true });
   await runner(
     'unit tests (vitest)',
@@ -113,7 +113,13 @@ async function checksAndUnitTests() {
     countVitest,
     { quiet: true },
   );
+  // After it: the type check and the build both write Astro's generated types (.astro/).
+  await building;
+  await gate('types (astro check)', 'astro', ['check'], { quiet: true });
 }
+
+const checked = checksAndUnitTests();
+const built = await building;
 
 async function endToEnd() {
   if (!built) {
@@ -130,7 +136,7 @@ async function endToEnd() {
   );
 }
 
-await Promise.all([endToEnd(), checksAndUnitTests()]);
+await Promise.all([endToEnd(), checked]);
 
 if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
 console.log(`\nAll gates took ${((Date.now() - started) / 1000).toFixed(0)} s.`);

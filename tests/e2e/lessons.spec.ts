@@ -1,17 +1,5 @@
 import { expect, test, type Page } from './reused-page.ts';
-import { violationsInBothThemes, watchPage } from './watch.ts';
-
-const lessons = [
-  'what-a-leak-is',
-  'godebug-and-gctrace',
-  'reading-one-line',
-  'running-a-trace',
-  'spotting-a-leak',
-  'finding-where-it-leaks',
-  'goal-gogc-memory-limit',
-  'across-go-versions',
-  'exercises',
-];
+import { expectStrictPolicy, lessons, violationsInBothThemes, watchPage } from './watch.ts';
 
 /** The glossary's heading ids, read once from the served page (no need to render it). */
 let glossaryIds: Promise<Set<string>> | undefined;
@@ -24,13 +12,20 @@ function glossaryTargets(page: Page): Promise<Set<string>> {
 }
 
 // One page load per lesson checks everything that needs only the page as it loads: its parts,
-// its links to the glossary, axe in both themes, and a 390 px screen.
+// its links to the glossary, axe in both themes, and a 360 px screen; and what every page owes
+// (no console error or failed request, its policy, the header's link to the workbench), which the
+// walk over every page in site.spec.ts leaves to this test for the lessons.
 for (const [index, slug] of lessons.entries()) {
-  test(`lesson ${slug}: title, summary, contents, pager, cells, glossary links, axe in both themes, 390 px`, async ({
+  test(`lesson ${slug}: title, summary, contents, pager, cells, glossary links, policy, axe in both themes, 360 px`, async ({
     page,
   }) => {
     const problems = watchPage(page);
-    await page.goto(`/lessons/${slug}/`, { waitUntil: 'networkidle' });
+    const path = `/lessons/${slug}/`;
+    await page.goto(path, { waitUntil: 'networkidle' });
+    await expectStrictPolicy(page, path);
+    await expect(
+      page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Workbench' }),
+    ).toHaveAttribute('href', /\/lab\/$/);
     await expect(page.locator('h1')).not.toBeEmpty();
     await expect(page.locator('.lesson-header .summary')).not.toBeEmpty();
     await expect(page.locator('.lesson-header .meta')).toContainText(/\d+ min read/);
@@ -75,10 +70,11 @@ for (const [index, slug] of lessons.entries()) {
 
     expect(await violationsInBothThemes(page), slug).toEqual([]);
 
-    await page.setViewportSize({ width: 390, height: 844 });
+    // The narrowest phones in common use: a page that fits there fits a 390 px one too.
+    await page.setViewportSize({ width: 360, height: 800 });
     await expect
       .poll(() => page.evaluate(() => document.documentElement.scrollWidth), { message: slug })
-      .toBeLessThanOrEqual(390);
+      .toBeLessThanOrEqual(360);
     expect(problems, slug).toEqual([]);
   });
 }

@@ -1,14 +1,28 @@
 import { expect, test } from './reused-page.ts';
-import { expectStrictPolicy, sitePages, violationsInBothThemes, watchPage } from './watch.ts';
+import {
+  expectStrictPolicy,
+  lessons,
+  sitePages,
+  violationsInBothThemes,
+  watchPage,
+} from './watch.ts';
 
 // One visit per page for what every page owes: no console error or failed request, its policy,
-// the header's link to the workbench, and no sideways scrolling on a 360 px screen, the narrowest phones in common use (a page that
-// fits there fits a 390 px one too).
+// the header's link to the workbench, and no sideways scrolling on a 360 px screen, the narrowest
+// phones in common use (a page that fits there fits a 390 px one too). The lessons' own test
+// checks the same on each lesson's one visit, so the walk leaves them out.
 test('every linked page loads with no console errors or failed requests, under its policy, and fits 360 px', async ({
   page,
 }) => {
-  const pages = await sitePages(page);
-  expect(pages.length).toBeGreaterThan(8);
+  const linked = await sitePages(page);
+  expect(linked.length).toBeGreaterThan(8);
+  const lessonPages = new Set(lessons.map((slug) => `/lessons/${slug}/`));
+  // Every lesson linked from the site is one the lessons' test checks.
+  expect(linked.filter((path) => /^\/lessons\/.+/.test(path) && !lessonPages.has(path))).toEqual(
+    [],
+  );
+  const pages = linked.filter((path) => !lessonPages.has(path));
+  expect(pages.length).toBeGreaterThan(3);
   for (const path of pages) {
     const problems = watchPage(page);
     await page.setViewportSize({ width: 1280, height: 720 });

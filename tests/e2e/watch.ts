@@ -29,6 +29,19 @@ export function watchPage(page: Page, options: { allowStatus?: (url: string) => 
   return problems;
 }
 
+/** The lessons in their order; lessons.spec.ts checks each page of them in full. */
+export const lessons = [
+  'what-a-leak-is',
+  'godebug-and-gctrace',
+  'reading-one-line',
+  'running-a-trace',
+  'spotting-a-leak',
+  'finding-where-it-leaks',
+  'goal-gogc-memory-limit',
+  'across-go-versions',
+  'exercises',
+];
+
 /** Every page of the built site, found by following the home page's links (lessons, header, footer). */
 export async function sitePages(page: Page): Promise<string[]> {
   await page.goto('/');
