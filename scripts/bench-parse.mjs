@@ -69,10 +69,10 @@ function settle() {
 }
 
 /**
- * Best times of the bare loop and of parseTrace over `text`, run in turn so that both see the
- * same machine load (it is shared); the last parse is returned.
+ * Best times of the bare loop and of `read` (parseTrace unless told) over `text`, run in turn so
+ * that both see the same machine load (it is shared); the last result of `read` is returned.
  */
-function race(runs, text) {
+function race(runs, text, read = parseTrace) {
   let baselineMs = Infinity;
   let parseMs = Infinity;
   let result;
@@ -84,7 +84,7 @@ function race(runs, text) {
     baselineMs = Math.min(baselineMs, performance.now() - t0);
     settle();
     t0 = performance.now();
-    result = parseTrace(text);
+    result = read(text);
     parseMs = Math.min(parseMs, performance.now() - t0);
   }
   return { baselineMs, parseMs, result };
@@ -224,20 +224,14 @@ row('messy log', figures.messy);
 
 // The workbench's reader of canonical lines over the main text: each cycle handed on as read and
 // dropped (the workbench files it into columns), no cycle array, no per-line bookkeeping.
-let streamMs = Infinity;
-let streamBaselineMs = Infinity;
-let streamed = 0;
-for (let i = 0; i < ratioRuns; i++) {
-  settle();
-  let t0 = performance.now();
-  baseline(text);
-  streamBaselineMs = Math.min(streamBaselineMs, performance.now() - t0);
-  settle();
-  t0 = performance.now();
-  streamed = 0;
-  readCanonicalStretch(text, 0, 1, null, () => streamed++, []);
-  streamMs = Math.min(streamMs, performance.now() - t0);
-}
+const stretch = race(ratioRuns, text, (all) => {
+  let cycles = 0;
+  readCanonicalStretch(all, 0, 1, null, () => cycles++, []);
+  return cycles;
+});
+const streamed = stretch.result;
+const streamMs = stretch.parseMs;
+const streamBaselineMs = stretch.baselineMs;
 figures.canonicalStretch = {
   cycles: streamed,
   ms: Math.round(streamMs),
