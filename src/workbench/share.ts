@@ -97,7 +97,7 @@ export async function encodeShare(view: SharedView): Promise<ShareResult> {
   let compressedBytes = trace.length;
   params.set(fragmentKey, toBase64Url(trace));
   if (view.name) params.set('name', view.name);
-  if (view.run != null && view.run > 0) params.set('run', String(view.run + 1));
+  setRun(params, 'run', view.run);
   if (view.zoom) {
     params.set('from', String(view.zoom[0]));
     params.set('to', String(view.zoom[1]));
@@ -108,8 +108,7 @@ export async function encodeShare(view: SharedView): Promise<ShareResult> {
     compressedBytes += other.length;
     params.set(compareKey, toBase64Url(other));
     if (view.compare.name) params.set('bname', view.compare.name);
-    if (view.compare.run != null && view.compare.run > 0)
-      params.set('brun', String(view.compare.run + 1));
+    setRun(params, 'brun', view.compare.run);
   }
   const fragment = params.toString();
   if (fragment.length > maxFragmentChars) {
@@ -159,6 +158,20 @@ function positive(value: string | null): number | null {
   return n >= 1 && Number.isSafeInteger(n) ? n : null;
 }
 
+/**
+ * A run is counted from 1 in a link, as the page names runs, and from 0 in the view; the first
+ * run, the one shown by default, is left out of the link.
+ */
+function setRun(params: URLSearchParams, key: string, run: number | null | undefined): void {
+  if (run != null && run > 0) params.set(key, String(run + 1));
+}
+
+/** The run (from 0) that `key` of a link names, or null when absent or not a run. */
+function runOf(params: URLSearchParams, key: string): number | null {
+  const run = positive(params.get(key));
+  return run === null ? null : run - 1;
+}
+
 function range(from: string | null, to: string | null): Domain | null {
   if (from === null || to === null || from.trim() === '' || to.trim() === '') return null;
   const start = Number(from);
@@ -197,19 +210,17 @@ export async function decodeShare(hash: string): Promise<SharedView | null> {
     );
   const view: SharedView = { text, name: params.get('name') };
   if (version === null) return view;
-  const run = positive(params.get('run'));
-  view.run = run === null ? null : run - 1;
+  view.run = runOf(params, 'run');
   view.zoom = range(params.get('from'), params.get('to'));
   view.line = positive(params.get('line'));
   const other = params.get(compareKey);
-  const otherRun = positive(params.get('brun'));
   view.compare =
     other === null
       ? null
       : {
           text: await decodeTrace(other, 'second trace'),
           name: params.get('bname'),
-          run: otherRun === null ? null : otherRun - 1,
+          run: runOf(params, 'brun'),
         };
   return view;
 }
