@@ -108,9 +108,6 @@ export interface Checkpoint {
   byte: number;
 }
 
-/** Character offset where a 1-based line starts (the text's length past the last line). */
-export const lineStartOffset = offsetOfLine;
-
 const utf8 = new TextEncoder();
 
 /** Everything kept about a trace while and after it is read. */

@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyseTrace, parseTrace } from '../../../src/gctrace/index.ts';
+import { analyseTrace, offsetOfLine, parseTrace } from '../../../src/gctrace/index.ts';
 import { RunColumns, numericColumns } from '../../../src/workbench/columns.ts';
-import { TraceDataset, lineStartOffset } from '../../../src/workbench/dataset.ts';
+import { TraceDataset } from '../../../src/workbench/dataset.ts';
 
 const fixtures = new URL('../../fixtures/', import.meta.url);
 const traces = new URL('../../../content/traces/', import.meta.url);
@@ -27,8 +27,8 @@ const names = [
 
 describe('TraceDataset', () => {
   it('counts lines the way the engine does', () => {
-    expect(lineStartOffset('a\r\nb\rc\nd', 4)).toBe(7);
-    expect(lineStartOffset('a\nb', 9)).toBe(3);
+    expect(offsetOfLine('a\r\nb\rc\nd', 4)).toBe(7);
+    expect(offsetOfLine('a\nb', 9)).toBe(3);
   });
 
   for (const url of names) {
