@@ -93,12 +93,14 @@ export class CycleSample {
 export interface RunState {
   index: number;
   firstLine: number;
-  lastLine: number;
   era: EraId;
   startReason: string | null;
   columns: RunColumns;
   sample: CycleSample;
-  /** The run's last cycle so far: the next one is measured against it. */
+  /**
+   * The run's last cycle so far: the next one is measured against it, and its `endLine` is the
+   * run's last line.
+   */
   lastCycle: GcCycle;
 }
 
@@ -271,7 +273,6 @@ export class TraceDataset {
       this.runs.push({
         index: target,
         firstLine: cycle.line,
-        lastLine: cycle.endLine,
         era: cycle.era,
         startReason: this.splitter.runs[target]!.startReason,
         columns: new RunColumns(),
@@ -287,7 +288,6 @@ export class TraceDataset {
     columns.push(cycle, measureCycle(cycle, previous, null));
     run.sample.add(cycle);
     run.lastCycle = cycle;
-    run.lastLine = cycle.endLine;
     this.cycleCount++;
   }
 

@@ -48,7 +48,7 @@ function runInfo(run: RunState): RunInfo {
   return {
     index: run.index,
     firstLine: run.firstLine,
-    lastLine: run.lastLine,
+    lastLine: run.lastCycle.endLine,
     era: run.era,
     cycles: c.length,
     startReason: run.startReason,
