@@ -12,7 +12,7 @@ const port = Number(process.env.E2E_PORT ?? 4329);
  * Playwright passes before it (the features it names are the ones Playwright 1.65 turns off);
  * tests/e2e/browser.spec.ts fails if a Playwright update adds one that this list leaves out.
  */
-export const disabledChromiumFeatures = [
+const disabledChromiumFeatures = [
   // Playwright's own.
   'AvoidUnnecessaryBeforeUnloadCheckSync',
   'DestroyProfileOnBrowserClose',

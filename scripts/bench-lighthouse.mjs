@@ -82,7 +82,7 @@ try {
       (item) => item.resourceType === 'Document',
     );
     const figures = {
-      performance: Math.round(lhr.categories.performance.score * 100),
+      performance: score(lhr),
       performanceLowest: Math.min(...scores),
       performanceHighest: Math.max(...scores),
       runs: scores.length,
