@@ -110,8 +110,17 @@ class TraceCellElement extends HTMLElement {
       monacoDue ? undefined : this.querySelector<HTMLElement>('[data-explain-panel]')!,
     );
     this.wireEditor();
+    // The text box's trace is laid out only as the cell nears the viewport (trace-cell.css).
+    onceNear(this, () => this.showTraceText(), '600px 0px');
     // The caret's explanation needs the parse at once, not at the next idle moment.
-    textarea.addEventListener('focus', () => this.ensureModel(), { once: true });
+    textarea.addEventListener(
+      'focus',
+      () => {
+        this.showTraceText();
+        this.ensureModel();
+      },
+      { once: true },
+    );
     this.adoptCharts();
     if (textarea.value !== this.original) this.update(textarea.value);
     // Where the text box stays the editor (a phone), the parse waits for the reader to reach for
@@ -146,8 +155,14 @@ class TraceCellElement extends HTMLElement {
     this.store.clear();
   }
 
+  /** Lets the text box lay out and show its trace (kept hidden until the cell nears the view). */
+  private showTraceText(): void {
+    this.toggleAttribute('data-text-shown', true);
+  }
+
   /** Scrolls the editor to the last line without taking the focus (for the replay). */
   revealLastLine(): void {
+    this.showTraceText();
     const text = this.editor.getValue();
     this.editor.revealLine(editorLineCount(text), { focus: false });
   }
@@ -191,6 +206,7 @@ class TraceCellElement extends HTMLElement {
    */
   beginRun(): void {
     if (this.running) return;
+    this.showTraceText();
     const replaced = this.editor.getValue();
     this.running = true;
     this.dataset.running = '';

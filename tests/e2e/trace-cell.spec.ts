@@ -46,6 +46,10 @@ test('the cell is complete without JavaScript: trace, charts with captions, tabl
   await page.goto(lessonPath);
   const cell = page.locator('trace-cell').first();
   await expect(cell.locator('textarea.trace-text')).toHaveValue(/gc \d+ @/);
+  // Every text box shows its trace: none waits for a script that will not run.
+  for (const textarea of await page.locator('trace-cell textarea.trace-text').all()) {
+    await expect(textarea).toHaveCSS('content-visibility', 'visible');
+  }
   const captions = cell.locator('figcaption');
   expect(await captions.count()).toBeGreaterThan(0);
   await expect(captions.first()).toHaveText(/over \d+ GC cycles?/);
@@ -518,5 +522,26 @@ test.describe('on a phone', () => {
     await page.keyboard.insertText('\ngc 99 @0.5s 0%: x+0.40+0.003 ms clock');
     await expect(cell.locator('.cell-problems')).toContainText(`Line ${lines + 1}, column`);
     expect(problems).toEqual([]);
+  });
+
+  test('a text box lays out its trace only as its cell nears the view, and shows it then', async ({
+    page,
+  }) => {
+    await page.goto('/lessons/goal-gogc-memory-limit/');
+    const last = page.locator('trace-cell[data-cell-id="memlimit"]');
+    const textarea = last.locator('textarea.trace-text');
+    // Far below the fold: the text is in the box but not laid out, so the box has nothing to scroll.
+    await expect(textarea).toHaveValue(/gc \d+ @/);
+    await expect(last).not.toHaveAttribute('data-text-shown');
+    await expect(textarea).toHaveCSS('content-visibility', 'hidden');
+    const scrollable = () => textarea.evaluate((el) => el.scrollHeight - el.clientHeight);
+    expect(await scrollable()).toBeLessThanOrEqual(0);
+    const height = (await textarea.boundingBox())!.height;
+    await last.scrollIntoViewIfNeeded();
+    await expect(last).toHaveAttribute('data-text-shown', '');
+    await expect(textarea).toHaveCSS('content-visibility', 'visible');
+    await expect.poll(scrollable).toBeGreaterThan(0);
+    // Its box was already the size it has now: nothing below it moves when the text appears.
+    expect((await textarea.boundingBox())!.height).toBe(height);
   });
 });
