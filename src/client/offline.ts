@@ -53,10 +53,27 @@ function showUpdate(message: string): void {
   box.hidden = false;
 }
 
+/**
+ * Registers the service worker once the page has loaded and the browser is idle. On a first visit
+ * it fetches and stores every page of the site: begun at once, that competed with the page's own
+ * first layout for the CPU and the network, which a phone on a poor connection feels most.
+ */
+function registerWhenIdle(): void {
+  const register = () => {
+    navigator.serviceWorker.register(`${base}sw.js`, { scope: base }).catch(() => {
+      // Offline use is a bonus: the site works the same without it.
+    });
+  };
+  const whenIdle = () => {
+    if ('requestIdleCallback' in window) requestIdleCallback(register, { timeout: 2000 });
+    else setTimeout(register, 200);
+  };
+  if (document.readyState === 'complete') whenIdle();
+  else window.addEventListener('load', whenIdle, { once: true });
+}
+
 if ('serviceWorker' in navigator && import.meta.env.PROD) {
-  navigator.serviceWorker.register(`${base}sw.js`, { scope: base }).catch(() => {
-    // Offline use is a bonus: the site works the same without it.
-  });
+  registerWhenIdle();
   const button = document.querySelector<HTMLButtonElement>('[data-offline-save]');
   if (button) {
     button.hidden = false;

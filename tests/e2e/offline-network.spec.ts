@@ -8,13 +8,28 @@ const lesson = '/lessons/spotting-a-leak/';
 /** Far longer than the worker waits (3 s), so that a page shown before it came from the copy. */
 const slowNetworkMs = 12_000;
 
-/** Opens the site once and waits until the service worker has the site and controls the page. */
+/**
+ * Opens the site once and waits until the service worker has the site and controls the page. The
+ * worker is registered only once the page has loaded: its first install fetches every page, which
+ * must not compete with the page's own first layout.
+ */
 async function installWorker(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const container = navigator.serviceWorker;
+    const register = container.register.bind(container);
+    container.register = (...args: Parameters<ServiceWorkerContainer['register']>) => {
+      (window as unknown as { registeredWhen: string }).registeredWhen = document.readyState;
+      return register(...args);
+    };
+  });
   await page.goto('/');
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  expect(
+    await page.evaluate(() => (window as unknown as { registeredWhen?: string }).registeredWhen),
+  ).toBe('complete');
 }
 
 /** Makes the network's answer for `path` come after `ms`, its heading changed (a new version). */
