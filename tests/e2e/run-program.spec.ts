@@ -165,13 +165,17 @@ test('the leaking program’s verdict is growing and the fixed one’s is stable
 });
 
 test('a setting the runtime would reject is named before anything runs', async ({ page }) => {
-  await page.goto('/lessons/goal-gogc-memory-limit/');
-  const cell = runCell(page, 'run-gogc-b');
+  await page.goto('/lessons/gogc-off-and-the-memory-limit/');
+  const cell = runCell(page, 'run-memlimit');
+  // The cell starts with the settings its lesson names.
+  await expect(cell.locator('[data-command]')).toHaveText(
+    /^GODEBUG=gctrace=1 GOGC=off GOMEMLIMIT=48MiB \.\/inpage gogc-demo -d=10s /,
+  );
   await cell.scrollIntoViewIfNeeded();
   // The command follows the settings while they are right.
   await cell.getByLabel('GOGC', { exact: true }).fill('50');
   await expect(cell.locator('[data-command]')).toHaveText(
-    /^GODEBUG=gctrace=1 GOGC=50 \.\/inpage gogc-demo -d=10s /,
+    /^GODEBUG=gctrace=1 GOGC=50 GOMEMLIMIT=48MiB \.\/inpage gogc-demo -d=10s /,
   );
   const limit = cell.getByLabel('GOMEMLIMIT', { exact: true });
   await limit.fill('48MB');

@@ -38,6 +38,7 @@ export const lessons = [
   'spotting-a-leak',
   'finding-where-it-leaks',
   'goal-gogc-memory-limit',
+  'gogc-off-and-the-memory-limit',
   'across-go-versions',
   'exercises',
 ];

@@ -114,7 +114,7 @@ describe('each "Try this" changes what it says it changes', () => {
     expect(shown(text).finding('Implied GOGC')).toContain('200');
   });
 
-  it('lesson 8: only the first and fifth Go 1.5 clock times are pauses', () => {
+  it('lesson 9: only the first and fifth Go 1.5 clock times are pauses', () => {
     const original = cellText('across-go-versions', 'go15');
     const before = shown(original).finding('Pause max');
     const third = editLine(original, 4, (line) =>
@@ -128,7 +128,7 @@ describe('each "Try this" changes what it says it changes', () => {
     expect(shown(fifth).finding('Pause max')).toMatch(/^10(\.\d+)? ms/);
   });
 
-  it('lesson 9: one high live heap at the end does not change the verdict', () => {
+  it('lesson 10: one high live heap at the end does not change the verdict', () => {
     const text = cellText('exercises', 'one-reading');
     const edited = text.replace(/29->29->17 MB(?![\s\S]*29->29->17 MB)/, '29->29->60 MB');
     expect(edited).not.toBe(text);
