@@ -528,7 +528,7 @@ test.describe('on a phone', () => {
     page,
   }) => {
     await page.goto('/lessons/goal-gogc-memory-limit/');
-    const last = page.locator('trace-cell[data-cell-id="memlimit"]');
+    const last = page.locator('trace-cell[data-cell-id="gogc200"]');
     const textarea = last.locator('textarea.trace-text');
     // Far below the fold: the text is in the box but not laid out, so the box has nothing to scroll.
     await expect(textarea).toHaveValue(/gc \d+ @/);
