@@ -528,17 +528,18 @@ test.describe('on a phone', () => {
     page,
   }) => {
     await page.goto('/lessons/goal-gogc-memory-limit/');
-    const last = page.locator('trace-cell[data-cell-id="gogc200"]');
-    const textarea = last.locator('textarea.trace-text');
-    // Far below the fold: the text is in the box but not laid out, so the box has nothing to scroll.
+    const cell = page.locator('trace-cell[data-cell-id="gogc200"]');
+    const textarea = cell.locator('textarea.trace-text');
+    // The lesson's third cell, far below the fold on a phone: its text is in the box but not laid
+    // out, so the box has nothing to scroll.
     await expect(textarea).toHaveValue(/gc \d+ @/);
-    await expect(last).not.toHaveAttribute('data-text-shown');
+    await expect(cell).not.toHaveAttribute('data-text-shown');
     await expect(textarea).toHaveCSS('content-visibility', 'hidden');
     const scrollable = () => textarea.evaluate((el) => el.scrollHeight - el.clientHeight);
     expect(await scrollable()).toBeLessThanOrEqual(0);
     const height = (await textarea.boundingBox())!.height;
-    await last.scrollIntoViewIfNeeded();
-    await expect(last).toHaveAttribute('data-text-shown', '');
+    await cell.scrollIntoViewIfNeeded();
+    await expect(cell).toHaveAttribute('data-text-shown', '');
     await expect(textarea).toHaveCSS('content-visibility', 'visible');
     await expect.poll(scrollable).toBeGreaterThan(0);
     // Its box was already the size it has now: nothing below it moves when the text appears.
