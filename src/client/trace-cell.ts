@@ -110,8 +110,6 @@ class TraceCellElement extends HTMLElement {
       monacoDue ? undefined : this.querySelector<HTMLElement>('[data-explain-panel]')!,
     );
     this.wireEditor();
-    // The text box's trace is laid out only as the cell nears the viewport (trace-cell.css).
-    onceNear(this, () => this.showTraceText(), '600px 0px');
     // The caret's explanation needs the parse at once, not at the next idle moment.
     textarea.addEventListener(
       'focus',
@@ -122,11 +120,22 @@ class TraceCellElement extends HTMLElement {
       { once: true },
     );
     this.adoptCharts();
-    if (textarea.value !== this.original) this.update(textarea.value);
-    // Where the text box stays the editor (a phone), the parse waits for the reader to reach for
-    // the cell (focus, a chart, the table): built as the cell neared the viewport, it was the
-    // largest task of a phone's page load, for nothing the page shows until then.
-    else if (monacoDue) this.buildModelWhenNear();
+    const edited = textarea.value !== this.original;
+    if (edited) this.update(textarea.value);
+    // As the cell nears the viewport its text box lays out its trace (trace-cell.css), and where
+    // Monaco is due the parse behind its explanations and the live charts is built at an idle
+    // moment, so the cells far down a long lesson cost its loading nothing. Where the text box
+    // stays the editor (a phone), the parse waits for the reader to reach for the cell (focus, a
+    // chart, the table): built as the cell neared the viewport, it was the largest task of a
+    // phone's page load, for nothing the page shows until then.
+    onceNear(
+      this,
+      () => {
+        this.showTraceText();
+        if (monacoDue && !edited) idle(() => this.ensureModel());
+      },
+      '600px 0px',
+    );
     this.wireButtons();
     this.wireStorageEvents();
     // The printed handout shows the trace as text, which the page writes (the built page has it
@@ -833,15 +842,6 @@ class TraceCellElement extends HTMLElement {
       },
       { once: true },
     );
-  }
-
-  /**
-   * The parse behind the editor's explanations and the live charts is built at an idle moment
-   * once the cell nears the viewport (or at once when the reader reaches for it): the cells far
-   * down a long lesson cost its loading nothing.
-   */
-  private buildModelWhenNear(): void {
-    onceNear(this, () => idle(() => this.ensureModel()), '600px 0px');
   }
 
   /** The keyboard help beside Monaco: a disclosure button; Escape closes it. */
